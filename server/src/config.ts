@@ -1,0 +1,110 @@
+// Every environment variable the server reads, parsed and validated once, with clear errors.
+
+export interface Neo4jRemoteConfig {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface AppConfig {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  /** Interface the HTTP server binds to. */
+  host: string;
+  /** Remote Neo4j; undefined means "launch the embedded one". */
+  neo4j: Neo4jRemoteConfig | undefined;
+  /** Database name used for queries (remote or embedded). */
+  database: string;
+  embedded: {
+    version: string;
+    /** Where Maven copies the Neo4j jars (outside the repository). */
+    cacheDir: string;
+    /** Neo4j home: data, logs, run. */
+    dataDir: string;
+    boltPort: number;
+    heap: string;
+    pageCache: string;
+  };
+  /** Load the demo ecosystem into an empty database at start. */
+  loadDemo: boolean;
+  /** Largest page any list returns. */
+  maxPageSize: number;
+  /** Deepest query the API accepts. */
+  maxQueryDepth: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got '${raw}'`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got '${env[name]}'`);
+}
+
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = env[name] ?? fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must look like 512m or 2g, got '${raw}'`);
+  return raw.toLowerCase();
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const home = env.HOME ?? '/tmp';
+  const version = env.ATLAS_NEO4J_VERSION ?? '5.26.30';
+  if (!/^5\.26\.\d+$/.test(version)) {
+    throw new ConfigError(`ATLAS_NEO4J_VERSION must be a 5.26.x release (Java 17), got '${version}'`);
+  }
+  const uri = env.NEO4J_URI?.trim();
+  const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
+  let neo4j: Neo4jRemoteConfig | undefined;
+  if (uri) {
+    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(uri)) {
+      throw new ConfigError(`NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got '${uri}'`);
+    }
+    neo4j = {
+      uri,
+      username: env.NEO4J_USERNAME ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database,
+    };
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got '${env.LOG_LEVEL}'`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    neo4j,
+    database,
+    embedded: {
+      version,
+      cacheDir: env.ATLAS_NEO4J_CACHE ?? `${env.XDG_CACHE_HOME ?? `${home}/.cache`}/stakeholder-atlas/neo4j-${version}`,
+      dataDir: env.ATLAS_DATA_DIR ?? '.data/neo4j',
+      boltPort: integer(env, 'ATLAS_NEO4J_BOLT_PORT', 7687, 0, 65535),
+      heap: memorySize(env, 'ATLAS_NEO4J_HEAP', '2g'),
+      pageCache: memorySize(env, 'ATLAS_NEO4J_PAGECACHE', '1g'),
+    },
+    loadDemo: boolean(env, 'ATLAS_LOAD_DEMO', true),
+    maxPageSize: integer(env, 'ATLAS_MAX_PAGE_SIZE', 500, 1, 10_000),
+    maxQueryDepth: integer(env, 'ATLAS_MAX_QUERY_DEPTH', 10, 2, 50),
+    logLevel: logLevel as AppConfig['logLevel'],
+  };
+}
