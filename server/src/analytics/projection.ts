@@ -24,7 +24,7 @@ export function edgeWeightGetter(option: EdgeWeightOption | undefined): (edge: s
   if (typeof option === 'function') return option;
   // graphology-utils returns 1 for missing or non-numeric weights, as graphology-metrics does.
   // A null option gives the getter no name, so every edge weighs 1.
-  return createEdgeWeightGetter(option === undefined ? 'weight' : (option ?? undefined)).fromPartialEntry as (
+  return createEdgeWeightGetter(option === undefined ? 'weight' : (option ?? undefined)).fromEntry as (
     edge: string,
     attributes: Attributes,
     source: string,
