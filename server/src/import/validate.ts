@@ -1,0 +1,544 @@
+// Field and bundle validation shared by every import parser: one set of rules, one set of messages.
+import {
+  KINDS,
+  ROLES,
+  TIE_TYPES,
+  isKind,
+  isRole,
+  isTieType,
+  type KindName,
+  type RoleName,
+  type TieTypeName,
+} from '../domain/vocabulary.js';
+import type {
+  CommunityRow,
+  ImportBundle,
+  ImportProblem,
+  MembershipRow,
+  ParseResult,
+  RoleRow,
+  SourceRecordRow,
+  TieRow,
+} from './types.js';
+import { recordKey } from './types.js';
+
+/** At most this many errors (and, separately, warnings) are kept; the rest are counted. */
+export const MAX_PROBLEMS = 1000;
+
+// ───────────────────────────── field normalisers ─────────────────────────────
+
+// Upper-case and turn spaces/hyphens into underscores, so "works with" and "Works-With" agree.
+const canon = (raw: string): string => raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+
+const KIND_ALIASES: ReadonlyMap<string, KindName> = new Map([['ORGANIZATION', 'ORGANISATION']]);
+
+export function normaliseKind(raw: string): KindName | undefined {
+  const c = canon(raw);
+  return isKind(c) ? c : KIND_ALIASES.get(c);
+}
+
+export function normaliseRole(raw: string): RoleName | undefined {
+  const c = canon(raw);
+  return isRole(c) ? c : undefined;
+}
+
+export function normaliseTieType(raw: string): TieTypeName | undefined {
+  const c = canon(raw);
+  return isTieType(c) ? c : undefined;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a strictly formatted `YYYY-MM-DD` that names a real calendar day. */
+export function isIsoDate(raw: string): boolean {
+  const m = DATE.exec(raw);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= max;
+}
+
+// Plain decimal notation only: Number() alone would accept '', '0x1F' and 'Infinity'.
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A finite number from a number or a numeric string, else undefined. */
+export function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim();
+  if (!NUMBER.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+// Local part without spaces or '@'; a domain of dot-separated labels ending in an alphabetic TLD.
+const EMAIL = /^[^\s@]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
+
+export function isPlausibleEmail(raw: string): boolean {
+  return EMAIL.test(raw.trim());
+}
+
+const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
+
+export function isPlausibleDomain(raw: string): boolean {
+  return DOMAIN.test(raw);
+}
+
+// ───────────────────────────── problems ─────────────────────────────
+
+/** Collects errors and warnings, keeping the first MAX_PROBLEMS of each and counting the rest. */
+export class Problems {
+  readonly errors: ImportProblem[] = [];
+  readonly warnings: ImportProblem[] = [];
+  private extraErrors = 0;
+  private extraWarnings = 0;
+
+  error(file: string, row: number | undefined, column: string | undefined, message: string): void {
+    if (this.errors.length < MAX_PROBLEMS) this.errors.push(problem(file, row, column, message));
+    else this.extraErrors++;
+  }
+
+  warn(file: string, row: number | undefined, column: string | undefined, message: string): void {
+    if (this.warnings.length < MAX_PROBLEMS) this.warnings.push(problem(file, row, column, message));
+    else this.extraWarnings++;
+  }
+
+  get errorCount(): number {
+    return this.errors.length + this.extraErrors;
+  }
+
+  /** The lists to report, each ending with "… and N more" when it was capped. */
+  result(): { errors: ImportProblem[]; warnings: ImportProblem[] } {
+    const errors = this.errors.slice();
+    const warnings = this.warnings.slice();
+    if (this.extraErrors > 0)
+      errors.push({ file: '*', message: `… and ${this.extraErrors} more errors` });
+    if (this.extraWarnings > 0)
+      warnings.push({ file: '*', message: `… and ${this.extraWarnings} more warnings` });
+    return { errors, warnings };
+  }
+}
+
+function problem(
+  file: string,
+  row: number | undefined,
+  column: string | undefined,
+  message: string,
+): ImportProblem {
+  const p: ImportProblem = { file, message };
+  if (row !== undefined) p.row = row;
+  if (column !== undefined) p.column = column;
+  return p;
+}
+
+// ───────────────────────────── row building ─────────────────────────────
+
+export type Section = 'records' | 'roles' | 'ties' | 'communities' | 'memberships';
+
+/** Field names as they appear in ImportBundle rows (JSON uses them as-is). */
+export const FIELDS = {
+  records: [
+    'source',
+    'externalId',
+    'kind',
+    'name',
+    'email',
+    'organisation',
+    'domain',
+    'title',
+    'country',
+  ],
+  roles: ['stakeholder', 'role', 'since', 'until', 'source', 'value', 'tier'],
+  ties: ['from', 'to', 'type', 'weight', 'since'],
+  communities: ['id', 'name', 'category', 'description'],
+  memberships: ['stakeholder', 'community', 'strength', 'since'],
+} as const satisfies Record<Section, readonly string[]>;
+
+export const REQUIRED_FIELDS: Record<Section, readonly string[]> = {
+  records: ['source', 'externalId', 'kind', 'name'],
+  roles: ['stakeholder', 'role'],
+  ties: ['from', 'to', 'type'],
+  communities: ['id', 'name'],
+  memberships: ['stakeholder', 'community'],
+};
+
+/** Reads one field of the current row; parsers supply one per file and move it along the rows. */
+export type FieldGetter = (field: string) => unknown;
+
+export interface BundleBuilderOptions {
+  /** The file name to report for each section, e.g. `ties.csv` or `data.json#ties`. */
+  files: Record<Section, string>;
+  /** Column name to report for a field, when it differs from the field name (CSV: external_id). */
+  columnOf?: (section: Section, field: string) => string;
+}
+
+/**
+ * Builds an ImportBundle row by row, validating each field, then runs the bundle-level checks.
+ * Rows with errors are left out of the bundle; callers must not write when errors is non-empty.
+ */
+export class BundleBuilder {
+  readonly problems = new Problems();
+  private readonly bundle: ImportBundle = {
+    records: [],
+    roles: [],
+    ties: [],
+    communities: [],
+    memberships: [],
+  };
+  // Parallel to the bundle arrays: the data row each kept item came from, for bundle-level messages.
+  private readonly rows: Record<Section, number[]> = {
+    records: [],
+    roles: [],
+    ties: [],
+    communities: [],
+    memberships: [],
+  };
+  private readonly files: Record<Section, string>;
+  private readonly columnOf: (section: Section, field: string) => string;
+  private section: Section = 'records';
+  private row = 0;
+  private ok = true;
+
+  constructor(opts: BundleBuilderOptions) {
+    this.files = opts.files;
+    this.columnOf = opts.columnOf ?? ((_s, f) => f);
+  }
+
+  fileOf(section: Section): string {
+    return this.files[section];
+  }
+
+  // ── per-field readers: report against the current section/row and clear `ok` on error ──
+
+  private err(field: string | undefined, message: string): void {
+    this.ok = false;
+    this.problems.error(
+      this.files[this.section],
+      this.row,
+      field === undefined ? undefined : this.columnOf(this.section, field),
+      message,
+    );
+  }
+
+  private warnHere(field: string, message: string): void {
+    this.problems.warn(this.files[this.section], this.row, this.columnOf(this.section, field), message);
+  }
+
+  private text(get: FieldGetter, field: string, required = false): string | undefined {
+    const raw = get(field);
+    let s: string | undefined;
+    if (typeof raw === 'string') s = raw.trim();
+    else if (typeof raw === 'number' && Number.isFinite(raw)) s = String(raw);
+    else if (raw !== undefined && raw !== null) {
+      this.err(field, `expected text, found ${describe(raw)}`);
+      return undefined;
+    }
+    if (s === undefined || s === '') {
+      if (required) this.err(field, 'required value is missing');
+      return undefined;
+    }
+    return s;
+  }
+
+  private date(get: FieldGetter, field: string): string | undefined {
+    const s = this.text(get, field);
+    if (s === undefined) return undefined;
+    if (!isIsoDate(s)) {
+      this.err(field, `invalid date '${s}' (expected a real calendar date as YYYY-MM-DD)`);
+      return undefined;
+    }
+    return s;
+  }
+
+  private number(get: FieldGetter, field: string): number | undefined {
+    const raw = get(field);
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+      return undefined;
+    const n = toNumber(raw);
+    if (n === undefined) this.err(field, `invalid number '${String(raw)}'`);
+    return n;
+  }
+
+  private begin(section: Section, row: number): void {
+    this.section = section;
+    this.row = row;
+    this.ok = true;
+  }
+
+  /** Reports a problem about the whole row (e.g. a wrong field count) without reading it. */
+  rowError(section: Section, row: number, message: string): void {
+    this.problems.error(this.files[section], row, undefined, message);
+  }
+
+  // ── rows ──
+
+  record(get: FieldGetter, row: number): void {
+    this.begin('records', row);
+    const source = this.text(get, 'source', true);
+    const externalId = this.text(get, 'externalId', true);
+    const kindRaw = this.text(get, 'kind', true);
+    const name = this.text(get, 'name', true);
+    const email = this.text(get, 'email');
+    const organisation = this.text(get, 'organisation');
+    const domain = this.text(get, 'domain');
+    const title = this.text(get, 'title');
+    const country = this.text(get, 'country');
+    // A ':' in the source would make the record key `source:externalId` ambiguous.
+    if (source !== undefined && source.includes(':'))
+      this.err('source', `source '${source}' must not contain ':'`);
+    let kind: KindName | undefined;
+    if (kindRaw !== undefined) {
+      kind = normaliseKind(kindRaw);
+      if (!kind) this.err('kind', `unknown kind '${kindRaw}' (expected one of ${KINDS.join(', ')})`);
+    }
+    if (email !== undefined && !isPlausibleEmail(email))
+      this.warnHere('email', `email '${email}' does not look like an address; it will not be used for matching`);
+    if (domain !== undefined && !isPlausibleDomain(stripDomainDecorations(domain)))
+      this.warnHere('domain', `domain '${domain}' does not look like a web domain; it will not be used for matching`);
+    if (!this.ok || !source || !externalId || !kind || !name) return;
+    const rec: SourceRecordRow = { source, externalId, kind, name };
+    if (email !== undefined) rec.email = email;
+    if (organisation !== undefined) rec.organisation = organisation;
+    if (domain !== undefined) rec.domain = domain;
+    if (title !== undefined) rec.title = title;
+    if (country !== undefined) rec.country = country;
+    this.bundle.records.push(rec);
+    this.rows.records.push(row);
+  }
+
+  role(get: FieldGetter, row: number): void {
+    this.begin('roles', row);
+    const stakeholder = this.text(get, 'stakeholder', true);
+    const roleRaw = this.text(get, 'role', true);
+    const since = this.date(get, 'since');
+    const until = this.date(get, 'until');
+    const source = this.text(get, 'source');
+    const value = this.number(get, 'value');
+    const tier = this.text(get, 'tier');
+    let role: RoleName | undefined;
+    if (roleRaw !== undefined) {
+      role = normaliseRole(roleRaw);
+      if (!role) this.err('role', `unknown role '${roleRaw}' (expected one of ${ROLES.join(', ')})`);
+    }
+    // Same-format ISO dates compare correctly as strings.
+    if (since !== undefined && until !== undefined && until < since)
+      this.err('until', `until ${until} is before since ${since}`);
+    if (!this.ok || !stakeholder || !role) return;
+    const r: RoleRow = { stakeholder, role };
+    if (since !== undefined) r.since = since;
+    if (until !== undefined) r.until = until;
+    if (source !== undefined) r.source = source;
+    if (value !== undefined) r.value = value;
+    if (tier !== undefined) r.tier = tier;
+    this.bundle.roles.push(r);
+    this.rows.roles.push(row);
+  }
+
+  tie(get: FieldGetter, row: number): void {
+    this.begin('ties', row);
+    const from = this.text(get, 'from', true);
+    const to = this.text(get, 'to', true);
+    const typeRaw = this.text(get, 'type', true);
+    const weightRaw = get('weight');
+    const since = this.date(get, 'since');
+    let type: TieTypeName | undefined;
+    if (typeRaw !== undefined) {
+      type = normaliseTieType(typeRaw);
+      if (!type)
+        this.err('type', `unknown tie type '${typeRaw}' (expected one of ${TIE_TYPES.join(', ')})`);
+    }
+    let weight = 1;
+    if (weightRaw !== undefined && weightRaw !== null && !(typeof weightRaw === 'string' && weightRaw.trim() === '')) {
+      const n = toNumber(weightRaw);
+      if (n === undefined || n < 0)
+        this.err('weight', `invalid weight '${String(weightRaw)}' (expected a finite number ≥ 0)`);
+      else weight = n;
+    }
+    if (!this.ok || !from || !to || !type) return;
+    const t: TieRow = since === undefined ? { from, to, type, weight } : { from, to, type, weight, since };
+    this.bundle.ties.push(t);
+    this.rows.ties.push(row);
+  }
+
+  community(get: FieldGetter, row: number): void {
+    this.begin('communities', row);
+    const id = this.text(get, 'id', true);
+    const name = this.text(get, 'name', true);
+    const category = this.text(get, 'category');
+    const description = this.text(get, 'description');
+    if (!this.ok || !id || !name) return;
+    const c: CommunityRow = { id, name };
+    if (category !== undefined) c.category = category;
+    if (description !== undefined) c.description = description;
+    this.bundle.communities.push(c);
+    this.rows.communities.push(row);
+  }
+
+  membership(get: FieldGetter, row: number): void {
+    this.begin('memberships', row);
+    const stakeholder = this.text(get, 'stakeholder', true);
+    const community = this.text(get, 'community', true);
+    const strengthRaw = get('strength');
+    const since = this.date(get, 'since');
+    let strength = 1;
+    if (strengthRaw !== undefined && strengthRaw !== null && !(typeof strengthRaw === 'string' && strengthRaw.trim() === '')) {
+      const n = toNumber(strengthRaw);
+      if (n === undefined || n < 0 || n > 1)
+        this.err('strength', `invalid strength '${String(strengthRaw)}' (expected a number in [0, 1])`);
+      else strength = n;
+    }
+    if (!this.ok || !stakeholder || !community) return;
+    const m: MembershipRow = { stakeholder, community, strength };
+    if (since !== undefined) m.since = since;
+    this.bundle.memberships.push(m);
+    this.rows.memberships.push(row);
+  }
+
+  // ── bundle-level checks ──
+
+  /** Runs the cross-row checks and returns the bundle with every problem found. */
+  finish(): ParseResult {
+    const b = this.bundle;
+    const p = this.problems;
+    const col = this.columnOf;
+
+    // Records: one per key; the first wins, later ones are reported with the first's row.
+    const recordRow = new Map<string, number>();
+    const recordSource = new Map<string, string>();
+    const records: SourceRecordRow[] = [];
+    b.records.forEach((r, i) => {
+      const key = recordKey(r.source, r.externalId);
+      const row = this.rows.records[i] ?? 0;
+      const first = recordRow.get(key);
+      if (first !== undefined) {
+        p.error(this.files.records, row, col('records', 'externalId'), `duplicate record key '${key}' (first on row ${first})`);
+        return;
+      }
+      recordRow.set(key, row);
+      recordSource.set(key, r.source);
+      records.push(r);
+    });
+
+    const communityRow = new Map<string, number>();
+    const communities: CommunityRow[] = [];
+    b.communities.forEach((c, i) => {
+      const row = this.rows.communities[i] ?? 0;
+      const first = communityRow.get(c.id);
+      if (first !== undefined) {
+        p.error(this.files.communities, row, 'id', `duplicate community id '${c.id}' (first on row ${first})`);
+        return;
+      }
+      communityRow.set(c.id, row);
+      communities.push(c);
+    });
+
+    const unknown = (key: string) => `unknown stakeholder '${key}'`;
+
+    const roleRow = new Map<string, number>();
+    const roles: RoleRow[] = [];
+    b.roles.forEach((r, i) => {
+      const row = this.rows.roles[i] ?? 0;
+      const file = this.files.roles;
+      const source = recordSource.get(r.stakeholder);
+      if (source === undefined) {
+        p.error(file, row, col('roles', 'stakeholder'), unknown(r.stakeholder));
+        return;
+      }
+      const k = `${r.stakeholder}\u0000${r.role}`;
+      const first = roleRow.get(k);
+      if (first !== undefined) {
+        p.error(file, row, col('roles', 'role'), `duplicate role ${r.role} for '${r.stakeholder}' (first on row ${first})`);
+        return;
+      }
+      roleRow.set(k, row);
+      // The role fact's source system defaults to the record's own source.
+      if (r.source === undefined) r.source = source;
+      roles.push(r);
+    });
+
+    // Ties are the big list (up to millions): one Set of compact keys, no per-tie maps.
+    const tieRow = new Map<string, number>();
+    const ties: TieRow[] = [];
+    const tieRows = this.rows.ties;
+    const tieFile = this.files.ties;
+    for (let i = 0; i < b.ties.length; i++) {
+      const t = b.ties[i]!;
+      const row = tieRows[i] ?? 0;
+      let bad = false;
+      if (!recordRow.has(t.from)) {
+        p.error(tieFile, row, col('ties', 'from'), unknown(t.from));
+        bad = true;
+      }
+      if (!recordRow.has(t.to)) {
+        p.error(tieFile, row, col('ties', 'to'), unknown(t.to));
+        bad = true;
+      }
+      if (bad) continue;
+      if (t.from === t.to) {
+        p.warn(tieFile, row, col('ties', 'to'), `self-tie on '${t.from}' dropped`);
+        continue;
+      }
+      const k = `${t.from}\u0000${t.to}\u0000${t.type}`;
+      const first = tieRow.get(k);
+      if (first !== undefined) {
+        p.error(tieFile, row, col('ties', 'type'), `duplicate tie ${t.type} from '${t.from}' to '${t.to}' (first on row ${first})`);
+        continue;
+      }
+      tieRow.set(k, row);
+      ties.push(t);
+    }
+
+    const membershipRow = new Map<string, number>();
+    const memberships: MembershipRow[] = [];
+    b.memberships.forEach((m, i) => {
+      const row = this.rows.memberships[i] ?? 0;
+      const file = this.files.memberships;
+      let bad = false;
+      if (!recordRow.has(m.stakeholder)) {
+        p.error(file, row, col('memberships', 'stakeholder'), unknown(m.stakeholder));
+        bad = true;
+      }
+      if (!communityRow.has(m.community)) {
+        p.error(file, row, col('memberships', 'community'), `unknown community '${m.community}'`);
+        bad = true;
+      }
+      if (bad) return;
+      const k = `${m.stakeholder}\u0000${m.community}`;
+      const first = membershipRow.get(k);
+      if (first !== undefined) {
+        p.error(file, row, col('memberships', 'community'), `duplicate membership of '${m.stakeholder}' in '${m.community}' (first on row ${first})`);
+        return;
+      }
+      membershipRow.set(k, row);
+      memberships.push(m);
+    });
+
+    return { bundle: { records, roles, ties, communities, memberships }, ...p.result() };
+  }
+}
+
+/** Strips scheme, `www.`, path and port so `https://www.acme.com/x` validates as a domain. */
+export function stripDomainDecorations(raw: string): string {
+  let s = raw.trim().toLowerCase();
+  const at = s.lastIndexOf('@');
+  if (at >= 0 && !s.includes('://')) s = s.slice(at + 1);
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const cut = s.search(/[/?#]/);
+  if (cut >= 0) s = s.slice(0, cut);
+  const userinfo = s.lastIndexOf('@');
+  if (userinfo >= 0) s = s.slice(userinfo + 1);
+  s = s.replace(/:\d*$/, '').replace(/\.$/, '');
+  if (s.startsWith('www.')) s = s.slice(4);
+  return s;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
