@@ -1,0 +1,169 @@
+// Visual encodings of the map: colour by role or by declared community, and the legend entries they imply.
+import type { Role } from '../graphql/generated/graphql';
+import { ROLES, ROLE_LABELS, type AtlasGraph, type NodeAttributes } from './model';
+
+export type ColourBy = 'role' | 'community';
+
+/** Okabe–Ito, colour-blind safe: one colour per single role. */
+export const ROLE_COLOURS: Record<Role, string> = {
+  CUSTOMER: '#0072B2',
+  EMPLOYEE: '#009E73',
+  SUPPLIER: '#E69F00',
+  PARTNER: '#56B4E9',
+  SHAREHOLDER: '#CC79A7',
+};
+/** Okabe–Ito vermillion: stakeholders holding two roles or more. */
+export const MULTI_ROLE_COLOUR = '#D55E00';
+/** Stakeholders with no role, or in no community. */
+export const NONE_COLOUR = '#B8BEC6';
+/** Communities beyond the palette. */
+export const OTHER_COLOUR = '#6B7280';
+/** Nodes pushed to the background by hover, selection or highlight. */
+export const DIMMED_NODE_COLOUR = '#E3E6EA';
+
+/**
+ * Kelly's colours of maximum contrast (without white, black and grey), ordered so that the
+ * first dozen are far apart: 14 communities can be told apart before "other" takes over.
+ */
+export const COMMUNITY_PALETTE: readonly string[] = [
+  '#0067A5',
+  '#F38400',
+  '#008856',
+  '#BE0032',
+  '#875692',
+  '#F3C300',
+  '#A1CAF1',
+  '#882D17',
+  '#8DB600',
+  '#E68FAC',
+  '#604E97',
+  '#C2B280',
+  '#2B3D26',
+  '#F99379',
+];
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: string;
+  /** Nodes of the loaded network with this colour. */
+  count: number;
+}
+
+export interface Encoding {
+  by: ColourBy;
+  title: string;
+  entries: LegendEntry[];
+  /** The colour key of a node (one of the entries' keys). */
+  keyOf(attrs: NodeAttributes): string;
+  /** The colour of a node. */
+  colourOf(attrs: NodeAttributes): string;
+}
+
+export interface CommunityInfo {
+  id: string;
+  name: string;
+}
+
+/** The role colour key of a node: its role, "MULTI" for several, "NONE" for none. */
+export function roleKeyOf(roles: readonly Role[]): string {
+  if (roles.length === 0) return 'NONE';
+  if (roles.length > 1) return 'MULTI';
+  return roles[0] ?? 'NONE';
+}
+
+function withColours(entries: Array<Omit<LegendEntry, 'count'>>, counts: Map<string, number>): LegendEntry[] {
+  return entries.map((e) => ({ ...e, count: counts.get(e.key) ?? 0 }));
+}
+
+function countKeys(graph: AtlasGraph, keyOf: (a: NodeAttributes) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_n, attrs) => {
+    const k = keyOf(attrs);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** Colour by role: five role colours, one for multi-role, one for none (shown only when present). */
+export function roleEncoding(graph: AtlasGraph): Encoding {
+  const colours = new Map<string, string>([
+    ...ROLES.map((r): [string, string] => [r, ROLE_COLOURS[r]]),
+    ['MULTI', MULTI_ROLE_COLOUR],
+    ['NONE', NONE_COLOUR],
+  ]);
+  const keyOf = (a: NodeAttributes): string => roleKeyOf(a.roles);
+  const counts = countKeys(graph, keyOf);
+  const entries = withColours(
+    [
+      ...ROLES.map((r) => ({ key: r, label: ROLE_LABELS[r], colour: ROLE_COLOURS[r] })),
+      { key: 'MULTI', label: 'Several roles', colour: MULTI_ROLE_COLOUR },
+      { key: 'NONE', label: 'No role', colour: NONE_COLOUR },
+    ],
+    counts,
+  ).filter((e) => e.key !== 'NONE' || e.count > 0);
+  return {
+    by: 'role',
+    title: 'Colour: role',
+    entries,
+    keyOf,
+    colourOf: (a) => colours.get(keyOf(a)) ?? NONE_COLOUR,
+  };
+}
+
+/**
+ * Colour by declared community. Communities are ranked by members on the map (then name); the
+ * top ones take the palette, a node takes the colour of its best-ranked community, the rest share
+ * "Other communities", and nodes in none share "No community".
+ */
+export function communityEncoding(graph: AtlasGraph, communities: readonly CommunityInfo[]): Encoding {
+  const names = new Map(communities.map((c) => [c.id, c.name]));
+  const members = new Map<string, number>();
+  graph.forEachNode((_n, a) => {
+    for (const c of a.communities) members.set(c, (members.get(c) ?? 0) + 1);
+  });
+  const ranked = [...members.keys()].sort(
+    (a, b) =>
+      (members.get(b) ?? 0) - (members.get(a) ?? 0) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b),
+  );
+  const rank = new Map(ranked.map((id, i) => [id, i]));
+  const coloured = ranked.slice(0, COMMUNITY_PALETTE.length);
+  const colours = new Map<string, string>(coloured.map((id, i) => [id, COMMUNITY_PALETTE[i] ?? OTHER_COLOUR]));
+  colours.set('OTHER', OTHER_COLOUR);
+  colours.set('NONE', NONE_COLOUR);
+
+  const keyOf = (a: NodeAttributes): string => {
+    if (a.communities.length === 0) return 'NONE';
+    let best: string | null = null;
+    let bestRank = Infinity;
+    for (const c of a.communities) {
+      const r = rank.get(c) ?? Infinity;
+      if (r < bestRank) {
+        bestRank = r;
+        best = c;
+      }
+    }
+    return best !== null && bestRank < COMMUNITY_PALETTE.length ? best : 'OTHER';
+  };
+  const counts = countKeys(graph, keyOf);
+  const entries = withColours(
+    [
+      ...coloured.map((id) => ({ key: id, label: names.get(id) ?? id, colour: colours.get(id) ?? OTHER_COLOUR })),
+      { key: 'OTHER', label: 'Other communities', colour: OTHER_COLOUR },
+      { key: 'NONE', label: 'No community', colour: NONE_COLOUR },
+    ],
+    counts,
+  ).filter((e) => e.count > 0);
+  return {
+    by: 'community',
+    title: 'Colour: declared community',
+    entries,
+    keyOf,
+    colourOf: (a) => colours.get(keyOf(a)) ?? NONE_COLOUR,
+  };
+}
+
+/** The encoding for a colour mode. */
+export function encodingFor(by: ColourBy, graph: AtlasGraph, communities: readonly CommunityInfo[]): Encoding {
+  return by === 'community' ? communityEncoding(graph, communities) : roleEncoding(graph);
+}

@@ -1,0 +1,27 @@
+// Camera helpers: focus a node, zoom, reset — thin wrappers over sigma's camera animations.
+import type { AtlasSigma } from './context';
+
+export const CAMERA_DURATION = 500;
+/** Camera ratio when focusing a node (smaller is closer). */
+export const FOCUS_RATIO = 0.25;
+
+/** Moves the camera onto a node; resolves false when the node is not drawn. */
+export async function focusNode(sigma: AtlasSigma, node: string, ratio = FOCUS_RATIO): Promise<boolean> {
+  const data = sigma.getNodeDisplayData(node);
+  if (data === undefined) return false;
+  const camera = sigma.getCamera();
+  await camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, ratio) }, { duration: CAMERA_DURATION });
+  return true;
+}
+
+export function zoomIn(sigma: AtlasSigma): void {
+  void sigma.getCamera().animatedZoom({ duration: CAMERA_DURATION / 2 });
+}
+
+export function zoomOut(sigma: AtlasSigma): void {
+  void sigma.getCamera().animatedUnzoom({ duration: CAMERA_DURATION / 2 });
+}
+
+export function resetCamera(sigma: AtlasSigma): void {
+  void sigma.getCamera().animatedReset({ duration: CAMERA_DURATION });
+}

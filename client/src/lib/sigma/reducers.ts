@@ -1,0 +1,103 @@
+// Pure node/edge reducers: how data plus view state (filters, hover, selection, highlight) become display data.
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { DIMMED_NODE_COLOUR, type Encoding } from '../graph/encodings';
+import type { AtlasGraph, EdgeAttributes, NodeAttributes } from '../graph/model';
+import { passesFilters, type ViewSnapshot } from '../state/view-transitions';
+
+export const EDGE_COLOUR = '#CDD2D9';
+export const FOCUS_EDGE_COLOUR = '#4B5563';
+export const HIGHLIGHT_EDGE_COLOUR = '#9AA3AF';
+/** Above this many neighbours, hovering a node does not force all their labels. */
+export const MAX_FORCED_LABELS = 24;
+
+export interface ReducerContext {
+  view: Pick<ViewSnapshot, 'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight'>;
+  colourOf: Encoding['colourOf'];
+  /** The node whose neighbourhood is in front: the hovered one, else the selected one. */
+  focus: string | null;
+  focusNeighbours: ReadonlySet<string>;
+}
+
+/** Everything the reducers need, computed once per view change (neighbour sets need the graph). */
+export function buildReducerContext(
+  graph: AtlasGraph,
+  view: ReducerContext['view'],
+  encoding: Pick<Encoding, 'colourOf'>,
+): ReducerContext {
+  const candidate = view.hovered ?? view.selected;
+  const focus = candidate !== null && graph.hasNode(candidate) ? candidate : null;
+  const focusNeighbours = new Set<string>(focus === null ? [] : graph.neighbors(focus));
+  return { view, colourOf: encoding.colourOf, focus, focusNeighbours };
+}
+
+/** Whether a node is drawn at all: it passes the filters, or it is the selected node. */
+export function isNodeVisible(node: string, attrs: NodeAttributes, ctx: ReducerContext): boolean {
+  return node === ctx.view.selected || passesFilters(attrs, ctx.view);
+}
+
+export function reduceNode(node: string, attrs: NodeAttributes, ctx: ReducerContext): Partial<NodeDisplayData> {
+  const base: Partial<NodeDisplayData> = {
+    x: attrs.x,
+    y: attrs.y,
+    size: attrs.size,
+    label: attrs.label,
+    color: ctx.colourOf(attrs),
+    zIndex: 1,
+  };
+  if (!isNodeVisible(node, attrs, ctx)) return { ...base, hidden: true, label: null };
+
+  const selected = node === ctx.view.selected;
+  if (ctx.focus !== null) {
+    if (node === ctx.focus || selected) return { ...base, highlighted: true, forceLabel: true, zIndex: 3 };
+    if (ctx.focusNeighbours.has(node)) {
+      return { ...base, zIndex: 2, forceLabel: ctx.focusNeighbours.size <= MAX_FORCED_LABELS };
+    }
+    return { ...base, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
+  }
+  const highlight = ctx.view.highlight;
+  if (highlight !== null) {
+    if (highlight.nodes.has(node)) return { ...base, zIndex: 2 };
+    return { ...base, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
+  }
+  return base;
+}
+
+export interface EdgeEnds {
+  source: string;
+  target: string;
+  sourceAttributes: NodeAttributes;
+  targetAttributes: NodeAttributes;
+}
+
+export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerContext): Partial<EdgeDisplayData> {
+  const base: Partial<EdgeDisplayData> = { size: attrs.size, color: EDGE_COLOUR, zIndex: 0 };
+  if (
+    !isNodeVisible(ends.source, ends.sourceAttributes, ctx) ||
+    !isNodeVisible(ends.target, ends.targetAttributes, ctx)
+  ) {
+    return { ...base, hidden: true };
+  }
+  if (ctx.focus !== null) {
+    if (ends.source === ctx.focus || ends.target === ctx.focus) {
+      return { ...base, color: FOCUS_EDGE_COLOUR, size: Math.max(1, attrs.size * 1.5), zIndex: 1 };
+    }
+    return { ...base, hidden: true };
+  }
+  const highlight = ctx.view.highlight;
+  if (highlight !== null) {
+    if (highlight.nodes.has(ends.source) && highlight.nodes.has(ends.target)) {
+      return { ...base, color: HIGHLIGHT_EDGE_COLOUR, zIndex: 1 };
+    }
+    return { ...base, hidden: true };
+  }
+  return base;
+}
+
+/** Counts the nodes a context draws (for the header's "showing" figure). */
+export function countVisibleNodes(graph: AtlasGraph, ctx: ReducerContext): number {
+  let count = 0;
+  graph.forEachNode((node, attrs) => {
+    if (isNodeVisible(node, attrs, ctx)) count++;
+  });
+  return count;
+}

@@ -1,0 +1,74 @@
+// Loads what the explorer shows (network, declared communities, role overlaps) and holds it as raw state.
+import { describeError, request, RequestError } from '../graphql/client';
+import {
+  CommunitiesDocument,
+  NetworkDocument,
+  RoleOverlapsDocument,
+  type CommunitiesQuery,
+  type RoleOverlapsQuery,
+} from '../graphql/generated/graphql';
+import { seedPositions } from '../graph/layout';
+import { buildGraph, type AtlasGraph } from '../graph/model';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+
+export type CommunityRow = CommunitiesQuery['communities'][number];
+export type RoleOverlapRow = RoleOverlapsQuery['roleOverlaps'][number];
+
+/** How many ties to ask for; the server keeps the strongest when there are more. */
+export const NETWORK_LIMIT = 5000;
+
+export class AtlasData {
+  status = $state<LoadStatus>('idle');
+  error = $state<string | null>(null);
+  /** True when the error means the API could not be reached at all. */
+  unreachable = $state(false);
+  /** The graph is not reactive inside: sigma reads it; a new load replaces the reference. */
+  graph = $state.raw<AtlasGraph | null>(null);
+  communities = $state.raw<CommunityRow[]>([]);
+  overlaps = $state.raw<RoleOverlapRow[]>([]);
+  /** Non-fatal problems (a side panel's data failed). */
+  warnings = $state.raw<string[]>([]);
+
+  #controller: AbortController | null = null;
+
+  load = async (): Promise<void> => {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const { signal } = controller;
+    this.status = 'loading';
+    this.error = null;
+    this.unreachable = false;
+    this.warnings = [];
+    try {
+      const [network, communities, overlaps] = await Promise.allSettled([
+        request(NetworkDocument, { limit: NETWORK_LIMIT }, { signal }),
+        request(CommunitiesDocument, { kind: 'DECLARED' }, { signal }),
+        request(RoleOverlapsDocument, {}, { signal }),
+      ]);
+      if (signal.aborted) return;
+      if (network.status === 'rejected') throw network.reason;
+      const warnings: string[] = [];
+      if (communities.status === 'fulfilled') this.communities = communities.value.communities;
+      else warnings.push(`Communities unavailable: ${describeError(communities.reason)}`);
+      if (overlaps.status === 'fulfilled') this.overlaps = overlaps.value.roleOverlaps;
+      else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
+      this.warnings = warnings;
+      const graph = buildGraph(network.value.network);
+      seedPositions(graph, 7);
+      this.graph = graph;
+      this.status = graph.order === 0 ? 'empty' : 'ready';
+    } catch (error) {
+      if (signal.aborted) return;
+      this.graph = null;
+      this.error = describeError(error);
+      this.unreachable = error instanceof RequestError && (error.kind === 'NETWORK' || error.status === 502 || error.status === 504);
+      this.status = 'error';
+    }
+  };
+
+  dispose = (): void => {
+    this.#controller?.abort();
+  };
+}

@@ -1,0 +1,18 @@
+// Whether the layout is running and how it last ended, for the header and the layout button.
+import type { LayoutEnd } from '../graph/layout';
+
+export class LayoutStatus {
+  running = $state(false);
+  lastEnd = $state<LayoutEnd | null>(null);
+  /** Bumped to ask the LayoutController to run again. */
+  runRequests = $state(0);
+  /** Bumped to ask the LayoutController to stop. */
+  stopRequests = $state(0);
+
+  requestRun = (): void => {
+    this.runRequests++;
+  };
+  requestStop = (): void => {
+    this.stopRequests++;
+  };
+}
