@@ -153,7 +153,7 @@ export interface BrokerageResult {
   sampledBrokers: string[];
 }
 
-/** Maps each node to the sorted integer ids of its groups (empty when ungrouped). */
+/** Maps each node to the integer ids of its groups, in the caller's order (empty when ungrouped). */
 function indexGroups(graph: Graph, nodes: string[], groupOf: GroupOf): { groups: Int32Array[]; names: string[] } {
   const ids = new Map<string, number>();
   const names: string[] = [];
@@ -170,7 +170,7 @@ function indexGroups(graph: Graph, nodes: string[], groupOf: GroupOf): { groups:
       }
       out[k] = id;
     });
-    return out.sort();
+    return out;
   });
   return { groups, names };
 }

@@ -317,6 +317,8 @@ export interface ReachEstimate {
   stdDev: number;
   ci95: [number, number];
   simulations: number;
+  /** In-segment reach in each world (for paired comparisons under common random numbers). */
+  perWorld: Float64Array;
 }
 
 export interface ReachOptions extends CascadeOptions {
@@ -339,6 +341,7 @@ export function simulateReach(model: CascadeModel, seeds: readonly number[], seg
   const queue = new Int32Array(n);
   let sum = 0;
   let sumSq = 0;
+  const perWorld = new Float64Array(R);
   for (let r = 0; r < R; r++) {
     const salt = salts[r]!;
     let head = 0;
@@ -362,6 +365,7 @@ export function simulateReach(model: CascadeModel, seeds: readonly number[], seg
         }
       }
     }
+    perWorld[r] = reached;
     sum += reached;
     sumSq += reached * reached;
   }
@@ -369,7 +373,7 @@ export function simulateReach(model: CascadeModel, seeds: readonly number[], seg
   const variance = R > 1 ? Math.max(0, (sumSq - R * mean * mean) / (R - 1)) : 0;
   const stdDev = Math.sqrt(variance);
   const half = (1.96 * stdDev) / Math.sqrt(R);
-  return { mean, stdDev, ci95: [mean - half, mean + half], simulations: R };
+  return { mean, stdDev, ci95: [mean - half, mean + half], simulations: R, perWorld };
 }
 
 /** Expected in-segment reach of a seed list on `graph` (forward Monte-Carlo, see `simulateReach`). */
