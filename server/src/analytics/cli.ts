@@ -2,7 +2,7 @@
 //
 // Usage: npm run analyze -- <file> [--format edgelist|gml|gexf|graphml|csv] [--directed]
 //          [--algorithm louvain|overlapping|pagerank|all] [--resolution 1] [--threshold 0.2]
-//          [--seed 42] [--restarts 3] [--weight <edge attribute>] [--out result.json]
+//          [--seed 42] [--restarts n (default 3, 1 above 200k ties)] [--weight <edge attribute>] [--out result.json]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type Graph from 'graphology';
@@ -24,7 +24,7 @@ export interface AnalyzeOutput {
   memberships?: Record<string, Membership[]>;
   overlappingNodes?: number;
   scores?: Record<string, { pagerank: number; degree: number; weightedDegree: number }>;
-  parameters: { algorithm: Algorithm; resolution: number; threshold: number; seed: number; restarts: number };
+  parameters: { algorithm: Algorithm; resolution: number; threshold: number; seed: number; restarts: number | 'auto' };
   timings: Record<string, number>;
 }
 
@@ -85,7 +85,7 @@ export function analyze(argv: string[]): AnalyzeOutput {
   const resolution = numberOption(values.resolution, 'resolution', 1);
   const threshold = numberOption(values.threshold, 'threshold', 0.2);
   const seed = numberOption(values.seed, 'seed', 42);
-  const restarts = numberOption(values.restarts, 'restarts', 3);
+  const restarts = values.restarts === undefined ? undefined : numberOption(values.restarts, 'restarts', 3);
   const timings: Record<string, number> = {};
   const tTotal = performance.now();
 
@@ -95,7 +95,7 @@ export function analyze(argv: string[]): AnalyzeOutput {
   const weight = detectWeightAttribute(graph, values.weight);
   const out: AnalyzeOutput = {
     input: { file, nodes: graph.order, edges: graph.size, directed: graph.type === 'directed', weight },
-    parameters: { algorithm, resolution, threshold, seed, restarts },
+    parameters: { algorithm, resolution, threshold, seed, restarts: restarts ?? 'auto' },
     timings,
   };
 

@@ -18,7 +18,7 @@ export interface OverlappingOptions {
   resolution?: number;
   /** Seed for Louvain (default 42). */
   seed?: number;
-  /** Louvain restarts, best modularity kept (default 3). */
+  /** Louvain restarts, best modularity kept (default 3 up to 200,000 ties, 1 above). */
   restarts?: number;
   /** Weight source (default `weight`, 1 when absent); null = unweighted. */
   getEdgeWeight?: EdgeWeightOption;
