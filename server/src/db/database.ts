@@ -13,7 +13,7 @@ export interface ExecuteOptions {
 }
 
 export function connect(uri: string, username: string | undefined, password: string | undefined, name: string): Database {
-  const auth = username && password ? neo4j.auth.basic(username, password) : neo4j.auth.none();
+  const auth = username && password ? neo4j.auth.basic(username, password) : undefined;
   const driver = neo4j.driver(uri, auth, {
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 30_000,

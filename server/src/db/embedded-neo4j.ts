@@ -157,7 +157,7 @@ async function waitForBolt(uri: string, child: ChildProcess, logFile: string, ti
       const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
       throw new EmbeddedNeo4jError(`Neo4j exited during start-up (code ${exited}). Last log lines:\n${tail}`);
     }
-    const driver = neo4j.driver(uri, neo4j.auth.none(), { connectionTimeout: 2000 });
+    const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2000 });
     try {
       await driver.verifyConnectivity();
       return;

@@ -1,0 +1,31 @@
+// What every resolver receives: the database, the config and per-request loaders.
+import DataLoader from 'dataloader';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/database.js';
+import type { Community, Stakeholder } from './models.js';
+import { findStakeholdersByIds } from './schema/stakeholders/stakeholders.repository.js';
+import { findCommunitiesByIds } from './schema/communities/communities.repository.js';
+
+export interface Loaders {
+  stakeholder: DataLoader<string, Stakeholder | null>;
+  community: DataLoader<string, Community | null>;
+}
+
+export interface GraphQLContext {
+  db: Database;
+  config: AppConfig;
+  loaders: Loaders;
+}
+
+export function createLoaders(db: Database): Loaders {
+  return {
+    stakeholder: new DataLoader(async (ids) => {
+      const found = await findStakeholdersByIds(db, [...ids]);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    community: new DataLoader(async (ids) => {
+      const found = await findCommunitiesByIds(db, [...ids]);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}

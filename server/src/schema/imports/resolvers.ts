@@ -1,0 +1,15 @@
+// The import mutation: the same parse → validate → resolve → write path as `npm run import`.
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { parseImportContent } from '../../import/read-input.js';
+import { importParsed } from '../../import/writer.js';
+import { optionalText } from '../common/validation.js';
+
+export const importResolvers: Resolvers = {
+  Mutation: {
+    importData: async (_, { input }, { db }) => {
+      const source = optionalText('input.source', input.source, 100) ?? undefined;
+      const parse = parseImportContent(input.format, input.content, source === undefined ? {} : { source });
+      return importParsed(db, parse, { dryRun: input.dryRun ?? false });
+    },
+  },
+};
