@@ -12,6 +12,7 @@ export type Culture =
   | 'portuguese'
   | 'italian'
   | 'polish'
+  | 'romanian'
   | 'czech'
   | 'indian'
   | 'chinese'
@@ -159,13 +160,17 @@ export const NAMES: Record<Culture, NameList> = {
     first: [
       'Agnieszka', 'Katarzyna', 'Małgorzata', 'Magdalena', 'Joanna', 'Aleksandra', 'Zuzanna', 'Natalia', 'Monika',
       'Ewa', 'Piotr', 'Krzysztof', 'Tomasz', 'Paweł', 'Michał', 'Marcin', 'Łukasz', 'Jakub', 'Kamil', 'Mateusz',
-      'Grzegorz', 'Wojciech', 'Bartosz', 'Andrei', 'Ioana', 'Mihai', 'Elena', 'Bence', 'Zsófia', 'Dóra',
+      'Grzegorz', 'Wojciech', 'Bartosz', 'Dorota', 'Karolina', 'Weronika', 'Adam',
     ],
     last: [
       'Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kowalczyk', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański',
       'Woźniak', 'Dąbrowski', 'Kozłowski', 'Jankowski', 'Mazur', 'Kwiatkowski', 'Krawczyk', 'Piotrowski',
-      'Grabowski', 'Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Nagy', 'Kovács', 'Szabó', 'Tóth', 'Horváth',
+      'Grabowski', 'Pawlak', 'Michalski', 'Król', 'Wieczorek', 'Jabłoński', 'Majewski',
     ],
+  },
+  romanian: {
+    first: ['Andrei', 'Ioana', 'Mihai', 'Elena', 'Alexandru', 'Cristina', 'Bogdan', 'Raluca', 'Vlad', 'Irina', 'Radu', 'Oana', 'Ștefan', 'Simona'],
+    last: ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Popa', 'Constantin', 'Georgescu', 'Stoica', 'Munteanu', 'Marin', 'Dobre', 'Lungu'],
   },
   czech: {
     first: [
@@ -294,7 +299,7 @@ export const COUNTRIES = {
   IT: { name: 'Italy', tld: 'it', legalForms: ['S.p.A.', 'S.r.l.'], cultures: [['italian', 90], ['arabic', 4], ['polish', 3], ['chinese', 3]] },
   PL: { name: 'Poland', tld: 'pl', legalForms: ['Sp. z o.o.', 'S.A.'], cultures: [['polish', 96], ['czech', 4]] },
   CZ: { name: 'Czechia', tld: 'cz', legalForms: ['s.r.o.', 'a.s.'], cultures: [['czech', 90], ['polish', 6], ['vietnamese', 4]] },
-  RO: { name: 'Romania', tld: 'ro', legalForms: ['S.R.L.', 'S.A.'], cultures: [['polish', 100]] },
+  RO: { name: 'Romania', tld: 'ro', legalForms: ['S.R.L.', 'S.A.'], cultures: [['romanian', 96], ['polish', 4]] },
   GR: { name: 'Greece', tld: 'gr', legalForms: ['S.A.', 'IKE'], cultures: [['greek', 95], ['arabic', 5]] },
   TR: { name: 'Turkey', tld: 'com.tr', legalForms: ['A.Ş.', 'Ltd. Şti.'], cultures: [['turkish', 100]] },
   US: { name: 'United States', tld: 'com', legalForms: ['Inc.', 'LLC', 'Corp.'], cultures: [['anglo', 52], ['irish', 6], ['spanish', 14], ['chinese', 6], ['indian', 8], ['westafrican', 4], ['korean', 3], ['italian', 3], ['vietnamese', 2], ['arabic', 2]] },
@@ -362,6 +367,11 @@ export function emailLocalPart(name: PersonName): string {
   return `${first}.${asciiWord(name.last)}`;
 }
 
+/** "van der Berg & Co" → "Van der Berg & Co" (at the start of a name, particles are capitalised). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Lowercase words joined by hyphens, ASCII only (for domains and ids). */
 export function slugify(text: string): string {
   return text
@@ -389,7 +399,7 @@ const STEM_SUFFIXES = [
 
 const BRAND_HEADS = [
   'Vel', 'Nex', 'Quan', 'Zen', 'Lum', 'Cor', 'Tel', 'Syn', 'Ori', 'Ver', 'Kai', 'Sol', 'Tri', 'Omni', 'Ax', 'Pax',
-  'Nov', 'Cal', 'Mer', 'Tes', 'Ul', 'Ky', 'Ar', 'Il', 'Sen', 'Dar', 'Fen', 'Gal', 'Hel', 'Jun',
+  'Nov', 'Cal', 'Mer', 'Tes', 'Obel', 'Ky', 'Ar', 'Il', 'Sen', 'Dar', 'Fen', 'Gal', 'Hel', 'Jun',
 ] as const;
 
 const BRAND_TAILS = ['tra', 'ora', 'tix', 'ium', 'eon', 'ara', 'ova', 'ica', 'ity', 'io', 'ex', 'ent', 'yx', 'ano', 'ero', 'isa'] as const;
@@ -446,7 +456,7 @@ export function organisationName(rng: Random, country: CountryCode, industry: In
     const a = personName(rng, country).last;
     let b = personName(rng, country).last;
     if (b === a) b = personName(rng, country).last;
-    const name = rng.chance(0.5) ? `${a}, ${b} & Partners` : `${a} & ${b} ${word}`;
+    const name = capitalise(rng.chance(0.5) ? `${a}, ${b} & Partners` : `${a} & ${b} ${word}`);
     return { name, domainStem: `${asciiWord(a)}${asciiWord(b)}` };
   }
   const s = stem(rng);
