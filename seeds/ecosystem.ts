@@ -1063,6 +1063,14 @@ export function* generateTies(eco: Ecosystem, options: TieOptions): Generator<Ti
   const { entities, pools } = eco;
   const inside = options.inside ?? 0.9;
   const order = rng.shuffle(entities.map((e) => e.index));
+  // The busiest stakeholder goes last: it absorbs what earlier ones could not place (the carry),
+  // so the total is exact.
+  let busiest = 0;
+  order.forEach((ui, i) => {
+    if (at(entities, ui).activity > at(entities, at(order, busiest)).activity) busiest = i;
+  });
+  order.push(...order.splice(busiest, 1));
+  const last = at(order, order.length - 1);
   let totalActivity = 0;
   for (const e of entities) totalActivity += e.activity;
   const keys = entities.map(primaryKey);
@@ -1075,7 +1083,7 @@ export function* generateTies(eco: Ecosystem, options: TieOptions): Generator<Ti
   for (const ui of order) {
     const u = at(entities, ui);
     cumulative += u.activity;
-    const upTo = Math.floor((target * cumulative) / totalActivity);
+    const upTo = ui === last ? target : Math.floor((target * cumulative) / totalActivity);
     let quota = upTo - allotted + carry;
     allotted = upTo;
     if (quota <= 0) {
@@ -1103,7 +1111,7 @@ export function* generateTies(eco: Ecosystem, options: TieOptions): Generator<Ti
       }
     }
     const org = u.org >= 0 ? at(entities, u.org) : null;
-    let attempts = quota * 4 + 8;
+    let attempts = ui === last ? quota * 50 + 200 : quota * 4 + 8;
     while (quota > 0 && attempts-- > 0) {
       const c = u.communities.length === 1 || rng.chance(0.45) ? at(u.communities, 0) : rng.pick(u.communities);
       const inner = rng.chance(u.kind === 'PERSON' ? inside : inside - 0.07);
