@@ -54,13 +54,46 @@ function readCsvFile(
   const p = builder.problems;
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') {
-    p.error(file, undefined, undefined, text.error);
+    // Line n is data row n - 1 unless quoted fields span lines, which we cannot know here.
+    p.error(file, text.line > 1 ? text.line - 1 : undefined, undefined, text.error);
     return;
   }
 
-  let rows: string[][];
+  // Rows are handled as they are split and dropped at once: holding a million row arrays
+  // would cost more in garbage collection than the parsing itself.
+  let header: string[] | undefined;
+  let headerOk = false;
+  const index = new Map<string, number>();
+  let current: string[] = [];
+  // One getter per file reading the current row: no per-row objects beyond the split fields.
+  const get: FieldGetter = (field) => {
+    const i = index.get(field);
+    return i === undefined ? undefined : current[i];
+  };
+  const add = rowAdder(builder, section);
+  let width = 0;
+  let dataRows = 0;
+
+  const onRow = (row: string[], r: number): void => {
+    if (r === 0) {
+      header = row;
+      headerOk = readHeader(builder, file, section, row, index);
+      width = row.length;
+      return;
+    }
+    if (!headerOk) return;
+    if (row.length === 1 && row[0] === '') return; // blank line (still counted in row numbers)
+    dataRows++;
+    if (row.length !== width) {
+      builder.rowError(section, r, `expected ${width} fields like the header, found ${row.length}`);
+      return;
+    }
+    current = row;
+    add(get, r);
+  };
+
   try {
-    rows = parseCsvText(text);
+    forEachCsvRow(text, onRow);
   } catch (e) {
     if (e instanceof CsvError) {
       // csv-parse counts the header as a record, so the failing data row is the count parsed so far.
@@ -71,18 +104,26 @@ function readCsvFile(
     throw e;
   }
 
-  const header = rows[0];
   if (!header || (header.length === 1 && header[0]!.trim() === '')) {
     p.error(file, undefined, undefined, 'file is empty (expected a header row)');
     return;
   }
+  if (headerOk && dataRows === 0 && required)
+    p.error(file, undefined, undefined, 'no data rows (at least one stakeholder is required)');
+}
 
-  // Map header columns to fields; names are matched after trimming, case-insensitively.
-  const fieldOfColumn = new Map<string, string>(
-    FIELDS[section].map((f) => [csvColumnOf(section, f), f] as const),
-  );
-  const index = new Map<string, number>();
-  let headerOk = true;
+// Maps header columns to fields (trimmed, case-insensitive); reports unknown, repeated and missing columns.
+function readHeader(
+  builder: BundleBuilder,
+  file: string,
+  section: Section,
+  header: string[],
+  index: Map<string, number>,
+): boolean {
+  const p = builder.problems;
+  if (header.length === 1 && header[0]!.trim() === '') return false; // empty file, reported by the caller
+  const fieldOfColumn = new Map<string, string>(FIELDS[section].map((f) => [csvColumnOf(section, f), f] as const));
+  let ok = true;
   header.forEach((raw, i) => {
     const col = raw.trim().toLowerCase();
     const field = fieldOfColumn.get(col);
@@ -92,7 +133,7 @@ function readCsvFile(
     }
     if (index.has(field)) {
       p.error(file, undefined, col, `column '${col}' appears twice in the header`);
-      headerOk = false;
+      ok = false;
       return;
     }
     index.set(field, i);
@@ -101,32 +142,10 @@ function readCsvFile(
     if (!index.has(field)) {
       const col = csvColumnOf(section, field);
       p.error(file, undefined, col, `missing required column '${col}'`);
-      headerOk = false;
+      ok = false;
     }
   }
-  if (!headerOk) return;
-
-  // One getter per file reading the current row: no per-row objects beyond the parsed arrays.
-  let current: string[] = header;
-  const get: FieldGetter = (field) => {
-    const i = index.get(field);
-    return i === undefined ? undefined : current[i];
-  };
-  const add = rowAdder(builder, section);
-  const width = header.length;
-  let dataRows = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (row.length === 1 && row[0] === '') continue; // blank line (still counted in row numbers)
-    dataRows++;
-    if (row.length !== width) {
-      builder.rowError(section, r, `expected ${width} fields like the header, found ${row.length}`);
-      continue;
-    }
-    current = row;
-    add(get, r);
-  }
-  if (dataRows === 0 && required) p.error(file, undefined, undefined, 'no data rows (at least one stakeholder is required)');
+  return ok;
 }
 
 function rowAdder(builder: BundleBuilder, section: Section): (get: FieldGetter, row: number) => void {
@@ -145,26 +164,37 @@ function rowAdder(builder: BundleBuilder, section: Section): (get: FieldGetter, 
 }
 
 /**
- * Splits CSV text into rows of fields (RFC 4180). Text without any quote and without bare CRs
- * is split directly, which is several times faster than csv-parse on million-row tie files and
- * gives the same rows; anything else goes through csv-parse.
+ * Calls onRow with the fields of each row (RFC 4180) and its 0-based index (0 = header). Text
+ * without any quote and without bare CRs is split directly, which is several times faster than
+ * csv-parse on million-row tie files and gives the same rows; anything else goes through
+ * csv-parse (or always, with `viaCsvParse`, which tests use to compare the two).
  */
-export function parseCsvText(text: string): string[][] {
-  if (!text.includes('"') && !/\r(?!\n)/.test(text)) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    const rows: string[][] = new Array<string[]>(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      rows[i] = (line.endsWith('\r') ? line.slice(0, -1) : line).split(',');
+export function forEachCsvRow(text: string, onRow: (fields: string[], index: number) => void, viaCsvParse = false): void {
+  if (!viaCsvParse && !text.includes('"') && !/\r(?!\n)/.test(text)) {
+    let start = 0;
+    let index = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      onRow(text.slice(start, stop).split(','), index++);
+      start = end + 1;
     }
-    return rows;
+    return;
   }
-  return parse(text, { relax_column_count: true }) as string[][];
+  let index = 0;
+  parse(text, {
+    relax_column_count: true,
+    // Handle each record as it comes and keep none: the sync parser then builds no big array.
+    on_record: (record: string[]) => {
+      onRow(record, index++);
+      return null;
+    },
+  });
 }
 
 /** Decodes strict UTF-8 after stripping a BOM; on bad bytes, says where the first one is. */
-export function decodeUtf8(bytes: Uint8Array): string | { error: string } {
+export function decodeUtf8(bytes: Uint8Array): string | { error: string; line: number } {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
@@ -174,6 +204,7 @@ export function decodeUtf8(bytes: Uint8Array): string | { error: string } {
     for (let i = 0; i < at; i++) if (body[i] === 0x0a) line++;
     const byte = body[at] ?? 0;
     return {
+      line,
       error:
         `file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line}); ` +
         'save it as UTF-8',

@@ -89,6 +89,10 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
   const keys: string[] = new Array<string>(n);
   const emails: (string | undefined)[] = new Array<string | undefined>(n);
   const domains: (string | undefined)[] = new Array<string | undefined>(n);
+  // Per-record flags: bit 1 = its email is shared with another record, bit 2 = its domain is.
+  const shared = new Uint8Array(n);
+  const SHARED_EMAIL = 1;
+  const SHARED_DOMAIN = 2;
 
   // Union-find with path halving and union by size.
   const parent = new Int32Array(n);
@@ -114,20 +118,25 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
   const firstByKey = new Map<string, number>();
   const firstByEmail = new Map<string, number>();
   const firstByDomain = new Map<string, number>();
-  const link = (map: Map<string, number>, value: string, i: number): void => {
+  const link = (map: Map<string, number>, value: string, i: number, flag: number): void => {
     const j = map.get(value);
-    if (j === undefined) map.set(value, i);
-    else union(i, j);
+    if (j === undefined) {
+      map.set(value, i);
+      return;
+    }
+    shared[i]! |= flag;
+    shared[j]! |= flag;
+    union(i, j);
   };
 
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const key = recordKey(r.source, r.externalId);
     keys[i] = key;
-    link(firstByKey, key, i); // the same key twice is the same record
+    link(firstByKey, key, i, 0); // the same key twice is the same record
     const email = r.email === undefined ? undefined : normaliseEmail(r.email);
     emails[i] = email;
-    if (email !== undefined) link(firstByEmail, email, i);
+    if (email !== undefined) link(firstByEmail, email, i, SHARED_EMAIL);
     if (r.kind === 'ORGANISATION') {
       let domain = r.domain === undefined ? undefined : normaliseDomain(r.domain);
       if (domain === undefined && email !== undefined) {
@@ -135,48 +144,33 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
         if (!PUBLIC_EMAIL_DOMAINS.has(fromEmail)) domain = fromEmail;
       }
       domains[i] = domain;
-      if (domain !== undefined) link(firstByDomain, domain, i);
+      if (domain !== undefined) link(firstByDomain, domain, i, SHARED_DOMAIN);
     }
   }
 
-  // Group record indices by cluster root.
-  const clusters = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    const members = clusters.get(root);
-    if (members) members.push(i);
-    else clusters.set(root, [i]);
-  }
-
-  const stakeholderOf = new Map<string, string>();
-  const matchedOn = new Map<string, MatchKey>();
+  // The outcome per record, by index (turned into maps keyed by record key at the end).
+  const sid: string[] = new Array<string>(n);
+  const how: MatchKey[] = new Array<MatchKey>(n);
   const created = new Set<string>();
   const updated = new Set<string>();
   const warnings: ImportProblem[] = [];
 
-  // What each record's own key/email/domain points at in the database, if anything.
-  const ownExisting = (i: number): { id: string; on: MatchKey } | undefined => {
+  // What a record's own key/email/domain points at in the database, if anything.
+  let ownId = '';
+  const ownMatch = (i: number): MatchKey | undefined => {
     const byKey = existing.byKey.get(keys[i]!);
-    if (byKey !== undefined) return { id: byKey, on: 'KEY' };
+    if (byKey !== undefined) return ((ownId = byKey), 'KEY');
     const e = emails[i];
     const byEmail = e === undefined ? undefined : existing.byEmail.get(e);
-    if (byEmail !== undefined) return { id: byEmail, on: 'EMAIL' };
+    if (byEmail !== undefined) return ((ownId = byEmail), 'EMAIL');
     const d = domains[i];
     const byDomain = d === undefined ? undefined : existing.byDomain.get(d);
-    if (byDomain !== undefined) return { id: byDomain, on: 'DOMAIN' };
+    if (byDomain !== undefined) return ((ownId = byDomain), 'DOMAIN');
     return undefined;
   };
-
-  // How many records carry each email/domain: a count above one is what linked them.
-  const emailCount = countValues(emails);
-  const domainCount = countValues(domains);
-  const linkKind = (i: number): MatchKey => {
-    const e = emails[i];
-    if (e !== undefined && (emailCount.get(e) ?? 0) > 1) return 'EMAIL';
-    const d = domains[i];
-    if (d !== undefined && (domainCount.get(d) ?? 0) > 1) return 'DOMAIN';
-    return 'KEY'; // linked only through a repeated record key (reported by validation)
-  };
+  // How a record is linked into its cluster: by the email or domain it shares with another record.
+  const linkKind = (i: number): MatchKey =>
+    shared[i]! & SHARED_EMAIL ? 'EMAIL' : shared[i]! & SHARED_DOMAIN ? 'DOMAIN' : 'KEY'; // KEY: a repeated record key
   // How a record without a match of its own joins an existing stakeholder through its cluster.
   const joinKind = (i: number, id: string): MatchKey => {
     const e = emails[i];
@@ -186,12 +180,29 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
     return linkKind(i);
   };
 
+  // Most records stand alone: settle them at once, and group only the rest by cluster root.
+  const clusters = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    if (size[root] === 1) {
+      const on = ownMatch(i);
+      const id = on ? ownId : keys[i]!;
+      sid[i] = id;
+      how[i] = on ?? 'FIRST';
+      (on ? updated : created).add(id);
+      continue;
+    }
+    const members = clusters.get(root);
+    if (members) members.push(i);
+    else clusters.set(root, [i]);
+  }
+
   for (const members of clusters.values()) {
     const byKey = new Set<string>();
     const byValue = new Set<string>();
     for (const i of members) {
-      const own = ownExisting(i);
-      if (own) (own.on === 'KEY' ? byKey : byValue).add(own.id);
+      const on = ownMatch(i);
+      if (on) (on === 'KEY' ? byKey : byValue).add(ownId);
     }
 
     if (byKey.size === 0 && byValue.size === 0) {
@@ -200,9 +211,8 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
       for (const i of members) if (keys[i]! < id) id = keys[i]!;
       created.add(id);
       for (const i of members) {
-        const key = keys[i]!;
-        stakeholderOf.set(key, id);
-        matchedOn.set(key, key === id ? 'FIRST' : linkKind(i));
+        sid[i] = id;
+        how[i] = keys[i] === id ? 'FIRST' : linkKind(i);
       }
       continue;
     }
@@ -225,30 +235,31 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
       });
     }
     for (const i of members) {
-      const key = keys[i]!;
       // Without a conflict only a known key is a record's own match; email/domain joins are explained by joinKind.
-      const own = conflict || existing.byKey.has(key) ? ownExisting(i) : undefined;
-      const id = own?.id ?? target;
-      stakeholderOf.set(key, id);
+      const on = ownMatch(i);
+      const own = on === 'KEY' || (conflict && on !== undefined);
+      const id = own ? ownId : target;
+      sid[i] = id;
+      how[i] = own ? on! : joinKind(i, id);
       updated.add(id);
-      matchedOn.set(key, own?.on ?? joinKind(i, id));
     }
+  }
+
+  const stakeholderOf = new Map<string, string>();
+  const matchedOn = new Map<string, MatchKey>();
+  for (let i = 0; i < n; i++) {
+    stakeholderOf.set(keys[i]!, sid[i]!);
+    matchedOn.set(keys[i]!, how[i]!);
   }
 
   return {
     stakeholderOf,
     matchedOn,
-    merges: explainMerges(keys, emails, domains, emailCount, domainCount, stakeholderOf, matchedOn, existing),
+    merges: explainMerges(keys, emails, domains, shared, sid, how, existing),
     created: [...created].sort(),
     updated: [...updated].sort(),
     warnings,
   };
-}
-
-function countValues(values: (string | undefined)[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return counts;
 }
 
 /**
@@ -260,10 +271,9 @@ function explainMerges(
   keys: string[],
   emails: (string | undefined)[],
   domains: (string | undefined)[],
-  emailCount: Map<string, number>,
-  domainCount: Map<string, number>,
-  stakeholderOf: Map<string, string>,
-  matchedOn: Map<string, MatchKey>,
+  shared: Uint8Array,
+  sid: string[],
+  how: MatchKey[],
   existing: ExistingIdentities,
 ): Merge[] {
   interface Group {
@@ -284,23 +294,26 @@ function explainMerges(
     group.records.add(key);
     if (joined) group.joined = true;
   };
+  // Only stakeholders that two or more records joined by their own keys can need a KEY merge.
+  const keyJoins = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    if (how[i] === 'KEY' && existing.byKey.has(keys[i]!)) keyJoins.set(sid[i]!, (keyJoins.get(sid[i]!) ?? 0) + 1);
+  }
 
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const id = stakeholderOf.get(key)!;
-    const how = matchedOn.get(key);
+    const id = sid[i]!;
+    const on = how[i];
     const e = emails[i];
     const d = domains[i];
     // Values carried by a single record that did not join through them explain nothing: skip early.
-    if (e !== undefined) {
-      const joined = how === 'EMAIL' && existing.byEmail.get(e) === id;
-      if (joined || (emailCount.get(e) ?? 0) > 1) add(id, 'EMAIL', e, key, joined);
+    if (e !== undefined && (shared[i]! & 1 || on === 'EMAIL')) {
+      add(id, 'EMAIL', e, key, on === 'EMAIL' && existing.byEmail.get(e) === id);
     }
-    if (d !== undefined) {
-      const joined = how === 'DOMAIN' && existing.byDomain.get(d) === id;
-      if (joined || (domainCount.get(d) ?? 0) > 1) add(id, 'DOMAIN', d, key, joined);
+    if (d !== undefined && (shared[i]! & 2 || on === 'DOMAIN')) {
+      add(id, 'DOMAIN', d, key, on === 'DOMAIN' && existing.byDomain.get(d) === id);
     }
-    if (how === 'KEY' && existing.byKey.get(key) === id) add(id, 'KEY', id, key, false);
+    if (on === 'KEY' && (keyJoins.get(id) ?? 0) > 1 && existing.byKey.has(key)) add(id, 'KEY', id, key, false);
   }
 
   const merges: Merge[] = [];

@@ -32,20 +32,31 @@ const canon = (raw: string): string => raw.trim().toUpperCase().replace(/[\s-]+/
 
 const KIND_ALIASES: ReadonlyMap<string, KindName> = new Map([['ORGANIZATION', 'ORGANISATION']]);
 
-export function normaliseKind(raw: string): KindName | undefined {
+// Vocabulary values repeat on every row: remember each spelling seen (bounded, for hostile input).
+function cached<T>(fn: (raw: string) => T | undefined): (raw: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw);
+    const v = fn(raw);
+    if (seen.size < 1000) seen.set(raw, v);
+    return v;
+  };
+}
+
+export const normaliseKind = cached<KindName>((raw) => {
   const c = canon(raw);
   return isKind(c) ? c : KIND_ALIASES.get(c);
-}
+});
 
-export function normaliseRole(raw: string): RoleName | undefined {
+export const normaliseRole = cached<RoleName>((raw) => {
   const c = canon(raw);
   return isRole(c) ? c : undefined;
-}
+});
 
-export function normaliseTieType(raw: string): TieTypeName | undefined {
+export const normaliseTieType = cached<TieTypeName>((raw) => {
   const c = canon(raw);
   return isTieType(c) ? c : undefined;
-}
+});
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -113,9 +124,16 @@ export class Problems {
   }
 
   /** The lists to report, each ending with "… and N more" when it was capped. */
-  result(): { errors: ImportProblem[]; warnings: ImportProblem[] } {
-    const errors = this.errors.slice();
-    const warnings = this.warnings.slice();
+  result(fileOrder: readonly string[] = []): { errors: ImportProblem[]; warnings: ImportProblem[] } {
+    // Report in reading order: by file (whole-input problems first), then by row; the sort is stable.
+    const rank = new Map<string, number>();
+    fileOrder.forEach((f, i) => {
+      if (!rank.has(f)) rank.set(f, i);
+    });
+    const byPlace = (a: ImportProblem, b: ImportProblem): number =>
+      (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || (a.row ?? 0) - (b.row ?? 0);
+    const errors = this.errors.slice().sort(byPlace);
+    const warnings = this.warnings.slice().sort(byPlace);
     if (this.extraErrors > 0)
       errors.push({ file: '*', message: `… and ${this.extraErrors} more errors` });
     if (this.extraWarnings > 0)
@@ -461,8 +479,13 @@ export class BundleBuilder {
       roles.push(r);
     });
 
-    // Ties are the big list (up to millions): one Set of compact keys, no per-tie maps.
-    const tieRow = new Map<string, number>();
+    // Ties are the big list (up to millions): dedupe on one number per tie (record indices and
+    // type index), several times faster than string keys. Exact below ~3e7 records.
+    const recordIndex = new Map<string, number>();
+    records.forEach((r, i) => recordIndex.set(recordKey(r.source, r.externalId), i));
+    const nRecords = records.length;
+    const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
+    const tieRow = new Map<number, number>();
     const ties: TieRow[] = [];
     const tieRows = this.rows.ties;
     const tieFile = this.files.ties;
@@ -470,20 +493,22 @@ export class BundleBuilder {
       const t = b.ties[i]!;
       const row = tieRows[i] ?? 0;
       let bad = false;
-      if (!recordRow.has(t.from)) {
+      const fromIndex = recordIndex.get(t.from);
+      const toIndex = recordIndex.get(t.to);
+      if (fromIndex === undefined) {
         p.error(tieFile, row, col('ties', 'from'), unknown(t.from));
         bad = true;
       }
-      if (!recordRow.has(t.to)) {
+      if (toIndex === undefined) {
         p.error(tieFile, row, col('ties', 'to'), unknown(t.to));
         bad = true;
       }
-      if (bad) continue;
+      if (bad || fromIndex === undefined || toIndex === undefined) continue;
       if (t.from === t.to) {
         p.warn(tieFile, row, col('ties', 'to'), `self-tie on '${t.from}' dropped`);
         continue;
       }
-      const k = `${t.from}\u0000${t.to}\u0000${t.type}`;
+      const k = (fromIndex * nRecords + toIndex) * TIE_TYPES.length + (typeIndex.get(t.type) ?? 0);
       const first = tieRow.get(k);
       if (first !== undefined) {
         p.error(tieFile, row, col('ties', 'type'), `duplicate tie ${t.type} from '${t.from}' to '${t.to}' (first on row ${first})`);
@@ -518,7 +543,11 @@ export class BundleBuilder {
       memberships.push(m);
     });
 
-    return { bundle: { records, roles, ties, communities, memberships }, ...p.result() };
+    const order: Section[] = ['records', 'roles', 'ties', 'communities', 'memberships'];
+    return {
+      bundle: { records, roles, ties, communities, memberships },
+      ...p.result(order.map((s) => this.files[s])),
+    };
   }
 }
 
