@@ -2,11 +2,16 @@
 // Tiers that touch data share one embedded Neo4j started by the global setup, and run their
 // files one at a time so each file can own the database.
 import { defineConfig } from 'vitest/config';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// graphql ships CJS and ESM builds; yoga loads the CJS one, so our code must too, or its
+// GraphQLErrors are not recognised (and get masked) by yoga: one graphql instance only.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     root,
     projects: [
