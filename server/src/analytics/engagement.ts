@@ -23,8 +23,11 @@
 // When |segment| × simulations ≤ `maxRrSets` every member is a root in every world, and the objective
 // is exactly the mean in-segment reach over the `simulations` worlds; above that, (world, root) pairs
 // are sampled uniformly (`maxRrSets`, default 100,000) and generation also stops once the sets hold
-// `maxRrEntries` nodes in total (default 5,000,000: in a supercritical cascade every RR set contains the
-// giant component, and ~10⁴ RR sets already give ~2% relative error on the reach of a good seed set).
+// `maxRrEntries` nodes in total (default 5,000,000) or once `maxRrWork` in-ties have been examined
+// (default 40,000,000, about 1–2 s): in a supercritical cascade every RR set contains the giant
+// component, and ~10⁴ RR sets already give ~2% relative error on the reach of a good seed set. The
+// sets drawn before a budget stops generation are still uniform (world, root) pairs, so the estimate
+// stays unbiased; only its variance grows.
 // The greedy estimate is optimistic (it is maximised on the same samples), so the final seed set is
 // re-simulated forward on `simulations` fresh worlds; the reported mean and 95% CI (mean ± 1.96·sd/√R)
 // come from those.
@@ -162,6 +165,8 @@ export interface RrSamples {
 export interface RrOptions extends CascadeOptions {
   maxRrSets?: number;
   maxRrEntries?: number;
+  /** Stop after examining this many in-ties in total (default 40,000,000 ≈ 1–2 s). */
+  maxRrWork?: number;
   /** Stakeholders treated as absent (what-if). */
   blocked?: Uint8Array;
 }
@@ -173,6 +178,7 @@ export function sampleRrSets(model: CascadeModel, segment: Uint8Array, options: 
   const worlds = Math.max(1, Math.floor(options.simulations ?? 200));
   const maxSets = Math.max(1, Math.floor(options.maxRrSets ?? 100_000));
   const maxEntries = Math.max(1, Math.floor(options.maxRrEntries ?? 5_000_000));
+  const maxWork = Math.max(1, Math.floor(options.maxRrWork ?? 40_000_000));
   const blocked = options.blocked;
   const members: number[] = [];
   for (let v = 0; v < n; v++) if (segment[v] && !(blocked && blocked[v])) members.push(v);
@@ -190,7 +196,8 @@ export function sampleRrSets(model: CascadeModel, segment: Uint8Array, options: 
   const setStart: number[] = [0];
   let len = 0;
 
-  for (let s = 0; s < totalSets && len < maxEntries; s++) {
+  let work = 0;
+  for (let s = 0; s < totalSets && len < maxEntries && work < maxWork; s++) {
     let r: number;
     let root: number;
     if (exhaustive) {
@@ -207,6 +214,7 @@ export function sampleRrSets(model: CascadeModel, segment: Uint8Array, options: 
     stamp[root] = s;
     while (head < tail) {
       const x = queue[head++]!;
+      work += inStart[x + 1]! - inStart[x]!;
       for (let j = inStart[x]!; j < inStart[x + 1]!; j++) {
         const u = inSource[j]!;
         if (stamp[u] === s || (blocked && blocked[u])) continue;
@@ -401,9 +409,10 @@ export interface EngagementOptions extends CascadeOptions {
   segment?: NodeSelector;
   /** Who may be a seed (default: anyone). */
   candidates?: NodeSelector;
-  /** Cap on RR sets (default 100,000) and on their total size (default 5,000,000). */
+  /** Cap on RR sets (default 100,000), on their total size (default 5,000,000) and on in-ties examined (default 40,000,000). */
   maxRrSets?: number;
   maxRrEntries?: number;
+  maxRrWork?: number;
   /** Reuse a prepared model (same graph and probability options). */
   model?: CascadeModel;
 }
