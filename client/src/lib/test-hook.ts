@@ -10,7 +10,9 @@ export interface AtlasTestHook {
   highlightKey(): string | null;
   selected(): string | null;
   layoutRunning(): boolean;
-  nodeViewportPosition(node: string): { x: number; y: number } | null;
+  /** How the last layout run ended: settled, budget or stopped (null while running). */
+  layoutEnd(): string | null;
+  camera(): { x: number; y: number; ratio: number; angle: number };
 }
 
 declare global {

@@ -20,11 +20,8 @@ export function layoutBudget(order: number): number {
 export function layoutSettings(order: number): ForceAtlas2Settings {
   return {
     ...inferSettings(order),
-    gravity: 1,
-    scalingRatio: order > 1000 ? 20 : 10,
-    strongGravityMode: true,
-    edgeWeightInfluence: 0.5,
-    barnesHutOptimize: order > 500,
+    edgeWeightInfluence: 1,
+    barnesHutOptimize: order > 1000,
   };
 }
 

@@ -33,7 +33,8 @@ export interface NodeAttributes {
 }
 
 export interface EdgeAttributes {
-  type: TieType;
+  /** The wire's `type`, renamed: sigma reads `type` as the name of its edge program. */
+  tieType: TieType;
   weight: number;
   since: string | null;
   /** Edge thickness, from weight. */
@@ -61,8 +62,8 @@ export function roleComboKey(roles: readonly Role[]): string {
   return normaliseRoles(roles).join('+');
 }
 
-export const MIN_NODE_SIZE = 3;
-export const MAX_NODE_SIZE = 16;
+export const MIN_NODE_SIZE = 2.5;
+export const MAX_NODE_SIZE = 13;
 
 /** Node radius for a degree on a square-root scale between the smallest and largest degree present. */
 export function sizeForDegree(degree: number, minDegree: number, maxDegree: number): number {
@@ -73,13 +74,14 @@ export function sizeForDegree(degree: number, minDegree: number, maxDegree: numb
 
 /** Edge thickness for a tie weight (weights are usually in (0, 1], sometimes counts). */
 export function sizeForWeight(weight: number, maxWeight: number): number {
-  if (!(maxWeight > 0)) return 0.6;
-  return 0.4 + 1.6 * Math.sqrt(Math.max(0, weight) / maxWeight);
+  if (!(maxWeight > 0)) return 0.5;
+  return 0.3 + 1.2 * Math.sqrt(Math.max(0, weight) / maxWeight);
 }
 
 /**
  * Builds a graphology graph from the wire shape via `graph.import()`, adding sizes and zero positions
- * (the layout places nodes). Ties whose ends are missing are dropped and counted rather than throwing.
+ * (the layout places nodes) and renaming the tie `type` to `tieType` (sigma reserves `type`). Ties
+ * whose ends are missing are dropped and counted rather than throwing.
  */
 export function buildGraph(wire: WireNetwork): AtlasGraph {
   const graph: AtlasGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -112,7 +114,12 @@ export function buildGraph(wire: WireNetwork): AtlasGraph {
     edges: edges.map((e) => ({
       source: e.source,
       target: e.target,
-      attributes: { ...e.attributes, size: sizeForWeight(e.attributes.weight, maxWeight) },
+      attributes: {
+        tieType: e.attributes.type,
+        weight: e.attributes.weight,
+        since: e.attributes.since,
+        size: sizeForWeight(e.attributes.weight, maxWeight),
+      },
     })),
   });
   return graph;

@@ -9,8 +9,12 @@ export const FOCUS_RATIO = 0.25;
 export async function focusNode(sigma: AtlasSigma, node: string, ratio = FOCUS_RATIO): Promise<boolean> {
   const data = sigma.getNodeDisplayData(node);
   if (data === undefined) return false;
+  // Display data is in graph space; the camera works in the normalised "framed graph" space. Passing the
+  // camera state makes both conversions use one freshly computed matrix (the cached one may predate a resize).
   const camera = sigma.getCamera();
-  await camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, ratio) }, { duration: CAMERA_DURATION });
+  const cameraState = camera.getState();
+  const target = sigma.viewportToFramedGraph(sigma.graphToViewport(data, { cameraState }), { cameraState });
+  await camera.animate({ x: target.x, y: target.y, ratio: Math.min(camera.ratio, ratio) }, { duration: CAMERA_DURATION });
   return true;
 }
 

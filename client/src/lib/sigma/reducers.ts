@@ -79,7 +79,7 @@ export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerCo
   }
   if (ctx.focus !== null) {
     if (ends.source === ctx.focus || ends.target === ctx.focus) {
-      return { ...base, color: FOCUS_EDGE_COLOUR, size: Math.max(1, attrs.size * 1.5), zIndex: 1 };
+      return { ...base, color: FOCUS_EDGE_COLOUR, size: Math.max(0.8, attrs.size * 1.2), zIndex: 1 };
     }
     return { ...base, hidden: true };
   }

@@ -1,0 +1,84 @@
+// Layout helpers (seeded placement, settle measure, budget) and the UpSet rows.
+import { describe, expect, it } from 'vitest';
+import { layoutBudget, layoutSettings, relativeMovement, seedPositions, snapshotPositions } from '../../../client/src/lib/graph/layout';
+import { buildGraph } from '../../../client/src/lib/graph/model';
+import { comboLabel, overlapRows } from '../../../client/src/lib/graph/overlaps';
+import { createRandom } from '../../../client/src/lib/graph/random';
+import { wireNetwork } from './fixtures';
+
+describe('seeded placement', () => {
+  it('is reproducible for a seed and different across seeds', () => {
+    const g1 = buildGraph(wireNetwork());
+    const g2 = buildGraph(wireNetwork());
+    const g3 = buildGraph(wireNetwork());
+    seedPositions(g1, 3);
+    seedPositions(g2, 3);
+    seedPositions(g3, 4);
+    expect(snapshotPositions(g1)).toEqual(snapshotPositions(g2));
+    expect(snapshotPositions(g1)).not.toEqual(snapshotPositions(g3));
+    g1.forEachNode((_n, a) => {
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+    });
+  });
+
+  it('draws floats in [0, 1)', () => {
+    const r = createRandom(1);
+    for (let i = 0; i < 1000; i++) {
+      const x = r();
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(1);
+    }
+  });
+});
+
+describe('settle measure', () => {
+  it('is zero without movement and scale-free', () => {
+    const a = Float64Array.from([0, 0, 10, 0, 10, 10]);
+    expect(relativeMovement(a, a)).toBe(0);
+    const moved = Float64Array.from([1, 0, 11, 0, 11, 10]);
+    const big = Float64Array.from(a, (v) => v * 100);
+    const bigMoved = Float64Array.from(moved, (v) => v * 100);
+    expect(relativeMovement(a, moved)).toBeCloseTo(relativeMovement(big, bigMoved));
+    expect(relativeMovement(a, moved)).toBeCloseTo(1 / Math.hypot(10, 10));
+  });
+
+  it('handles empty and single-point layouts', () => {
+    expect(relativeMovement(new Float64Array(), new Float64Array())).toBe(0);
+    expect(relativeMovement(Float64Array.from([0, 0]), Float64Array.from([0, 0]))).toBe(0);
+  });
+});
+
+describe('budget and settings', () => {
+  it('grows with the graph and is capped', () => {
+    expect(layoutBudget(10)).toBeLessThan(layoutBudget(1000));
+    expect(layoutBudget(1e7)).toBe(15_000);
+  });
+
+  it('uses Barnes–Hut on large graphs only', () => {
+    expect(layoutSettings(100).barnesHutOptimize).toBe(false);
+    expect(layoutSettings(5000).barnesHutOptimize).toBe(true);
+  });
+});
+
+describe('UpSet rows', () => {
+  it('sorts largest first, drops empty combinations and scales bars to the largest', () => {
+    const rows = overlapRows([
+      { roles: ['PARTNER', 'CUSTOMER'], count: 5 },
+      { roles: ['CUSTOMER'], count: 20 },
+      { roles: [], count: 2 },
+      { roles: ['SUPPLIER'], count: 0 },
+    ]);
+    expect(rows.map((r) => r.key)).toEqual(['CUSTOMER', 'CUSTOMER+PARTNER', 'NONE']);
+    expect(rows.map((r) => r.fraction)).toEqual([1, 0.25, 0.1]);
+    expect(rows[1]?.roles).toEqual(['CUSTOMER', 'PARTNER']);
+  });
+
+  it('labels combinations', () => {
+    expect(comboLabel(['PARTNER', 'CUSTOMER'])).toBe('Customer + Partner');
+    expect(comboLabel([])).toBe('No role');
+  });
+
+  it('is empty without data', () => {
+    expect(overlapRows([])).toEqual([]);
+  });
+});
