@@ -390,8 +390,8 @@ const PARTNER_INDUSTRIES: Record<PlantedKind, readonly IndustryKey[]> = {
 
 /** Share of each category among the people of a community, by the community's kind. */
 const PEOPLE_MIX: Record<PlantedKind, Record<Exclude<Category, 'fund'>, number>> = {
-  regional: { employee: 0.15, customer: 0.58, partner: 0.15, supplier: 0.09, angel: 0.03 },
-  product: { employee: 0.38, customer: 0.42, partner: 0.1, supplier: 0.08, angel: 0.02 },
+  regional: { employee: 0.16, customer: 0.59, partner: 0.15, supplier: 0.09, angel: 0.01 },
+  product: { employee: 0.39, customer: 0.42, partner: 0.1, supplier: 0.08, angel: 0.01 },
   corporate: { employee: 0.45, customer: 0.1, partner: 0.05, supplier: 0.12, angel: 0.28 },
   supply: { employee: 0.22, customer: 0.15, partner: 0.08, supplier: 0.55, angel: 0 },
 };
