@@ -13,6 +13,8 @@ export interface AtlasTestHook {
   /** How the last layout run ended: settled, budget or stopped (null while running). */
   layoutEnd(): string | null;
   camera(): { x: number; y: number; ratio: number; angle: number };
+  /** The n best-connected stakeholders on the map. */
+  topNodes(n: number): Array<{ key: string; label: string }>;
 }
 
 declare global {
