@@ -227,10 +227,6 @@ export class BundleBuilder {
     this.columnOf = opts.columnOf ?? ((_s, f) => f);
   }
 
-  fileOf(section: Section): string {
-    return this.files[section];
-  }
-
   // ── per-field readers: report against the current section/row and clear `ok` on error ──
 
   private err(field: string | undefined, message: string): void {
