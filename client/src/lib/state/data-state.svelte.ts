@@ -16,7 +16,7 @@ export type CommunityRow = CommunitiesQuery['communities'][number];
 export type RoleOverlapRow = RoleOverlapsQuery['roleOverlaps'][number];
 
 /** How many ties to ask for; the server keeps the strongest when there are more. */
-export const NETWORK_LIMIT = 5000;
+export const NETWORK_LIMIT = 25_000;
 
 export class AtlasData {
   status = $state<LoadStatus>('idle');
