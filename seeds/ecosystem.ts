@@ -1,5 +1,4 @@
-// The demo ecosystem model: planted communities, organisations and people, their source records and
-// roles, and the streaming generators for ties and declared-community memberships.
+// The demo ecosystem model: planted communities, people, organisations, records, roles; streamed ties and memberships.
 import {
   capitalise,
   COUNTRIES,
