@@ -88,7 +88,10 @@ export function runAnalyticsBench(sizes: Array<[number, number]> = [
   for (const [n, m] of sizes) {
     const [graph, buildMs] = timed(() => plantedGraph(n, m));
     const label = `${n / 1000}k/${m / 1000}k`;
-    const add = (step: string, ms: number, note = '') => rows.push({ graph: label, nodes: graph.order, ties: graph.size, step, ms, note });
+    const add = (step: string, ms: number, note = '') => {
+      rows.push({ graph: label, nodes: graph.order, ties: graph.size, step, ms, note });
+      console.log(`  ${label} ${step}: ${ms.toFixed(0)} ms ${note}`);
+    };
     add('generate graph', buildMs);
     const [simple, collapseMs] = timed(() => collapsedDirected(graph));
     add('collapse parallel ties', collapseMs, `${simple.size} directed pairs`);
