@@ -216,6 +216,13 @@ export class BundleBuilder {
     communities: [],
     memberships: [],
   };
+  // Record key → index in bundle.records, filled as records arrive (they come before ties in
+  // every format), so tie endpoints are looked up while their strings are fresh, and each tie
+  // keeps the record's own key string instead of a copy per row.
+  private readonly recordIndex = new Map<string, number>();
+  private readonly recordKeys: string[] = [];
+  private readonly tieFrom: number[] = [];
+  private readonly tieTo: number[] = [];
   private readonly files: Record<Section, string>;
   private readonly columnOf: (section: Section, field: string) => string;
   private section: Section = 'records';
@@ -315,6 +322,15 @@ export class BundleBuilder {
     if (domain !== undefined && !isPlausibleDomain(stripDomainDecorations(domain)))
       this.warnHere('domain', `domain '${domain}' does not look like a web domain; it will not be used for matching`);
     if (!this.ok || !source || !externalId || !kind || !name) return;
+    // One record per key: the first wins, later ones are reported with the first's row.
+    const key = recordKey(source, externalId);
+    const first = this.recordIndex.get(key);
+    if (first !== undefined) {
+      this.err('externalId', `duplicate record key '${key}' (first on row ${this.rows.records[first] ?? 0})`);
+      return;
+    }
+    this.recordIndex.set(key, this.bundle.records.length);
+    this.recordKeys.push(key);
     const rec: SourceRecordRow = { source, externalId, kind, name };
     if (email !== undefined) rec.email = email;
     if (organisation !== undefined) rec.organisation = organisation;
@@ -374,7 +390,13 @@ export class BundleBuilder {
       else weight = n;
     }
     if (!this.ok || !from || !to || !type) return;
-    const t: TieRow = since === undefined ? { from, to, type, weight } : { from, to, type, weight, since };
+    const fromIndex = this.recordIndex.get(from) ?? -1;
+    const toIndex = this.recordIndex.get(to) ?? -1;
+    const f = fromIndex >= 0 ? this.recordKeys[fromIndex]! : from;
+    const t_ = toIndex >= 0 ? this.recordKeys[toIndex]! : to;
+    const t: TieRow = since === undefined ? { from: f, to: t_, type, weight } : { from: f, to: t_, type, weight, since };
+    this.tieFrom.push(fromIndex);
+    this.tieTo.push(toIndex);
     this.bundle.ties.push(t);
     this.rows.ties.push(row);
   }
@@ -421,22 +443,8 @@ export class BundleBuilder {
     const p = this.problems;
     const col = this.columnOf;
 
-    // Records: one per key; the first wins, later ones are reported with the first's row.
-    const recordRow = new Map<string, number>();
-    const recordSource = new Map<string, string>();
-    const records: SourceRecordRow[] = [];
-    b.records.forEach((r, i) => {
-      const key = recordKey(r.source, r.externalId);
-      const row = this.rows.records[i] ?? 0;
-      const first = recordRow.get(key);
-      if (first !== undefined) {
-        p.error(this.files.records, row, col('records', 'externalId'), `duplicate record key '${key}' (first on row ${first})`);
-        return;
-      }
-      recordRow.set(key, row);
-      recordSource.set(key, r.source);
-      records.push(r);
-    });
+    const records = b.records; // already one per key (see record())
+    const recordIndex = this.recordIndex;
 
     const communityRow = new Map<string, number>();
     const communities: CommunityRow[] = [];
@@ -458,7 +466,8 @@ export class BundleBuilder {
     b.roles.forEach((r, i) => {
       const row = this.rows.roles[i] ?? 0;
       const file = this.files.roles;
-      const source = recordSource.get(r.stakeholder);
+      const index = recordIndex.get(r.stakeholder);
+      const source = index === undefined ? undefined : records[index]?.source;
       if (source === undefined) {
         p.error(file, row, col('roles', 'stakeholder'), unknown(r.stakeholder));
         return;
@@ -475,44 +484,64 @@ export class BundleBuilder {
       roles.push(r);
     });
 
-    // Ties are the big list (up to millions): dedupe on one number per tie (record indices and
-    // type index), several times faster than string keys. Exact below ~3e7 records.
-    const recordIndex = new Map<string, number>();
-    records.forEach((r, i) => recordIndex.set(recordKey(r.source, r.externalId), i));
-    const nRecords = records.length;
-    const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
-    const tieRow = new Map<number, number>();
-    const ties: TieRow[] = [];
+    // Ties are the big list (up to millions). Endpoints were resolved to record indices as rows
+    // arrived; duplicates are found per source record (ties bucketed by `from` with a counting
+    // sort), so each check touches a small map with small-integer keys: linear, cache-friendly.
+    const m = b.ties.length;
     const tieRows = this.rows.ties;
     const tieFile = this.files.ties;
-    for (let i = 0; i < b.ties.length; i++) {
+    const nTypes = TIE_TYPES.length;
+    const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
+    const from = Int32Array.from(this.tieFrom);
+    const to = Int32Array.from(this.tieTo);
+    const keep = new Uint8Array(m);
+    const bucketStart = new Int32Array(records.length + 1);
+    for (let i = 0; i < m; i++) {
       const t = b.ties[i]!;
       const row = tieRows[i] ?? 0;
-      let bad = false;
-      const fromIndex = recordIndex.get(t.from);
-      const toIndex = recordIndex.get(t.to);
-      if (fromIndex === undefined) {
-        p.error(tieFile, row, col('ties', 'from'), unknown(t.from));
-        bad = true;
-      }
-      if (toIndex === undefined) {
-        p.error(tieFile, row, col('ties', 'to'), unknown(t.to));
-        bad = true;
-      }
-      if (bad || fromIndex === undefined || toIndex === undefined) continue;
-      if (t.from === t.to) {
+      // A record that arrived after its ties (no parser does this) is still found here.
+      if (from[i]! < 0) from[i] = recordIndex.get(t.from) ?? -1;
+      if (to[i]! < 0) to[i] = recordIndex.get(t.to) ?? -1;
+      if (from[i]! < 0) p.error(tieFile, row, col('ties', 'from'), unknown(t.from));
+      if (to[i]! < 0) p.error(tieFile, row, col('ties', 'to'), unknown(t.to));
+      if (from[i]! < 0 || to[i]! < 0) continue;
+      if (from[i] === to[i]) {
         p.warn(tieFile, row, col('ties', 'to'), `self-tie on '${t.from}' dropped`);
         continue;
       }
-      const k = (fromIndex * nRecords + toIndex) * TIE_TYPES.length + (typeIndex.get(t.type) ?? 0);
-      const first = tieRow.get(k);
-      if (first !== undefined) {
-        p.error(tieFile, row, col('ties', 'type'), `duplicate tie ${t.type} from '${t.from}' to '${t.to}' (first on row ${first})`);
-        continue;
-      }
-      tieRow.set(k, row);
-      ties.push(t);
+      keep[i] = 1;
+      bucketStart[from[i]! + 1]!++;
     }
+    for (let r = 0; r < records.length; r++) bucketStart[r + 1]! += bucketStart[r]!;
+    const fill = bucketStart.slice(0, records.length);
+    const byFrom = new Int32Array(bucketStart[records.length]!);
+    for (let i = 0; i < m; i++) if (keep[i]) byFrom[fill[from[i]!]!++] = i; // stable: rows stay in order
+    const seen = new Map<number, number>();
+    for (let r = 0; r < records.length; r++) {
+      const lo = bucketStart[r]!;
+      const hi = bucketStart[r + 1]!;
+      if (hi - lo < 2) continue;
+      seen.clear();
+      for (let j = lo; j < hi; j++) {
+        const i = byFrom[j]!;
+        const t = b.ties[i]!;
+        const k = to[i]! * nTypes + (typeIndex.get(t.type) ?? 0);
+        const first = seen.get(k);
+        if (first === undefined) {
+          seen.set(k, i);
+          continue;
+        }
+        keep[i] = 0;
+        p.error(
+          tieFile,
+          tieRows[i] ?? 0,
+          col('ties', 'type'),
+          `duplicate tie ${t.type} from '${t.from}' to '${t.to}' (first on row ${tieRows[first] ?? 0})`,
+        );
+      }
+    }
+    const ties: TieRow[] = [];
+    for (let i = 0; i < m; i++) if (keep[i]) ties.push(b.ties[i]!);
 
     const membershipRow = new Map<string, number>();
     const memberships: MembershipRow[] = [];
@@ -520,7 +549,7 @@ export class BundleBuilder {
       const row = this.rows.memberships[i] ?? 0;
       const file = this.files.memberships;
       let bad = false;
-      if (!recordRow.has(m.stakeholder)) {
+      if (!recordIndex.has(m.stakeholder)) {
         p.error(file, row, col('memberships', 'stakeholder'), unknown(m.stakeholder));
         bad = true;
       }
