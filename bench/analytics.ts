@@ -5,8 +5,10 @@ import Graph from 'graphology';
 import { createRandom } from '../server/src/analytics/random.js';
 import { betweenness, collapsedDirected, coreNumbers } from '../server/src/analytics/influence.js';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { structuralHoles } from '../server/src/analytics/brokerage.js';
+import { brokerageRoles, brokersBetween, structuralHoles } from '../server/src/analytics/brokerage.js';
 import { planEngagement } from '../server/src/analytics/engagement.js';
+import { warmIntroductions } from '../server/src/analytics/introductions.js';
+import { singlePointsOfFailure } from '../server/src/analytics/what-if.js';
 
 const ROLES = ['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER'] as const;
 const TYPES = ['WORKS_WITH', 'TALKS_TO', 'BUYS_FROM', 'SUPPLIES', 'FOLLOWS'] as const;
@@ -103,6 +105,16 @@ export function runAnalyticsBench(sizes: Array<[number, number]> = [
     add('k-core', kMs);
     const [, cMs] = timed(() => structuralHoles(graph));
     add('constraint + effective size', cMs);
+    const firstRole = (_n: string, a: { roles?: string[] }) => a.roles?.[0];
+    const [gf, gfMs] = timed(() => brokerageRoles(graph, firstRole));
+    add('Gould–Fernandez roles (first role)', gfMs, `${gf.sampledBrokers.length} brokers sampled`);
+    const roles = (_n: string, a: { roles?: string[] }) => a.roles;
+    const [, bbMs] = timed(() => brokersBetween(graph, roles, 'SUPPLIER', 'CUSTOMER', 20));
+    add('brokersBetween SUPPLIER→CUSTOMER', bbMs);
+    const [paths, wiMs] = timed(() => warmIntroductions(graph, ['n1', 'n2', 'n3'], `n${n - 1}`, { k: 5, maxHops: 4 }));
+    add('warm introductions k=5, ≤4 hops', wiMs, `${paths.length} paths`);
+    const [spof, spMs] = timed(() => singlePointsOfFailure(graph));
+    add('single points of failure', spMs, `${spof.length} found`);
     if (n <= 10_000) {
       const [plan, eMs] = timed(() => planEngagement(graph, { k: 10, seed: 1 }));
       add(

@@ -22,7 +22,7 @@ import { tieWeightGetter, type TieWeightOption } from './tie-index.js';
 export interface IntroductionOptions {
   /** Paths to return (default 3). */
   k?: number;
-  /** Most ties on a path (default 4). */
+  /** Most ties on a path (default 4; Infinity for no limit). */
   maxHops?: number;
   /** Intermediaries must hold one of these roles (default: anyone). */
   viaRoles?: readonly string[];
@@ -64,10 +64,11 @@ interface Found {
 /** The k best warm-introduction paths from `sources` to `target` (Yen over hop-limited Dijkstra). */
 export function warmIntroductions(graph: Graph, sources: Iterable<string>, target: string, options: IntroductionOptions = {}): IntroductionPath[] {
   const K = Math.max(0, Math.floor(options.k ?? 3));
-  const maxHops = options.maxHops ?? 4;
-  if (K === 0 || !graph.hasNode(target) || maxHops < 1) return [];
   const nodes = graph.nodes();
   const n = nodes.length;
+  // A simple path has at most n − 1 ties, so Infinity (no limit) becomes n.
+  const maxHops = Math.min(Math.floor(options.maxHops ?? 4), n);
+  if (K === 0 || !graph.hasNode(target) || maxHops < 1) return [];
   const indexOf = new Map<string, number>();
   nodes.forEach((v, i) => indexOf.set(v, i));
   const T = indexOf.get(target)!;

@@ -57,6 +57,7 @@ describe('warmIntroductions', () => {
     expect(warmIntroductions(g, ['s'], 't', { k: 5, maxHops: 2 }).map((p) => p.nodes.join(''))).toEqual(['sat', 'sbt']);
     expect(warmIntroductions(g, ['s'], 't', { k: 5, viaRoles: ['EMPLOYEE'] }).map((p) => p.nodes.join(''))).toEqual(['sbt']);
     expect(warmIntroductions(g, ['s'], 't', { k: 5, direction: 'out' }).map((p) => p.nodes.join(''))).toEqual(['sat', 'sbt']);
+    expect(warmIntroductions(g, ['s'], 't', { k: 5, maxHops: Infinity }).map((p) => p.nodes.join(''))).toEqual(['sat', 'scdt', 'sbt']);
   });
 
   it('starts from the best of several sources and never passes through another source', () => {
