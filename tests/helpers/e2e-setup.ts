@@ -1,0 +1,26 @@
+// For the e2e tier: builds the client when missing and serves the whole app (API + client) on
+// 127.0.0.1 over the shared test Neo4j, providing its URL. Each e2e file loads the demo data
+// itself (resetToDemo), because the tiers before it clear the database.
+import type { AddressInfo } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { createApp } from '../../server/src/app.js';
+import { ensureClientBuilt } from '../../server/src/client-build.js';
+import { loadConfig } from '../../server/src/config.js';
+import { connect } from '../../server/src/db/database.js';
+import { createHttpServer } from '../../server/src/http-server.js';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const target = project.getProvidedContext().neo4j;
+  const clientDir = ensureClientBuilt((line) => console.log(`[e2e] ${line}`));
+  const db = connect(target.uri, target.username || undefined, target.password || undefined, target.database);
+  const config = { ...loadConfig(), logLevel: 'error' as const };
+  const server = createHttpServer(createApp({ db, config }), clientDir);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  project.provide('appUrl', `http://127.0.0.1:${port}/`);
+  return async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.driver.close();
+  };
+}
