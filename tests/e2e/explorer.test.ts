@@ -76,7 +76,7 @@ beforeAll(async () => {
   await page.goto(appUrl);
   await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
   // Let ForceAtlas2 settle (it stops itself within its budget).
-  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
 });
 
 afterAll(async () => {

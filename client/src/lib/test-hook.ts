@@ -12,7 +12,11 @@ export interface AtlasTestHook {
   layoutRunning(): boolean;
   /** How the last layout run ended: settled, budget or stopped (null while running). */
   layoutEnd(): string | null;
+  /** Iterations the last finished layout run made. */
+  layoutIterations(): number;
   camera(): { x: number; y: number; ratio: number; angle: number };
+  /** A node's layout position (graph coordinates). */
+  nodePosition(node: string): { x: number; y: number } | null;
   /** The n best-connected stakeholders on the map. */
   topNodes(n: number): Array<{ key: string; label: string }>;
 }

@@ -1,6 +1,17 @@
 // Layout helpers (seeded placement, settle measure, budget) and the UpSet rows.
 import { describe, expect, it } from 'vitest';
-import { layoutBudget, layoutSettings, relativeMovement, seedPositions, snapshotPositions } from '../../../client/src/lib/graph/layout';
+import {
+  BUDGET_STRETCH,
+  CALM_SAMPLES,
+  MIN_ITERATIONS,
+  layoutBudget,
+  layoutSettings,
+  layoutVerdict,
+  MIN_LAYOUT_MS,
+  relativeMovement,
+  seedPositions,
+  snapshotPositions,
+} from '../../../client/src/lib/graph/layout';
 import { buildGraph } from '../../../client/src/lib/graph/model';
 import { comboLabel, overlapRows } from '../../../client/src/lib/graph/overlaps';
 import { createRandom } from '../../../client/src/lib/graph/random';
@@ -80,5 +91,33 @@ describe('UpSet rows', () => {
 
   it('is empty without data', () => {
     expect(overlapRows([])).toEqual([]);
+  });
+});
+
+describe('layout verdict', () => {
+  const base = { elapsedMs: 5000, budgetMs: 10_000, started: true, calmSamples: 0, iterations: 500 };
+
+  it('keeps going while nodes still move', () => {
+    expect(layoutVerdict(base)).toBeNull();
+  });
+
+  it('settles after enough calm samples once the worker has started', () => {
+    expect(layoutVerdict({ ...base, calmSamples: CALM_SAMPLES })).toBe('settled');
+  });
+
+  it('does not mistake a worker that has not started yet for a settled layout', () => {
+    expect(layoutVerdict({ ...base, started: false, calmSamples: 10 })).toBeNull();
+    expect(layoutVerdict({ ...base, elapsedMs: MIN_LAYOUT_MS - 1, calmSamples: 10 })).toBeNull();
+  });
+
+  it('stops at the budget once enough iterations ran', () => {
+    expect(layoutVerdict({ ...base, elapsedMs: 10_000 })).toBe('budget');
+  });
+
+  it('stretches the budget on a slow machine, up to a hard cap', () => {
+    const slow = { ...base, iterations: MIN_ITERATIONS - 1 };
+    expect(layoutVerdict({ ...slow, elapsedMs: 10_000 })).toBeNull();
+    expect(layoutVerdict({ ...slow, elapsedMs: 10_000 * BUDGET_STRETCH })).toBe('budget');
+    expect(layoutVerdict({ ...slow, started: false, elapsedMs: 10_000 * BUDGET_STRETCH })).toBe('budget');
   });
 });

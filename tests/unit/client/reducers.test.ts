@@ -132,3 +132,11 @@ describe('purity', () => {
     expect(JSON.stringify(graph.export())).toBe(before);
   });
 });
+
+describe('ties during layout', () => {
+  it('hides every tie when asked, leaving nodes alone', () => {
+    const c = buildReducerContext(graph, initialView(), encoding, { hideEdges: true });
+    expect(edge('a', 'b', c).hidden).toBe(true);
+    expect(node('a', c).hidden).toBeUndefined();
+  });
+});

@@ -68,8 +68,38 @@ export const SETTLED_MOVEMENT = 0.0015;
 
 export type LayoutEnd = 'settled' | 'budget' | 'stopped';
 
+/** The layout's progress as the supervisor samples it. */
+export interface LayoutProgress {
+  elapsedMs: number;
+  budgetMs: number;
+  /** Whether any sample so far has seen nodes move (the worker needs a moment to start). */
+  started: boolean;
+  /** Consecutive samples, since it started, with movement below SETTLED_MOVEMENT. */
+  calmSamples: number;
+  /** Iterations the worker has made. */
+  iterations: number;
+}
+
+/** Never call a layout settled before this much time has passed. */
+export const MIN_LAYOUT_MS = 1500;
+/** Calm samples in a row that make a layout settled. */
+export const CALM_SAMPLES = 3;
+/** On a slow machine the budget is stretched (up to BUDGET_STRETCH times) until this many iterations ran. */
+export const MIN_ITERATIONS = 150;
+export const BUDGET_STRETCH = 3;
+
+/** Whether to stop now, and why; null to keep going. */
+export function layoutVerdict(p: LayoutProgress): Exclude<LayoutEnd, 'stopped'> | null {
+  if (p.started && p.calmSamples >= CALM_SAMPLES && p.elapsedMs >= MIN_LAYOUT_MS) return 'settled';
+  if (p.elapsedMs >= p.budgetMs * BUDGET_STRETCH) return 'budget';
+  if (p.elapsedMs >= p.budgetMs && p.iterations >= MIN_ITERATIONS) return 'budget';
+  return null;
+}
+
 export interface LayoutHandle {
   readonly running: boolean;
+  /** Iterations received from the worker so far. */
+  readonly iterations: number;
   /** Stops the layout (keeps the worker so it could restart). */
   stop(): void;
   /** Stops and terminates the worker; the handle is dead afterwards. */
@@ -78,39 +108,77 @@ export interface LayoutHandle {
 
 export interface LayoutOptions {
   budgetMs?: number;
+  /** How often movement is measured (ms). */
   sampleMs?: number;
+  /** How often positions are copied to the rendered graph (ms). */
+  frameMs?: number;
   onEnd?: (reason: LayoutEnd) => void;
 }
 
-/** Runs ForceAtlas2 in a web worker on `graph`, stopping itself when movement settles or the budget is spent. */
+/**
+ * Runs ForceAtlas2 in a web worker on `graph`, stopping itself when movement settles or the budget is spent.
+ *
+ * The worker iterates on a private copy of the graph; positions are copied onto `graph` (which the
+ * renderer watches) every `frameMs`. Otherwise each iteration would trigger a full redraw, and on
+ * slow machines (software WebGL) drawing, not the layout, would set the pace.
+ */
 export function startLayout(graph: AtlasGraph, options: LayoutOptions = {}): LayoutHandle {
   const budget = options.budgetMs ?? layoutBudget(graph.order);
   const sampleMs = options.sampleMs ?? 400;
-  const supervisor = new FA2LayoutSupervisor(graph, {
+  const frameMs = options.frameMs ?? 150;
+  const shadow = graph.copy();
+  const supervisor = new FA2LayoutSupervisor(shadow, {
     settings: layoutSettings(graph.order),
     getEdgeWeight: 'weight',
   });
   let running = true;
   let killed = false;
   const started = performance.now();
-  let last = snapshotPositions(graph);
+  let last = snapshotPositions(shadow);
   let calmSamples = 0;
+  let moving = false;
+  let iterations = 0;
+  const countIteration = (): void => {
+    iterations++;
+  };
+  shadow.on('eachNodeAttributesUpdated', countIteration);
+
+  const publish = (): void => {
+    graph.updateEachNodeAttributes(
+      (node, attrs) => {
+        const { x, y } = shadow.getNodeAttributes(node);
+        return { ...attrs, x, y };
+      },
+      { attributes: ['x', 'y'] },
+    );
+  };
 
   const finish = (reason: LayoutEnd): void => {
     if (!running) return;
     running = false;
-    clearInterval(timer);
+    clearInterval(sampler);
+    clearInterval(painter);
+    shadow.off('eachNodeAttributesUpdated', countIteration);
     supervisor.stop();
+    publish();
     options.onEnd?.(reason);
   };
 
-  const timer = setInterval(() => {
-    const now = snapshotPositions(graph);
+  const painter = setInterval(publish, frameMs);
+  const sampler = setInterval(() => {
+    const now = snapshotPositions(shadow);
     const moved = relativeMovement(last, now);
     last = now;
-    calmSamples = moved < SETTLED_MOVEMENT ? calmSamples + 1 : 0;
-    if (calmSamples >= 2) finish('settled');
-    else if (performance.now() - started > budget) finish('budget');
+    if (moved > 0) moving = true;
+    calmSamples = moving && moved < SETTLED_MOVEMENT ? calmSamples + 1 : 0;
+    const verdict = layoutVerdict({
+      elapsedMs: performance.now() - started,
+      budgetMs: budget,
+      started: moving,
+      calmSamples,
+      iterations,
+    });
+    if (verdict !== null) finish(verdict);
   }, sampleMs);
 
   supervisor.start();
@@ -118,6 +186,9 @@ export function startLayout(graph: AtlasGraph, options: LayoutOptions = {}): Lay
   return {
     get running() {
       return running;
+    },
+    get iterations() {
+      return iterations;
     },
     stop: () => finish('stopped'),
     kill: () => {

@@ -16,6 +16,8 @@ export interface ReducerContext {
   /** The node whose neighbourhood is in front: the hovered one, else the selected one. */
   focus: string | null;
   focusNeighbours: ReadonlySet<string>;
+  /** Skip ties entirely (while a layout moves a large graph, drawing them costs more than they tell). */
+  hideEdges: boolean;
 }
 
 /** Everything the reducers need, computed once per view change (neighbour sets need the graph). */
@@ -23,12 +25,16 @@ export function buildReducerContext(
   graph: AtlasGraph,
   view: ReducerContext['view'],
   encoding: Pick<Encoding, 'colourOf'>,
+  options: { hideEdges?: boolean } = {},
 ): ReducerContext {
   const candidate = view.hovered ?? view.selected;
   const focus = candidate !== null && graph.hasNode(candidate) ? candidate : null;
   const focusNeighbours = new Set<string>(focus === null ? [] : graph.neighbors(focus));
-  return { view, colourOf: encoding.colourOf, focus, focusNeighbours };
+  return { view, colourOf: encoding.colourOf, focus, focusNeighbours, hideEdges: options.hideEdges ?? false };
 }
+
+/** Above this many ties, ties are hidden while the layout runs (a redraw per iteration would slow it down). */
+export const HIDE_EDGES_DURING_LAYOUT_ABOVE = 3000;
 
 /** Whether a node is drawn at all: it passes the filters, or it is the selected node. */
 export function isNodeVisible(node: string, attrs: NodeAttributes, ctx: ReducerContext): boolean {
@@ -71,6 +77,7 @@ export interface EdgeEnds {
 
 export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerContext): Partial<EdgeDisplayData> {
   const base: Partial<EdgeDisplayData> = { size: attrs.size, color: EDGE_COLOUR, zIndex: 0 };
+  if (ctx.hideEdges) return { ...base, hidden: true };
   if (
     !isNodeVisible(ends.source, ends.sourceAttributes, ctx) ||
     !isNodeVisible(ends.target, ends.targetAttributes, ctx)

@@ -4,6 +4,8 @@ import type { LayoutEnd } from '../graph/layout';
 export class LayoutStatus {
   running = $state(false);
   lastEnd = $state<LayoutEnd | null>(null);
+  /** Iterations of the last run, known when it ends. */
+  iterations = $state(0);
   /** Bumped to ask the LayoutController to run again. */
   runRequests = $state(0);
   /** Bumped to ask the LayoutController to stop. */
