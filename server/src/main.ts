@@ -1,6 +1,5 @@
 // `npm start`: build what is missing, open Neo4j (embedded unless NEO4J_URI is set), migrate,
 // load the demo into an empty database, listen, and shut everything down on Ctrl-C / SIGTERM.
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
@@ -19,20 +18,20 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, log);
   log(`Neo4j: ${database.description}`);
 
-  let server: Server | undefined;
+  const server = createHttpServer(createApp({ db: database.db, config }), clientDir);
   let shuttingDown = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
     log(`${signal}: shutting down…`);
-    server?.close();
-    server?.closeAllConnections();
+    server.close();
+    server.closeAllConnections();
     await database.close();
     log('Stopped.');
-    process.exit(0);
+    process.exitCode ??= 0;
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit()));
+  process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit()));
 
   await migrate(database.db);
   if (config.loadDemo && (await isEmpty(database.db))) {
@@ -40,11 +39,17 @@ async function main(): Promise<void> {
     const report = await loadDemo(database.db);
     log(`Demo loaded: ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${report.durationMs} ms.`);
   }
-  const app = createApp({ db: database.db, config });
-  const http = createHttpServer(app, clientDir);
-  server = http;
-  http.listen(config.port, config.host, () => {
-    const { port } = http.address() as AddressInfo;
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `[atlas] Port ${config.port} on ${config.host} is taken: set PORT to a free port.`
+        : `[atlas] The HTTP server failed: ${error.message}`,
+    );
+    process.exitCode = 1;
+    void shutdown('HTTP error').then(() => process.exit());
+  });
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
     log(`Stakeholder Atlas is ready: http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`);
     log(`GraphQL API: http://${config.host}:${port}/graphql — Ctrl-C to stop.`);
   });

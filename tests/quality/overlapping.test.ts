@@ -69,7 +69,12 @@ describe('overlapping communities on the facebook-ego circles', () => {
     const b = detectOverlapping(g, { seed: 3, threshold: 0.15 });
     expect([...b.memberships]).toEqual([...a.memberships]);
     expect(b.overlappingNodes).toBe(a.overlappingNodes);
-    for (const list of a.memberships.values()) for (const m of list) expect(m.strength).toBeGreaterThanOrEqual(0), expect(m.strength).toBeLessThanOrEqual(1);
+    for (const list of a.memberships.values()) {
+      for (const m of list) {
+        expect(m.strength).toBeGreaterThanOrEqual(0);
+        expect(m.strength).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // Unit test of the email-Eu-core converter against the real dataset (../shared/datasets, as in CI).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
