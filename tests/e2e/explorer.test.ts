@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
+import { resetToDemo } from '../helpers/demo-data.js';
 
 const appUrl = inject('appUrl');
 const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
@@ -69,6 +70,8 @@ async function mapInk(): Promise<number> {
 }
 
 beforeAll(async () => {
+  // The tiers before this one cleared the database: load the demo ecosystem again.
+  await resetToDemo();
   mkdirSync(artifacts, { recursive: true });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
