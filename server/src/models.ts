@@ -1,5 +1,7 @@
 // Plain objects the repositories return and the resolvers shape: the GraphQL mapper types.
 import type { KindName, RoleName, TieTypeName } from './domain/vocabulary.js';
+import type { RunSummary } from './analysis/full-analysis.js';
+import type { RunParameters } from './analysis/parameters.js';
 
 export interface RoleFact {
   role: RoleName;
@@ -64,3 +66,21 @@ export interface Page<T> {
 export type StakeholderPage = Page<Stakeholder>;
 export type TiePage = Page<Tie>;
 export type MembershipPage = Page<Membership>;
+
+/** An analysis run as stored (JSON properties parsed). */
+export interface AnalysisRun {
+  id: string;
+  algorithm: string;
+  status: 'RUNNING' | 'COMPLETE' | 'FAILED';
+  /** Percent, 0–100. */
+  progress: number;
+  phase: string | null;
+  parameters: RunParameters;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+  summary: RunSummary | null;
+  error: string | null;
+  current: boolean;
+}

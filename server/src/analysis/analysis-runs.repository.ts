@@ -1,0 +1,217 @@
+// Persists analysis runs in Neo4j: the AnalysisRun node and its lifecycle, and the run's results (score sets, detected communities, memberships) written in UNWIND batches.
+import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
+import type { AnalysisRun } from '../models.js';
+import { ensureAnalysisSchema } from './analysis-schema.js';
+import type { CompactProjection } from './compact-projection.js';
+import { SCORE_COLUMNS, type RunResult } from './full-analysis.js';
+import type { RunParameters } from './parameters.js';
+
+export const ALGORITHM = 'full:louvain+overlap+influence+brokerage';
+const BATCH = 10_000;
+
+interface StoredRun {
+  id: string;
+  algorithm: string;
+  status: AnalysisRun['status'];
+  progress: number;
+  phase: string | null;
+  parameters: string;
+  startedAt: string;
+  finishedAt: string | null;
+  timings: string | null;
+  summary: string | null;
+  comparison: string | null;
+  error: string | null;
+  current: boolean;
+}
+
+const RUN_PROJECTION = `r { .id, .algorithm, .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false) }`;
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toModel(r: Omit<StoredRun, 'comparison'>): AnalysisRun {
+  return {
+    ...r,
+    parameters: parseJson(r.parameters, {} as RunParameters),
+    timings: parseJson(r.timings, {} as Record<string, number>),
+    summary: parseJson(r.summary, null),
+  };
+}
+
+export async function createRun(db: Database, id: string, parameters: RunParameters): Promise<AnalysisRun> {
+  await ensureAnalysisSchema(db);
+  const rows = await execute<{ r: StoredRun }>(
+    db,
+    `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
+       phase: 'queued', startedAt: datetime(), current: false})
+     RETURN ${RUN_PROJECTION} AS r`,
+    { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters) },
+    { mode: 'WRITE' },
+  );
+  const row = rows[0];
+  if (!row) throw new Error('analysis run was not created');
+  return toModel(row.r);
+}
+
+export async function updateProgress(db: Database, id: string, phase: string, percent: number): Promise<void> {
+  await execute(db, `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'}) SET r.phase = $phase, r.progress = $progress`, { id, phase, progress: percent }, { mode: 'WRITE' });
+}
+
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+/** Writes a run's results, tagged with the run id; they stay invisible as "current" until completeRun flips the run. */
+export async function writeResults(db: Database, runId: string, projection: CompactProjection, result: RunResult, onBatch: (done: number) => void = () => {}): Promise<void> {
+  const n = projection.ids.length;
+  const scoreRows = Array.from({ length: n }, (_, v) => {
+    const scores: Record<string, number | null> = {};
+    for (const column of SCORE_COLUMNS) {
+      const value = result.scores[column][v]!;
+      scores[column] = Number.isNaN(value) ? null : value;
+    }
+    scores.community = result.core[v]!;
+    return { id: projection.ids[v]!, scores };
+  });
+  let done = 0;
+  await inBatches(scoreRows, async (batch) => {
+    await execute(
+      db,
+      `UNWIND $rows AS row
+       MATCH (s:Stakeholder {id: row.id})
+       CREATE (s)-[:HAS_SCORES]->(x:ScoreSet)
+       SET x = row.scores, x.run = $run, x.stakeholder = row.id`,
+      { rows: batch, run: runId },
+      { mode: 'WRITE' },
+    );
+    onBatch((done += batch.length));
+  });
+
+  const communityRows = result.communities.map((c) => ({
+    id: `${runId}:${c.index}`,
+    index: c.index,
+    label: c.label,
+    size: c.size,
+    members: c.members,
+    profile: JSON.stringify({ roles: c.roles, groups: c.groups }),
+  }));
+  await inBatches(communityRows, (batch) =>
+    execute(
+      db,
+      `UNWIND $rows AS row
+       CREATE (c:Community {id: row.id, kind: 'DETECTED', run: $run, index: row.index, name: row.label, label: row.label,
+         category: 'detected', coreSize: row.size, profile: row.profile})`,
+      { rows: batch, run: runId },
+      { mode: 'WRITE' },
+    ),
+  );
+
+  const membershipRows: Array<{ s: string; c: string; w: number; core: boolean }> = [];
+  for (let v = 0; v < n; v++) {
+    for (let p = result.membershipStart[v]!; p < result.membershipStart[v + 1]!; p++) {
+      const community = result.membershipCommunity[p]!;
+      membershipRows.push({ s: projection.ids[v]!, c: `${runId}:${community}`, w: result.membershipStrength[p]!, core: community === result.core[v] });
+    }
+  }
+  await inBatches(membershipRows, async (batch) => {
+    await execute(
+      db,
+      `UNWIND $rows AS row
+       MATCH (s:Stakeholder {id: row.s}), (c:Community {id: row.c})
+       CREATE (s)-[:MEMBER_OF {strength: row.w, run: $run, core: row.core}]->(c)`,
+      { rows: batch, run: runId },
+      { mode: 'WRITE' },
+    );
+    onBatch((done += batch.length));
+  });
+}
+
+/** Marks the run complete and makes it the only current run, in one transaction. */
+export async function completeRun(db: Database, id: string, result: RunResult, timings: Record<string, number>): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await run(tx, `MATCH (r:AnalysisRun {current: true}) WHERE r.id <> $id SET r.current = false`, { id });
+    const rows = await run<{ id: string }>(
+      tx,
+      `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'})
+       SET r.status = 'COMPLETE', r.current = true, r.progress = 100.0, r.phase = 'done', r.finishedAt = datetime(),
+           r.summary = $summary, r.timings = $timings, r.comparison = $comparison
+       RETURN r.id AS id`,
+      { id, summary: JSON.stringify(result.summary), timings: JSON.stringify(timings), comparison: JSON.stringify(result.contingency) },
+    );
+    // A run already marked failed (e.g. killed while writing) must not become current.
+    if (rows.length === 0) throw new Error(`analysis run ${id} is no longer running`);
+  });
+}
+
+/** Records a failure and removes whatever results the run had written; the current run is untouched. */
+export async function failRun(db: Database, id: string, error: string, timings: Record<string, number>): Promise<void> {
+  await execute(
+    db,
+    `MATCH (r:AnalysisRun {id: $id}) WHERE r.status <> 'COMPLETE'
+     SET r.status = 'FAILED', r.current = false, r.error = $error, r.finishedAt = datetime(), r.timings = $timings`,
+    { id, error, timings: JSON.stringify(timings) },
+    { mode: 'WRITE' },
+  );
+  await deleteRunResults(db, id);
+}
+
+/** Deletes a run's score sets and detected communities (with their memberships) in bounded transactions. */
+export async function deleteRunResults(db: Database, id: string): Promise<void> {
+  for (const cypher of [
+    'MATCH (x:ScoreSet) WHERE x.run = $id WITH x LIMIT 10000 DETACH DELETE x RETURN count(*) AS n',
+    `MATCH (c:Community) WHERE c.run = $id AND c.kind = 'DETECTED' WITH c LIMIT 200 DETACH DELETE c RETURN count(*) AS n`,
+  ]) {
+    for (;;) {
+      const rows = await execute<{ n: number }>(db, cypher, { id }, { mode: 'WRITE' });
+      if ((rows[0]?.n ?? 0) === 0) break;
+    }
+  }
+}
+
+/** Runs left RUNNING by a process that died are failed, except those this process is running. */
+export async function failInterruptedRuns(db: Database, activeIds: string[]): Promise<void> {
+  await ensureAnalysisSchema(db);
+  const rows = await execute<{ id: string }>(
+    db,
+    `MATCH (r:AnalysisRun {status: 'RUNNING'}) WHERE NOT r.id IN $active RETURN r.id AS id`,
+    { active: activeIds },
+  );
+  for (const row of rows) await failRun(db, row.id, 'interrupted: the server stopped during the run', {});
+}
+
+export async function findRun(db: Database, id: string): Promise<AnalysisRun | null> {
+  const rows = await execute<{ r: StoredRun }>(db, `MATCH (r:AnalysisRun {id: $id}) RETURN ${RUN_PROJECTION} AS r`, { id });
+  return rows[0] ? toModel(rows[0].r) : null;
+}
+
+export async function listRuns(db: Database, first: number): Promise<AnalysisRun[]> {
+  const rows = await execute<{ r: StoredRun }>(
+    db,
+    `MATCH (r:AnalysisRun) RETURN ${RUN_PROJECTION} AS r ORDER BY r.startedAt DESC, r.id DESC LIMIT $first`,
+    { first: int(Math.floor(first)) },
+  );
+  return rows.map((row) => toModel(row.r));
+}
+
+export async function currentRunId(db: Database): Promise<string | null> {
+  const rows = await execute<{ id: string }>(db, `MATCH (r:AnalysisRun {current: true}) RETURN r.id AS id ORDER BY r.finishedAt DESC LIMIT 1`);
+  return rows[0]?.id ?? null;
+}
+
+export interface StoredComparison {
+  declared: string[];
+  detected: number[];
+  cells: Array<[number, number, number]>;
+}
+
+export async function runComparison(db: Database, id: string): Promise<StoredComparison | null> {
+  const rows = await execute<{ c: string | null }>(db, `MATCH (r:AnalysisRun {id: $id}) RETURN r.comparison AS c`, { id });
+  return parseJson<StoredComparison | null>(rows[0]?.c ?? null, null);
+}

@@ -1,0 +1,42 @@
+// Idempotent indexes and constraints of analysis runs (run ids, the current run, per-run score lookups and per-metric rankings), created once per database connection.
+import { execute, type Database } from '../db/database.js';
+
+/** Score properties that rankings read in order: one (run, metric) range index each. */
+export const RANKED_METRICS = [
+  'pagerank',
+  'hub',
+  'authority',
+  'inDegree',
+  'outDegree',
+  'weightedInDegree',
+  'weightedOutDegree',
+  'coreNumber',
+  'betweenness',
+  'constraint',
+  'effectiveSize',
+] as const;
+export type RankedMetric = (typeof RANKED_METRICS)[number];
+
+export const ANALYSIS_MIGRATIONS: readonly string[] = [
+  'CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (r:AnalysisRun) REQUIRE r.id IS UNIQUE',
+  'CREATE INDEX analysis_run_current IF NOT EXISTS FOR (r:AnalysisRun) ON (r.current)',
+  'CREATE INDEX score_set_run_stakeholder IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.stakeholder)',
+  'CREATE INDEX community_run IF NOT EXISTS FOR (c:Community) ON (c.run)',
+  ...RANKED_METRICS.map((m) => `CREATE INDEX score_set_run_${m.toLowerCase()} IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.${m})`),
+];
+
+const ensured = new WeakMap<Database, Promise<void>>();
+
+/** Creates the analysis indexes (once per Database object) and waits for them to come online. */
+export function ensureAnalysisSchema(db: Database): Promise<void> {
+  let done = ensured.get(db);
+  if (!done) {
+    done = (async () => {
+      for (const statement of ANALYSIS_MIGRATIONS) await execute(db, statement, {}, { mode: 'WRITE' });
+      await execute(db, 'CALL db.awaitIndexes(300)', {}, { mode: 'READ' });
+    })();
+    done.catch(() => ensured.delete(db));
+    ensured.set(db, done);
+  }
+  return done;
+}

@@ -1,0 +1,208 @@
+// A full analysis run over a compact projection, as a pure function: partition + overlapping communities, influence, brokerage, labels and declared-vs-detected comparison.
+import { brokerageRoles, structuralHoles } from '../analytics/brokerage.js';
+import { ari, contingencyTable, labelCommunities, nmi } from '../analytics/comparison.js';
+import { influence } from '../analytics/influence.js';
+import { detectOverlapping } from '../analytics/overlapping.js';
+import { toGraph, type CompactProjection } from './compact-projection.js';
+import type { RunParameters } from './parameters.js';
+
+/** Per-stakeholder score columns, indexed like the projection's nodes. NaN = undefined (e.g. constraint of an isolate). */
+export const SCORE_COLUMNS = [
+  'pagerank',
+  'hub',
+  'authority',
+  'inDegree',
+  'outDegree',
+  'weightedInDegree',
+  'weightedOutDegree',
+  'coreNumber',
+  'betweenness',
+  'constraint',
+  'effectiveSize',
+  'coordinator',
+  'itinerant',
+  'representative',
+  'gatekeeper',
+  'liaison',
+] as const;
+export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+
+export interface DetectedCommunitySummary {
+  index: number;
+  /** Core members (the Louvain partition). */
+  size: number;
+  /** Members including overlapping ones. */
+  members: number;
+  label: string;
+  roles: Array<{ role: string; share: number }>;
+  groups: Array<{ group: string; share: number }>;
+}
+
+export interface RunSummary {
+  nodes: number;
+  ties: number;
+  communities: number;
+  modularity: number;
+  overlappingNodes: number;
+  /** Declared-vs-detected agreement over stakeholders with a declared community (null when none has one). */
+  nmi: number | null;
+  ari: number | null;
+  labelledNodes: number;
+  unlabelledNodes: number;
+  betweenness: { mode: string; pivots: number };
+  warnings: string[];
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  scores: Record<ScoreColumn, Float64Array>;
+  /** Core (Louvain) community per node. */
+  core: Int32Array;
+  /** Overlapping memberships of node v: [membershipStart[v], membershipStart[v+1]) into the two arrays below. */
+  membershipStart: Int32Array;
+  membershipCommunity: Int32Array;
+  membershipStrength: Float64Array;
+  communities: DetectedCommunitySummary[];
+  /** Declared (strongest membership) × detected (core) contingency table, sparse. */
+  contingency: { declared: string[]; detected: number[]; cells: Array<[number, number, number]> };
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+}
+
+export type ProgressReporter = (phase: string, percent: number) => void;
+
+/** Runs every algorithm of a full analysis. Deterministic for given parameters. */
+export function runFullAnalysis(
+  projection: CompactProjection,
+  parameters: RunParameters,
+  communityNames: Record<string, string>,
+  progress: ProgressReporter = () => {},
+): RunResult {
+  const timings: Record<string, number> = {};
+  const time = <T>(phase: string, percent: number, f: () => T): T => {
+    progress(phase, percent);
+    const t0 = performance.now();
+    const r = f();
+    timings[phase] = performance.now() - t0;
+    return r;
+  };
+  const n = projection.ids.length;
+  const graph = time('graph', 15, () => toGraph(projection));
+
+  const overlapping = time('communities', 20, () =>
+    detectOverlapping(graph, { threshold: parameters.threshold, resolution: parameters.resolution, seed: parameters.seed }),
+  );
+  const partition = overlapping.partition;
+  const influenceResult = time('influence', 40, () => influence(graph, { seed: parameters.seed, pivots: parameters.pivots }));
+  const holes = time('structural-holes', 60, () => structuralHoles(graph));
+  // Gould–Fernandez groups: each stakeholder's primary role (the first it holds in the fixed role order).
+  const brokerage = time('brokerage', 70, () =>
+    brokerageRoles(graph, (_node, attributes) => (attributes.roles as string[])[0] ?? null, { seed: parameters.seed }),
+  );
+
+  const labelsAndComparison = time('labels', 85, () => {
+    const groupNames = (node: string): string[] =>
+      (graph.getNodeAttribute(node, 'communities') as string[]).map((id) => communityNames[id] ?? id);
+    const labels = labelCommunities(partition.communities, (node) =>
+      graph.hasNode(node) ? { roles: graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase()), groups: groupNames(node) } : undefined,
+    );
+    const declared = new Map<string, string>();
+    graph.forEachNode((node, attributes) => {
+      const strongest = attributes.communities[0];
+      if (strongest !== undefined) declared.set(node, strongest);
+    });
+    const detected = partition.communities;
+    const table = contingencyTable(declared, detected);
+    const cells: Array<[number, number, number]> = [];
+    table.counts.forEach((row, i) => row.forEach((count, j) => count > 0 && cells.push([i, j, count])));
+    return {
+      labels,
+      nmi: declared.size > 0 ? nmi(declared, detected) : null,
+      ari: declared.size > 0 ? ari(declared, detected) : null,
+      labelled: declared.size,
+      contingency: { declared: table.rows, detected: table.columns, cells },
+    };
+  });
+
+  const result = time('collect', 95, (): RunResult => {
+    const scores = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<ScoreColumn, Float64Array>;
+    const core = new Int32Array(n);
+    const membershipStart = new Int32Array(n + 1);
+    const community: number[] = [];
+    const strength: number[] = [];
+    for (let v = 0; v < n; v++) {
+      const id = projection.ids[v]!;
+      const s = influenceResult.scores.get(id);
+      if (s) {
+        scores.pagerank[v] = s.pagerank;
+        scores.hub[v] = s.hub;
+        scores.authority[v] = s.authority;
+        scores.inDegree[v] = s.inDegree;
+        scores.outDegree[v] = s.outDegree;
+        scores.weightedInDegree[v] = s.weightedInDegree;
+        scores.weightedOutDegree[v] = s.weightedOutDegree;
+        scores.coreNumber[v] = s.coreNumber;
+        scores.betweenness[v] = s.betweenness;
+      }
+      const h = holes.get(id);
+      scores.constraint[v] = h?.constraint ?? NaN;
+      scores.effectiveSize[v] = h?.effectiveSize ?? NaN;
+      const b = brokerage.roles.get(id);
+      scores.coordinator[v] = b?.coordinator ?? 0;
+      scores.itinerant[v] = b?.itinerant ?? 0;
+      scores.representative[v] = b?.representative ?? 0;
+      scores.gatekeeper[v] = b?.gatekeeper ?? 0;
+      scores.liaison[v] = b?.liaison ?? 0;
+      core[v] = partition.communities.get(id) ?? -1;
+      for (const m of overlapping.memberships.get(id) ?? []) {
+        community.push(m.community);
+        strength.push(m.strength);
+      }
+      membershipStart[v + 1] = community.length;
+    }
+    const communities: DetectedCommunitySummary[] = labelsAndComparison.labels.map((l) => ({
+      index: l.community,
+      size: l.size,
+      members: overlapping.sizes[l.community] ?? l.size,
+      label: l.label,
+      roles: l.roles,
+      groups: l.groups,
+    }));
+    return {
+      summary: {
+        nodes: n,
+        ties: projection.source.length,
+        communities: partition.count,
+        modularity: partition.modularity,
+        overlappingNodes: overlapping.overlappingNodes,
+        nmi: labelsAndComparison.nmi,
+        ari: labelsAndComparison.ari,
+        labelledNodes: labelsAndComparison.labelled,
+        unlabelledNodes: n - labelsAndComparison.labelled,
+        betweenness: { mode: influenceResult.betweenness.mode, pivots: influenceResult.betweenness.pivots },
+        warnings: [...influenceResult.warnings, ...(brokerage.sampledBrokers.length > 0 ? [`brokerage sampled for ${brokerage.sampledBrokers.length} brokers`] : [])],
+      },
+      scores,
+      core,
+      membershipStart,
+      membershipCommunity: Int32Array.from(community),
+      membershipStrength: Float64Array.from(strength),
+      communities,
+      contingency: labelsAndComparison.contingency,
+      timings,
+    };
+  });
+  result.timings = timings;
+  return result;
+}
+
+/** The buffers of a result, for a worker postMessage transfer list. */
+export function resultTransferList(r: RunResult): ArrayBuffer[] {
+  return [
+    ...SCORE_COLUMNS.map((c) => r.scores[c].buffer as ArrayBuffer),
+    r.core.buffer as ArrayBuffer,
+    r.membershipStart.buffer as ArrayBuffer,
+    r.membershipCommunity.buffer as ArrayBuffer,
+    r.membershipStrength.buffer as ArrayBuffer,
+  ];
+}

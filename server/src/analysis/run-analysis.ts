@@ -1,0 +1,161 @@
+// The run service: starts an analysis run (load projection → worker thread → batched write-back → flip to current), tracks it, and records failures.
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/database.js';
+import type { AnalysisRun } from '../models.js';
+import {
+  completeRun,
+  createRun,
+  failInterruptedRuns,
+  failRun,
+  findRun,
+  updateProgress,
+  writeResults,
+} from './analysis-runs.repository.js';
+import { transferList, type CompactProjection } from './compact-projection.js';
+import type { RunResult } from './full-analysis.js';
+import type { RunParameters } from './parameters.js';
+import { declaredCommunityNames, loadProjection } from './projection.repository.js';
+import type { WorkerMessage, WorkerRequest } from './worker-messages.js';
+
+/** Thrown when a run is requested while another one is in progress in this process. */
+export class RunInProgressError extends Error {
+  constructor(readonly runningId: string) {
+    super(`analysis run '${runningId}' is still in progress; wait for it to finish`);
+    this.name = 'RunInProgressError';
+  }
+}
+
+interface ActiveRun {
+  id: string;
+  worker: Worker | null;
+  killed: string | null;
+  done: Promise<void>;
+}
+
+const active = new Map<string, ActiveRun>();
+const recovered = new WeakSet<Database>();
+
+function newRunId(): string {
+  return `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Where the worker bootstrap lives (next to this module; it registers tsx and loads worker.ts). */
+const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+/** Runs the full analysis in a worker thread; typed arrays are transferred, not copied. */
+function runInWorker(handle: ActiveRun, request: WorkerRequest, onProgress: (phase: string, percent: number) => void): Promise<RunResult> {
+  return new Promise<RunResult>((resolve, reject) => {
+    const worker = new Worker(WORKER_ENTRY);
+    handle.worker = worker;
+    let settled = false;
+    const finish = (error: Error | null, result?: RunResult): void => {
+      if (settled) return;
+      settled = true;
+      handle.worker = null;
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve(result as RunResult);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.phase, message.percent);
+      else if (message.type === 'result') finish(null, message.result);
+      else finish(new Error(message.message));
+    });
+    worker.on('error', (error) => finish(error));
+    worker.on('exit', (code) =>
+      finish(new Error(handle.killed ? `killed: ${handle.killed}` : `the analysis worker stopped unexpectedly (exit code ${code})`)),
+    );
+    worker.postMessage(request, transferList(request.projection));
+  });
+}
+
+async function execute(db: Database, handle: ActiveRun, parameters: RunParameters): Promise<void> {
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  // Progress writes are chained so they land in order; a failed progress write never fails the run.
+  let progressChain: Promise<void> = Promise.resolve();
+  const progress = (phase: string, percent: number): void => {
+    progressChain = progressChain.then(() => updateProgress(db, handle.id, phase, percent)).catch(() => {});
+  };
+  try {
+    progress('loading', 1);
+    let t0 = performance.now();
+    const [projection, names] = await Promise.all([loadProjection(db, parameters), declaredCommunityNames(db)]);
+    timings.load = performance.now() - t0;
+    if (handle.killed) throw new Error(`killed: ${handle.killed}`);
+    const ids = projection.ids;
+    const shape: Pick<CompactProjection, 'ids'> = { ids };
+
+    t0 = performance.now();
+    const result = await runInWorker(handle, { projection, parameters, communityNames: names }, (phase, percent) => progress(phase, percent));
+    timings.analysis = performance.now() - t0;
+    for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
+
+    progress('writing', 96);
+    t0 = performance.now();
+    await writeResults(db, handle.id, shape as CompactProjection, result);
+    timings.write = performance.now() - t0;
+    if (handle.killed) throw new Error(`killed: ${handle.killed}`);
+    await progressChain;
+    timings.total = performance.now() - started;
+    await completeRun(db, handle.id, result, timings);
+  } catch (error) {
+    await progressChain;
+    timings.total = performance.now() - started;
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await failRun(db, handle.id, message, timings);
+    } catch (recordError) {
+      console.error(`analysis run ${handle.id} failed (${message}) and the failure could not be recorded:`, recordError);
+    }
+  }
+}
+
+/**
+ * Starts a run and returns it at once (status RUNNING); the work continues in the background.
+ * One run at a time per process: a second request while one is running throws RunInProgressError.
+ */
+export async function startAnalysisRun(db: Database, parameters: RunParameters): Promise<AnalysisRun> {
+  const running = [...active.keys()][0];
+  if (running !== undefined) throw new RunInProgressError(running);
+  if (!recovered.has(db)) {
+    recovered.add(db);
+    await failInterruptedRuns(db, [...active.keys()]);
+  }
+  const id = newRunId();
+  const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
+  active.set(id, handle);
+  try {
+    const created = await createRun(db, id, parameters);
+    handle.done = execute(db, handle, parameters).finally(() => active.delete(id));
+    return created;
+  } catch (error) {
+    active.delete(id);
+    throw error;
+  }
+}
+
+/** Resolves when the run has finished (complete or failed) and returns it as stored. */
+export async function waitForRun(db: Database, id: string): Promise<AnalysisRun | null> {
+  await active.get(id)?.done;
+  return findRun(db, id);
+}
+
+/** Kills a run in progress (its worker is terminated); it is recorded as FAILED. Returns false when the run is not active here. */
+export function killRun(id: string, reason = 'stopped on request'): boolean {
+  const handle = active.get(id);
+  if (!handle) return false;
+  handle.killed = reason;
+  void handle.worker?.terminate();
+  return true;
+}
+
+/** Whether the run's worker thread is alive right now (for tests and diagnostics). */
+export function isWorkerRunning(id: string): boolean {
+  return active.get(id)?.worker != null;
+}
+
+export function activeRunIds(): string[] {
+  return [...active.keys()];
+}

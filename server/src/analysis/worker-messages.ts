@@ -1,0 +1,15 @@
+// The messages exchanged between the run service and its analysis worker thread.
+import type { CompactProjection } from './compact-projection.js';
+import type { RunResult } from './full-analysis.js';
+import type { RunParameters } from './parameters.js';
+
+export interface WorkerRequest {
+  projection: CompactProjection;
+  parameters: RunParameters;
+  communityNames: Record<string, string>;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; percent: number }
+  | { type: 'result'; result: RunResult }
+  | { type: 'error'; message: string };
