@@ -128,6 +128,15 @@ describe('GraphQL over HTTP', () => {
     await driver.close();
   });
 
+  it('compresses answers when the client accepts gzip', async () => {
+    const response = await client.app.fetch('http://atlas.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ network { nodes { key } } }' }),
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('serves /health and /ready', async () => {
     expect((await client.app.fetch('http://atlas.test/health')).status).toBe(200);
     expect((await client.app.fetch('http://atlas.test/ready')).status).toBe(200);
