@@ -84,3 +84,113 @@ export interface AnalysisRun {
   error: string | null;
   current: boolean;
 }
+
+/** A stakeholder's scores in one analysis run (a :ScoreSet node). */
+export interface ScoreSet {
+  run: string;
+  stakeholder: string;
+  pagerank: number;
+  hub: number;
+  authority: number;
+  inDegree: number;
+  outDegree: number;
+  weightedInDegree: number;
+  weightedOutDegree: number;
+  coreNumber: number;
+  betweenness: number;
+  constraint: number | null;
+  effectiveSize: number | null;
+  coordinator: number;
+  itinerant: number;
+  representative: number;
+  gatekeeper: number;
+  liaison: number;
+}
+
+export interface Influencer {
+  rank: number;
+  stakeholder: string;
+  value: number;
+  scores: ScoreSet;
+}
+
+export interface CommunityComparison {
+  run: string;
+  nmi: number | null;
+  ari: number | null;
+  labelledNodes: number;
+  unlabelledNodes: number;
+  /** Community ids (rows, columns). */
+  declared: string[];
+  detected: string[];
+  cells: Array<{ declared: number; detected: number; count: number }>;
+}
+
+export interface GroupShare {
+  community: string;
+  share: number;
+}
+
+export interface SeedReasons {
+  roles: RoleName[];
+  communities: string[];
+  scores: ScoreSet | null;
+  summary: string;
+}
+
+export interface EngagementSeed {
+  rank: number;
+  stakeholder: string;
+  marginalGain: number;
+  reasons: SeedReasons;
+}
+
+export interface EngagementPlan {
+  seeds: EngagementSeed[];
+  expectedReach: number;
+  reachLow: number;
+  reachHigh: number;
+  segmentSize: number;
+  simulations: number;
+}
+
+export interface IntroductionPath {
+  stakeholders: string[];
+  ties: Tie[];
+  score: number;
+  hops: number;
+}
+
+export interface Broker {
+  rank: number;
+  stakeholder: string;
+  twoPaths: number;
+  weight: number;
+  sources: number;
+  targets: number;
+}
+
+export interface CommunityImpact {
+  community: string;
+  membersBefore: number;
+  membersAfter: number;
+  componentsBefore: number;
+  componentsAfter: number;
+  largestComponentBefore: number;
+  largestComponentAfter: number;
+  internalTiesLost: number;
+  split: boolean;
+}
+
+export interface SinglePointOfFailure {
+  stakeholder: string;
+  community: string;
+  communitySize: number;
+  separated: number;
+}
+
+export interface WhatIf {
+  removed: string[];
+  communities: CommunityImpact[];
+  singlePointsOfFailure: SinglePointOfFailure[];
+}

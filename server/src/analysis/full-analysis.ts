@@ -103,9 +103,11 @@ export function runFullAnalysis(
   const labelsAndComparison = time('labels', 85, () => {
     const groupNames = (node: string): string[] =>
       (graph.getNodeAttribute(node, 'communities') as string[]).map((id) => communityNames[id] ?? id);
-    const labels = labelCommunities(partition.communities, (node) =>
-      graph.hasNode(node) ? { roles: graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase()), groups: groupNames(node) } : undefined,
-    );
+    // Labels read group names; the stored profile keeps group ids (so the API can link them), hence two passes.
+    const roles = (node: string): string[] => graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase());
+    const labels = labelCommunities(partition.communities, (node) => ({ roles: roles(node), groups: groupNames(node) }));
+    const profiles = labelCommunities(partition.communities, (node) => ({ roles: [], groups: graph.getNodeAttribute(node, 'communities') }));
+    labels.forEach((label, i) => (label.groups = profiles[i]?.groups ?? []));
     const declared = new Map<string, string>();
     graph.forEachNode((node, attributes) => {
       const strongest = attributes.communities[0];

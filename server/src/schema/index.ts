@@ -10,6 +10,7 @@ import { stakeholderResolvers } from './stakeholders/resolvers.js';
 import { communityResolvers } from './communities/resolvers.js';
 import { networkResolvers } from './network/resolvers.js';
 import { importResolvers } from './imports/resolvers.js';
+import { analysisResolvers } from './analysis/resolvers.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,6 +28,7 @@ export const resolverModules: Resolvers[] = [
   communityResolvers,
   networkResolvers,
   importResolvers,
+  analysisResolvers,
 ];
 
 export function buildSchema() {

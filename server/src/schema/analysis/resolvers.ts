@@ -1,0 +1,282 @@
+// Resolvers for analysis runs and analytics fields: argument checks, run resolution (given or current), thin calls into the run service, repositories and on-demand analytics.
+import DataLoader from 'dataloader';
+import type { GraphQLContext } from '../../context.js';
+import { apiError, badInput, notFound } from '../../errors.js';
+import type { RoleName } from '../../domain/vocabulary.js';
+import type { Community, ScoreSet } from '../../models.js';
+import type { RankedMetric } from '../../analysis/analysis-schema.js';
+import { currentRunId, findRun, listRuns, runComparison } from '../../analysis/analysis-runs.repository.js';
+import type { ProjectedGraph } from '../../analysis/compact-projection.js';
+import { engagementPlan, introductionPaths, rolesBrokers, segmentSize, whatIfRemoved, type Segment } from '../../analysis/on-demand.js';
+import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../analysis/parameters.js';
+import { communityMemberIds, declaredCommunityNames, loadProjectedGraph } from '../../analysis/projection.repository.js';
+import { RunInProgressError, startAnalysisRun } from '../../analysis/run-analysis.js';
+import { pairwiseOverlaps } from '../../analytics/overlaps.js';
+import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
+import { integerInRange } from '../common/validation.js';
+import * as repository from './analysis.repository.js';
+
+/** Per-request state: the current run id, the whole-graph projection, score and community-detail loaders. */
+interface RequestCache {
+  current?: Promise<string | null>;
+  graph?: Promise<ProjectedGraph>;
+  scores: Map<string, DataLoader<string, ScoreSet | null>>;
+  details: DataLoader<string, repository.CommunityDetails | null>;
+}
+const caches = new WeakMap<GraphQLContext, RequestCache>();
+
+function cacheOf(context: GraphQLContext): RequestCache {
+  let cache = caches.get(context);
+  if (!cache) {
+    cache = {
+      scores: new Map(),
+      details: new DataLoader(async (ids) => {
+        const found = await repository.communityDetails(context.db, [...ids]);
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+    };
+    caches.set(context, cache);
+  }
+  return cache;
+}
+
+function currentRun(context: GraphQLContext): Promise<string | null> {
+  const cache = cacheOf(context);
+  return (cache.current ??= currentRunId(context.db));
+}
+
+/** The whole-graph projection, loaded at most once per request. */
+function projectedGraph(context: GraphQLContext): Promise<ProjectedGraph> {
+  const cache = cacheOf(context);
+  return (cache.graph ??= loadProjectedGraph(context.db, DEFAULT_PARAMETERS));
+}
+
+function scoreLoader(context: GraphQLContext, run: string): DataLoader<string, ScoreSet | null> {
+  const cache = cacheOf(context);
+  let loader = cache.scores.get(run);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const found = await repository.scoresOf(context.db, run, [...ids]);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    cache.scores.set(run, loader);
+  }
+  return loader;
+}
+
+/** A given run must exist and be complete; without one, the current run (NOT_FOUND before any run). */
+async function resolveRun(context: GraphQLContext, run: string | null | undefined): Promise<string> {
+  if (run !== null && run !== undefined) {
+    const status = await repository.runStatus(context.db, run);
+    if (status === null) throw notFound('AnalysisRun', run);
+    if (status !== 'COMPLETE') throw badInput('run', `analysis run '${run}' is ${status}; only complete runs have results`);
+    return run;
+  }
+  const current = await currentRun(context);
+  if (current === null) throw apiError('NOT_FOUND', 'No analysis run yet: start one with the runAnalysis mutation.');
+  return current;
+}
+
+/** Like resolveRun, but null (instead of NOT_FOUND) when there is no current run: for fields on Stakeholder. */
+async function optionalRun(context: GraphQLContext, run: string | null | undefined): Promise<string | null> {
+  if (run === null || run === undefined) return currentRun(context);
+  return resolveRun(context, run);
+}
+
+const METRIC_PROPERTY: Record<InfluenceMetric, RankedMetric> = {
+  PAGERANK: 'pagerank',
+  HUB: 'hub',
+  AUTHORITY: 'authority',
+  IN_DEGREE: 'inDegree',
+  OUT_DEGREE: 'outDegree',
+  WEIGHTED_IN_DEGREE: 'weightedInDegree',
+  WEIGHTED_OUT_DEGREE: 'weightedOutDegree',
+  CORE_NUMBER: 'coreNumber',
+  BETWEENNESS: 'betweenness',
+  CONSTRAINT: 'constraint',
+  EFFECTIVE_SIZE: 'effectiveSize',
+};
+
+async function segmentOf(context: GraphQLContext, input: SegmentInput | null | undefined, field = 'segment'): Promise<Segment & { community: string | null }> {
+  const community = input?.community ?? null;
+  let members: Set<string> | null = null;
+  if (community !== null) {
+    members = await communityMemberIds(context.db, community);
+    if (members === null) throw badInput(`${field}.community`, `community '${community}' does not exist`);
+  }
+  return { roles: input?.roles && input.roles.length > 0 ? [...input.roles] : null, roleMatch: input?.roleMatch ?? 'ANY', members, community };
+}
+
+async function requireStakeholders(context: GraphQLContext, ids: string[], field: string): Promise<void> {
+  const missing = await repository.missingStakeholders(context.db, ids);
+  if (missing.length > 0) throw apiError('NOT_FOUND', `${field}: stakeholder '${missing[0]}' does not exist`, { field, id: missing[0] });
+}
+
+async function loadCommunity(context: GraphQLContext, id: string): Promise<Community> {
+  const community = await context.loaders.community.load(id);
+  // A community deleted since the run still shows, by id, rather than failing the whole answer.
+  return community ?? { id, name: id, kind: 'DECLARED', category: null, description: null, size: 0 };
+}
+
+async function loadStakeholder(context: GraphQLContext, id: string) {
+  const stakeholder = await context.loaders.stakeholder.load(id);
+  if (!stakeholder) throw notFound('Stakeholder', id);
+  return stakeholder;
+}
+
+export const analysisResolvers: Resolvers = {
+  Query: {
+    analysisRuns: (_, { first }, { db }) => listRuns(db, integerInRange('first', first, 20, 0, 100)),
+    analysisRun: (_, { id }, { db }) => findRun(db, id),
+    currentAnalysisRun: async (_, __, context) => {
+      const id = await currentRun(context);
+      return id === null ? null : findRun(context.db, id);
+    },
+    detectedCommunities: async (_, { run }, context) => repository.detectedCommunities(context.db, await resolveRun(context, run)),
+    influencers: async (_, { segment, metric, first, run }, context) => {
+      const limit = integerInRange('first', first, 20, 1, context.config.maxPageSize);
+      const id = await resolveRun(context, run);
+      const seg = await segmentOf(context, segment);
+      const property = METRIC_PROPERTY[metric];
+      const rows = await repository.topByMetric(context.db, id, property, metric === 'CONSTRAINT', seg, limit);
+      return rows.map((scores, i) => ({ rank: i + 1, stakeholder: scores.stakeholder, value: scores[property] ?? 0, scores }));
+    },
+    communityComparison: async (_, { run }, context) => {
+      const id = await resolveRun(context, run);
+      const [stored, found] = await Promise.all([runComparison(context.db, id), findRun(context.db, id)]);
+      const summary = found?.summary;
+      return {
+        run: id,
+        nmi: summary?.nmi ?? null,
+        ari: summary?.ari ?? null,
+        labelledNodes: summary?.labelledNodes ?? 0,
+        unlabelledNodes: summary?.unlabelledNodes ?? 0,
+        declared: stored?.declared ?? [],
+        detected: (stored?.detected ?? []).map((c) => `${id}:${c}`),
+        cells: (stored?.cells ?? []).map(([declared, detected, count]) => ({ declared, detected, count })),
+      };
+    },
+    overlaps: async (_, { kind }, { db }) => {
+      const sets = kind === 'ROLES' ? await repository.roleSets(db) : await repository.declaredCommunitySets(db);
+      return { kind, ...pairwiseOverlaps(sets) };
+    },
+    engagementPlan: async (_, args, context) => {
+      const k = integerInRange('k', args.k, 10, 1, 50);
+      const simulations = integerInRange('simulations', args.simulations, 200, 10, 10_000);
+      const seed = integerInRange('seed', args.seed, 1, 0, 2 ** 31 - 1);
+      const segment = await segmentOf(context, args.segment);
+      const graph = await projectedGraph(context);
+      if (segmentSize(graph, segment) === 0) throw badInput('segment', 'no stakeholder is in this segment');
+      const run = await currentRun(context);
+      const names = await declaredCommunityNames(context.db);
+      const plan = engagementPlan(graph, segment, { k, simulations, seed }, () => null, (id) => names[id] ?? id);
+      if (run !== null) {
+        const found = await repository.scoresOf(context.db, run, plan.seeds.map((s) => s.stakeholder));
+        for (const s of plan.seeds) {
+          const sc = found.get(s.stakeholder) ?? null;
+          s.reasons.scores = sc;
+          if (sc) s.reasons.summary += `; PageRank ${sc.pagerank.toPrecision(2)}, ${sc.outDegree} outgoing ties, core ${sc.coreNumber}`;
+        }
+      }
+      return plan;
+    },
+    introductionPaths: async (_, args, context) => {
+      const from = args.from ?? [];
+      const fromRoles = args.fromRoles ?? [];
+      if ((from.length > 0) === (fromRoles.length > 0)) throw badInput('from', 'give either from (stakeholder ids) or fromRoles, not both and not neither');
+      const k = integerInRange('k', args.k, 3, 1, 20);
+      const maxHops = integerInRange('maxHops', args.maxHops, 4, 1, 10);
+      await requireStakeholders(context, [args.to], 'to');
+      if (from.length > 0) await requireStakeholders(context, from, 'from');
+      const graph = await projectedGraph(context);
+      const sources =
+        from.length > 0
+          ? from.filter((id) => id !== args.to)
+          : graph.filterNodes((node, attributes) => node !== args.to && attributes.roles.some((r) => fromRoles.includes(r)));
+      return introductionPaths(graph, sources, args.to, { k, maxHops, viaRoles: (args.viaRoles ?? null) as RoleName[] | null });
+    },
+    brokersBetween: async (_, { fromRole, toRole, first }, context) => {
+      const limit = integerInRange('first', first, 10, 1, 100);
+      return rolesBrokers(await projectedGraph(context), fromRole, toRole, limit);
+    },
+    whatIf: async (_, { remove, run }, context) => {
+      const removed = [...new Set(remove)];
+      if (removed.length === 0 || removed.length > 100) throw badInput('remove', `give 1 to 100 stakeholder ids, got ${removed.length}`);
+      await requireStakeholders(context, removed, 'remove');
+      const graph = await projectedGraph(context);
+      if (run === null || run === undefined) return whatIfRemoved(graph, removed, (_node, attributes) => attributes.communities);
+      const assignment = await repository.detectedAssignment(context.db, await resolveRun(context, run));
+      return whatIfRemoved(graph, removed, (node) => assignment.get(node) ?? []);
+    },
+  },
+  Mutation: {
+    runAnalysis: async (_, { input }, { db }) => {
+      let parameters;
+      try {
+        parameters = validateRunParameters(input ?? {}, 'input.');
+      } catch (error) {
+        if (error instanceof ParameterError) throw badInput(error.field, error.message.slice(error.field.length + 2));
+        throw error;
+      }
+      try {
+        return await startAnalysisRun(db, parameters);
+      } catch (error) {
+        if (error instanceof RunInProgressError) throw apiError('UNAVAILABLE', error.message, { run: error.runningId });
+        throw error;
+      }
+    },
+  },
+  AnalysisRun: {
+    timings: (run) => Object.entries(run.timings).map(([phase, milliseconds]) => ({ phase, milliseconds })),
+    parameters: (run) => ({ ...DEFAULT_PARAMETERS, ...run.parameters }),
+    summary: (run) =>
+      run.summary && {
+        ...run.summary,
+        betweennessMode: run.summary.betweenness.mode.toUpperCase(),
+        betweennessPivots: run.summary.betweenness.pivots,
+      },
+  },
+  StakeholderScores: {
+    brokerage: (s) => ({ coordinator: s.coordinator, itinerant: s.itinerant, representative: s.representative, gatekeeper: s.gatekeeper, liaison: s.liaison }),
+  },
+  Stakeholder: {
+    scores: async (stakeholder, { run }, context) => {
+      const id = await optionalRun(context, run);
+      return id === null ? null : scoreLoader(context, id).load(stakeholder.id);
+    },
+    detectedCommunities: async (stakeholder, { run }, context) => {
+      const id = await optionalRun(context, run);
+      return id === null ? [] : repository.detectedMemberships(context.db, id, stakeholder.id);
+    },
+  },
+  Community: {
+    label: async (c, _, context) => (c.kind === 'DETECTED' ? ((await cacheOf(context).details.load(c.id))?.label ?? null) : null),
+    run: async (c, _, context) => (c.kind === 'DETECTED' ? ((await cacheOf(context).details.load(c.id))?.run ?? null) : null),
+    roleShares: async (c, _, context) => {
+      if (c.kind !== 'DETECTED') return null;
+      const profile = (await cacheOf(context).details.load(c.id))?.profile;
+      return profile ? profile.roles.map((r) => ({ role: r.role.toUpperCase() as RoleName, share: r.share })) : null;
+    },
+    groupShares: async (c, _, context) => {
+      if (c.kind !== 'DETECTED') return null;
+      const profile = (await cacheOf(context).details.load(c.id))?.profile;
+      return profile ? profile.groups.map((g) => ({ community: g.group, share: g.share })) : null;
+    },
+  },
+  GroupShare: { community: (g, _, context) => loadCommunity(context, g.community) },
+  Influencer: { stakeholder: (i, _, context) => loadStakeholder(context, i.stakeholder) },
+  CommunityComparison: {
+    declared: (c, _, context) => Promise.all(c.declared.map((id) => loadCommunity(context, id))),
+    detected: (c, _, context) => Promise.all(c.detected.map((id) => loadCommunity(context, id))),
+  },
+  EngagementSeed: { stakeholder: (s, _, context) => loadStakeholder(context, s.stakeholder) },
+  SeedReasons: { communities: (r, _, context) => Promise.all(r.communities.map((id) => loadCommunity(context, id))) },
+  IntroductionPath: { stakeholders: (p, _, context) => Promise.all(p.stakeholders.map((id) => loadStakeholder(context, id))) },
+  Broker: { stakeholder: (b, _, context) => loadStakeholder(context, b.stakeholder) },
+  CommunityImpact: { community: (c, _, context) => loadCommunity(context, c.community) },
+  SinglePointOfFailure: {
+    stakeholder: (p, _, context) => loadStakeholder(context, p.stakeholder),
+    community: (p, _, context) => loadCommunity(context, p.community),
+  },
+};
+
