@@ -140,3 +140,31 @@ describe('ties during layout', () => {
     expect(node('a', c).hidden).toBeUndefined();
   });
 });
+
+describe('tie filters', () => {
+  const idx = (type: string): number =>
+    graph.edges('a', 'b').findIndex((e) => graph.getEdgeAttribute(e, 'tieType') === type);
+  it('hide ties of other types and stakeholders with no matching tie', () => {
+    const c = ctx({ tieTypes: ['WORKS_WITH'] });
+    expect(edge('a', 'b', c, idx('WORKS_WITH')).hidden).toBeFalsy();
+    expect(edge('a', 'b', c, idx('MENTIONS')).hidden).toBe(true);
+    expect(edge('b', 'c', c).hidden).toBe(true);
+    expect(node('a', c).hidden).toBeFalsy();
+    expect(node('c', c).hidden).toBe(true);
+    expect(countVisibleNodes(graph, c)).toBe(2);
+  });
+
+  it('a date window leaves undated ties out and keeps the selected node', () => {
+    const c = ctx({ since: '2019-06-01', until: '2020-06-01' });
+    expect(edge('a', 'b', c, idx('WORKS_WITH')).hidden).toBeFalsy();
+    expect(edge('a', 'b', c, idx('MENTIONS')).hidden).toBe(true);
+    expect(node('d', c).hidden).toBe(true);
+    expect(node('d', ctx({ since: '2019-06-01', selected: 'd' })).hidden).toBeFalsy();
+    expect(countVisibleNodes(graph, ctx({ since: '2020-01-02' }))).toBe(0);
+  });
+
+  it('sizes nodes by the size encoding when given', () => {
+    const c = buildReducerContext(graph, initialView(), encoding, { sizeOf: () => 7 });
+    expect(node('a', c).size).toBe(7);
+  });
+});

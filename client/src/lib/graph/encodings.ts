@@ -1,8 +1,22 @@
 // Visual encodings of the map: colour by role or by declared community, and the legend entries they imply.
 import type { Role } from '../graphql/generated/graphql';
-import { ROLES, ROLE_LABELS, type AtlasGraph, type NodeAttributes } from './model';
+import {
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  ROLES,
+  ROLE_LABELS,
+  SCORE_KEYS,
+  type AtlasGraph,
+  type NodeAttributes,
+  type ScoreKey,
+} from './model';
 
-export type ColourBy = 'role' | 'community';
+export type ColourBy = 'role' | 'community' | 'detected';
+export const COLOUR_MODES: readonly ColourBy[] = ['role', 'community', 'detected'];
+
+/** Node size: degree (always there) or an influence score of the current analysis run. */
+export type SizeBy = 'degree' | ScoreKey;
+export const SIZE_MODES: readonly SizeBy[] = ['degree', ...SCORE_KEYS];
 
 /** Okabe–Ito, colour-blind safe: one colour per single role. */
 export const ROLE_COLOURS: Record<Role, string> = {
@@ -163,7 +177,77 @@ export function communityEncoding(graph: AtlasGraph, communities: readonly Commu
   };
 }
 
+/**
+ * Colour by detected community (current analysis run): a node takes the colour of its strongest
+ * membership; communities are ranked by members on the map, the top ones take the palette.
+ */
+export function detectedEncoding(graph: AtlasGraph, communities: readonly CommunityInfo[]): Encoding {
+  const names = new Map(communities.map((c) => [c.id, c.name]));
+  const primary = (a: NodeAttributes): string | null => a.detected?.[0]?.community ?? null;
+  const members = new Map<string, number>();
+  graph.forEachNode((_n, a) => {
+    const c = primary(a);
+    if (c !== null) members.set(c, (members.get(c) ?? 0) + 1);
+  });
+  const ranked = [...members.keys()].sort((a, b) => (members.get(b) ?? 0) - (members.get(a) ?? 0) || a.localeCompare(b));
+  const coloured = ranked.slice(0, COMMUNITY_PALETTE.length);
+  const colours = new Map<string, string>(coloured.map((id, i) => [id, COMMUNITY_PALETTE[i] ?? OTHER_COLOUR]));
+  const keyOf = (a: NodeAttributes): string => {
+    const c = primary(a);
+    if (c === null) return 'NONE';
+    return colours.has(c) ? c : 'OTHER';
+  };
+  colours.set('OTHER', OTHER_COLOUR);
+  colours.set('NONE', NONE_COLOUR);
+  const counts = countKeys(graph, keyOf);
+  const entries = withColours(
+    [
+      ...coloured.map((id) => ({ key: id, label: names.get(id) ?? id, colour: colours.get(id) ?? OTHER_COLOUR })),
+      { key: 'OTHER', label: 'Other detected communities', colour: OTHER_COLOUR },
+      { key: 'NONE', label: 'Not in the analysis', colour: NONE_COLOUR },
+    ],
+    counts,
+  ).filter((e) => e.count > 0);
+  return {
+    by: 'detected',
+    title: 'Colour: detected community',
+    entries,
+    keyOf,
+    colourOf: (a) => colours.get(keyOf(a)) ?? NONE_COLOUR,
+  };
+}
+
+/** The colour of each detected community under an encoding (for pie slices), else the "other" grey. */
+export function detectedColour(encoding: Encoding, community: string): string {
+  return encoding.entries.find((e) => e.key === community)?.colour ?? OTHER_COLOUR;
+}
+
 /** The encoding for a colour mode. */
 export function encodingFor(by: ColourBy, graph: AtlasGraph, communities: readonly CommunityInfo[]): Encoding {
-  return by === 'community' ? communityEncoding(graph, communities) : roleEncoding(graph);
+  if (by === 'community') return communityEncoding(graph, communities);
+  if (by === 'detected') return detectedEncoding(graph, communities);
+  return roleEncoding(graph);
+}
+
+/**
+ * Node radius by a score, on a square-root scale between the smallest and largest value on the map.
+ * Returns null for degree (the graph's own `size` attribute) or when no node has the score.
+ */
+export function sizeScale(graph: AtlasGraph, by: SizeBy): ((a: NodeAttributes) => number) | null {
+  if (by === 'degree') return null;
+  let min = Infinity;
+  let max = -Infinity;
+  graph.forEachNode((_n, a) => {
+    const v = a.scores?.[by];
+    if (v === undefined || !Number.isFinite(v)) return;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  });
+  if (!Number.isFinite(min)) return null;
+  return (a) => {
+    const v = a.scores?.[by];
+    if (v === undefined || !Number.isFinite(v)) return MIN_NODE_SIZE;
+    if (max <= min) return (MIN_NODE_SIZE + MAX_NODE_SIZE) / 2;
+    return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt((v - min) / (max - min));
+  };
 }

@@ -14,6 +14,42 @@ export const ROLE_LABELS: Record<Role, string> = {
   SHAREHOLDER: 'Shareholder',
 };
 
+/** The seven tie types in display order. */
+export const TIE_TYPES: readonly TieType[] = [
+  'WORKS_WITH',
+  'REPORTS_TO',
+  'BUYS_FROM',
+  'SUPPLIES',
+  'FOLLOWS',
+  'MENTIONS',
+  'INTERACTS',
+];
+
+/** Sorts tie types into TIE_TYPES order and removes duplicates. */
+export function normaliseTieTypes(types: readonly TieType[]): TieType[] {
+  const held = new Set(types);
+  return TIE_TYPES.filter((t) => held.has(t));
+}
+
+/** Influence scores a node can be sized by (from the current analysis run, when loaded). */
+export const SCORE_KEYS = ['pagerank', 'betweenness', 'hub', 'authority', 'coreNumber', 'effectiveSize'] as const;
+export type ScoreKey = (typeof SCORE_KEYS)[number];
+
+export const SCORE_LABELS: Record<ScoreKey, string> = {
+  pagerank: 'PageRank',
+  betweenness: 'Betweenness',
+  hub: 'Hub score',
+  authority: 'Authority',
+  coreNumber: 'Core number',
+  effectiveSize: 'Effective size',
+};
+
+/** A detected (overlapping) membership of a node. */
+export interface DetectedMembership {
+  community: string;
+  strength: number;
+}
+
 /** The network as the API sends it. */
 export type WireNetwork = NetworkQuery['network'];
 
@@ -30,6 +66,10 @@ export interface NodeAttributes {
   y: number;
   /** Node radius, from degree (sqrt scale). */
   size: number;
+  /** Scores of the current analysis run, once loaded (absent before). */
+  scores?: Partial<Record<ScoreKey, number>>;
+  /** Detected memberships of the current run, strongest first, once loaded. */
+  detected?: DetectedMembership[];
 }
 
 export interface EdgeAttributes {

@@ -88,7 +88,7 @@ export async function request<TResult, TVars extends Record<string, unknown>>(
     throw new RequestError('NETWORK', 'Cannot reach the API — is the server running? (npm start)');
   }
 
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

@@ -2,7 +2,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { DIMMED_NODE_COLOUR, type Encoding } from '../graph/encodings';
 import type { AtlasGraph, EdgeAttributes, NodeAttributes } from '../graph/model';
-import { passesFilters, type ViewSnapshot } from '../state/view-transitions';
+import { isTieFiltering, passesFilters, passesTieFilters, type ViewSnapshot } from '../state/view-transitions';
 
 export const EDGE_COLOUR = '#CDD2D9';
 export const FOCUS_EDGE_COLOUR = '#4B5563';
@@ -11,8 +11,15 @@ export const HIGHLIGHT_EDGE_COLOUR = '#9AA3AF';
 export const MAX_FORCED_LABELS = 24;
 
 export interface ReducerContext {
-  view: Pick<ViewSnapshot, 'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight'>;
+  view: Pick<
+    ViewSnapshot,
+    'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight' | 'tieTypes' | 'since' | 'until'
+  >;
   colourOf: Encoding['colourOf'];
+  /** Node radius by the size encoding; null keeps the graph's degree-based size. */
+  sizeOf: ((attrs: NodeAttributes) => number) | null;
+  /** With a tie filter on: the nodes with at least one matching tie (the others are hidden). Null without. */
+  tieEnds: ReadonlySet<string> | null;
   /** The node whose neighbourhood is in front: the hovered one, else the selected one. */
   focus: string | null;
   focusNeighbours: ReadonlySet<string>;
@@ -25,12 +32,31 @@ export function buildReducerContext(
   graph: AtlasGraph,
   view: ReducerContext['view'],
   encoding: Pick<Encoding, 'colourOf'>,
-  options: { hideEdges?: boolean } = {},
+  options: { hideEdges?: boolean; sizeOf?: ((attrs: NodeAttributes) => number) | null } = {},
 ): ReducerContext {
   const candidate = view.hovered ?? view.selected;
   const focus = candidate !== null && graph.hasNode(candidate) ? candidate : null;
   const focusNeighbours = new Set<string>(focus === null ? [] : graph.neighbors(focus));
-  return { view, colourOf: encoding.colourOf, focus, focusNeighbours, hideEdges: options.hideEdges ?? false };
+  let tieEnds: Set<string> | null = null;
+  if (isTieFiltering(view)) {
+    const ends = new Set<string>();
+    graph.forEachEdge((_e, attrs, source, target) => {
+      if (passesTieFilters(attrs, view)) {
+        ends.add(source);
+        ends.add(target);
+      }
+    });
+    tieEnds = ends;
+  }
+  return {
+    view,
+    colourOf: encoding.colourOf,
+    sizeOf: options.sizeOf ?? null,
+    tieEnds,
+    focus,
+    focusNeighbours,
+    hideEdges: options.hideEdges ?? false,
+  };
 }
 
 /** Above this many ties, ties are hidden while the layout runs (a redraw per iteration would slow it down). */
@@ -38,14 +64,16 @@ export const HIDE_EDGES_DURING_LAYOUT_ABOVE = 3000;
 
 /** Whether a node is drawn at all: it passes the filters, or it is the selected node. */
 export function isNodeVisible(node: string, attrs: NodeAttributes, ctx: ReducerContext): boolean {
-  return node === ctx.view.selected || passesFilters(attrs, ctx.view);
+  if (node === ctx.view.selected) return true;
+  if (ctx.tieEnds !== null && !ctx.tieEnds.has(node)) return false;
+  return passesFilters(attrs, ctx.view);
 }
 
 export function reduceNode(node: string, attrs: NodeAttributes, ctx: ReducerContext): Partial<NodeDisplayData> {
   const base: Partial<NodeDisplayData> = {
     x: attrs.x,
     y: attrs.y,
-    size: attrs.size,
+    size: ctx.sizeOf === null ? attrs.size : ctx.sizeOf(attrs),
     label: attrs.label,
     color: ctx.colourOf(attrs),
     zIndex: 1,
@@ -78,6 +106,7 @@ export interface EdgeEnds {
 export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerContext): Partial<EdgeDisplayData> {
   const base: Partial<EdgeDisplayData> = { size: attrs.size, color: EDGE_COLOUR, zIndex: 0 };
   if (ctx.hideEdges) return { ...base, hidden: true };
+  if (ctx.tieEnds !== null && !passesTieFilters(attrs, ctx.view)) return { ...base, hidden: true };
   if (
     !isNodeVisible(ends.source, ends.sourceAttributes, ctx) ||
     !isNodeVisible(ends.target, ends.targetAttributes, ctx)

@@ -1,6 +1,8 @@
 // Camera requests from outside the map (search, panels) as state; CameraController carries them out.
 
-export type CameraCommand = { kind: 'focus'; node: string } | { kind: 'reset' };
+import type { UrlCamera } from './url-state';
+
+export type CameraCommand = { kind: 'focus'; node: string } | { kind: 'reset' } | { kind: 'set'; camera: UrlCamera };
 
 export class CameraCommands {
   /** The latest request with a sequence number, so repeating the same request still fires. */
@@ -9,6 +11,13 @@ export class CameraCommands {
 
   focus = (node: string): void => {
     this.pending = { seq: ++this.#seq, command: { kind: 'focus', node } };
+  };
+
+  /** The camera as last reported by the map (debounced); the URL carries it. */
+  current = $state.raw<UrlCamera | null>(null);
+
+  set = (camera: UrlCamera): void => {
+    this.pending = { seq: ++this.#seq, command: { kind: 'set', camera } };
   };
 
   reset = (): void => {

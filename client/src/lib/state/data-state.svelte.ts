@@ -2,6 +2,7 @@
 import { describeError, request, RequestError } from '../graphql/client';
 import {
   CommunitiesDocument,
+  EgoNetworkDocument,
   NetworkDocument,
   RoleOverlapsDocument,
   type CommunitiesQuery,
@@ -9,6 +10,8 @@ import {
 } from '../graphql/generated/graphql';
 import { seedPositions } from '../graph/layout';
 import { buildGraph, type AtlasGraph } from '../graph/model';
+import { browserStore, restorePositions } from '../graph/positions';
+import type { EgoView } from './view-transitions';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -17,6 +20,8 @@ export type RoleOverlapRow = RoleOverlapsQuery['roleOverlaps'][number];
 
 /** How many ties to ask for; the server keeps the strongest when there are more. */
 export const NETWORK_LIMIT = 25_000;
+/** Ties an ego view may bring (the server's cap on egoNetwork). */
+export const EGO_LIMIT = 5_000;
 
 export class AtlasData {
   status = $state<LoadStatus>('idle');
@@ -29,11 +34,18 @@ export class AtlasData {
   overlaps = $state.raw<RoleOverlapRow[]>([]);
   /** Non-fatal problems (a side panel's data failed). */
   warnings = $state.raw<string[]>([]);
+  /** The ego view the graph shows (null: the whole network). */
+  ego = $state.raw<EgoView | null>(null);
+  /** Whether the positions came from a saved layout (then the layout does not run by itself). */
+  restoredPositions = $state(false);
+  /** Bumped after each successful load, so dependants (analytics, panels) can refresh. */
+  generation = $state(0);
 
   #controller: AbortController | null = null;
 
-  load = async (): Promise<void> => {
+  load = async (ego: EgoView | null = this.ego): Promise<void> => {
     this.#controller?.abort();
+    this.ego = ego;
     const controller = new AbortController();
     this.#controller = controller;
     const { signal } = controller;
@@ -43,7 +55,11 @@ export class AtlasData {
     this.warnings = [];
     try {
       const [network, communities, overlaps] = await Promise.allSettled([
-        request(NetworkDocument, { limit: NETWORK_LIMIT }, { signal }),
+        ego === null
+          ? request(NetworkDocument, { limit: NETWORK_LIMIT }, { signal }).then((d) => d.network)
+          : request(EgoNetworkDocument, { id: ego.id, depth: ego.depth, limit: EGO_LIMIT }, { signal }).then(
+              (d) => d.egoNetwork,
+            ),
         request(CommunitiesDocument, { kind: 'DECLARED' }, { signal }),
         request(RoleOverlapsDocument, {}, { signal }),
       ]);
@@ -55,9 +71,11 @@ export class AtlasData {
       if (overlaps.status === 'fulfilled') this.overlaps = overlaps.value.roleOverlaps;
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
-      const graph = buildGraph(network.value.network);
+      const graph = buildGraph(network.value);
       seedPositions(graph, 7);
+      this.restoredPositions = restorePositions(graph, browserStore());
       this.graph = graph;
+      this.generation++;
       this.status = graph.order === 0 ? 'empty' : 'ready';
     } catch (error) {
       if (signal.aborted) return;

@@ -1,11 +1,15 @@
 // The explorer's view state as a small rune class; every action applies one pure transition.
-import type { Role, RoleMatch } from '../graphql/generated/graphql';
-import type { ColourBy } from '../graph/encodings';
+import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
+import type { ColourBy, SizeBy } from '../graph/encodings';
 import * as t from './view-transitions';
 
 export class ViewState {
   /** The whole snapshot, replaced (never mutated) by each action. */
   current = $state.raw<t.ViewSnapshot>(t.initialView());
+
+  constructor(initial?: t.UrlView) {
+    if (initial !== undefined) this.current = t.fromUrl(this.current, initial);
+  }
 
   get hovered(): string | null {
     return this.current.hovered;
@@ -31,4 +35,12 @@ export class ViewState {
   clearFilters = (): void => void (this.current = t.clearFilters(this.current));
   toggleHighlight = (h: t.Highlight): void => void (this.current = t.toggleHighlight(this.current, h));
   clearHighlight = (): void => void (this.current = t.clearHighlight(this.current));
+  toggleTieType = (type: TieType): void => void (this.current = t.toggleTieType(this.current, type));
+  setDateWindow = (since: string | null, until: string | null): void =>
+    void (this.current = t.setDateWindow(this.current, since, until));
+  setSizeBy = (by: SizeBy): void => void (this.current = t.setSizeBy(this.current, by));
+  openEgo = (id: string, depth = 1): void => void (this.current = t.openEgo(this.current, id, depth));
+  closeEgo = (): void => void (this.current = t.closeEgo(this.current));
+  openCommunity = (id: string | null): void => void (this.current = t.openCommunityPanel(this.current, id));
+  applyUrl = (u: t.UrlView): void => void (this.current = t.fromUrl(this.current, u));
 }

@@ -1,7 +1,7 @@
 // The explorer's view state as an immutable snapshot, and its transitions as pure functions.
-import type { Role, RoleMatch } from '../graphql/generated/graphql';
-import type { ColourBy } from '../graph/encodings';
-import { normaliseRoles, type NodeAttributes } from '../graph/model';
+import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
+import type { ColourBy, SizeBy } from '../graph/encodings';
+import { normaliseRoles, normaliseTieTypes, type EdgeAttributes, type NodeAttributes } from '../graph/model';
 
 /** A named set of nodes pushed to the foreground (e.g. one UpSet bar's members). */
 export interface Highlight {
@@ -19,8 +19,27 @@ export interface ViewSnapshot {
   roleMatch: RoleMatch;
   /** Declared community filter. */
   community: string | null;
+  /** Tie type filter: empty means every type. */
+  tieTypes: readonly TieType[];
+  /** Date window on ties (ISO days, inclusive); null means open. */
+  since: string | null;
+  until: string | null;
+  /** Node size encoding. */
+  sizeBy: SizeBy;
+  /** Ego view: the network around one stakeholder, loaded from the API; null is the whole network. */
+  ego: EgoView | null;
+  /** The community whose panel is open (shown when no stakeholder is selected). */
+  openCommunity: string | null;
   highlight: Highlight | null;
 }
+
+export interface EgoView {
+  id: string;
+  /** Hops, 1–3. */
+  depth: number;
+}
+
+export const MAX_EGO_DEPTH = 3;
 
 export function initialView(): ViewSnapshot {
   return {
@@ -30,6 +49,12 @@ export function initialView(): ViewSnapshot {
     roles: [],
     roleMatch: 'ANY',
     community: null,
+    tieTypes: [],
+    since: null,
+    until: null,
+    sizeBy: 'degree',
+    ego: null,
+    openCommunity: null,
     highlight: null,
   };
 }
@@ -69,8 +94,73 @@ export function setCommunity(s: ViewSnapshot, community: string | null): ViewSna
 }
 
 export function clearFilters(s: ViewSnapshot): ViewSnapshot {
-  return { ...s, roles: [], roleMatch: 'ANY', community: null };
+  return { ...s, roles: [], roleMatch: 'ANY', community: null, tieTypes: [], since: null, until: null };
 }
+
+export function toggleTieType(s: ViewSnapshot, type: TieType): ViewSnapshot {
+  const tieTypes = s.tieTypes.includes(type)
+    ? s.tieTypes.filter((t) => t !== type)
+    : normaliseTieTypes([...s.tieTypes, type]);
+  return { ...s, tieTypes };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A valid ISO day (YYYY-MM-DD that is a real date), or null. */
+export function isoDayOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || !ISO_DAY.test(value)) return null;
+  const d = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? null : value;
+}
+
+/** Sets the tie date window; invalid days become open ends, and a reversed window is swapped. */
+export function setDateWindow(s: ViewSnapshot, since: string | null, until: string | null): ViewSnapshot {
+  let a = isoDayOrNull(since);
+  let b = isoDayOrNull(until);
+  if (a !== null && b !== null && a > b) [a, b] = [b, a];
+  return s.since === a && s.until === b ? s : { ...s, since: a, until: b };
+}
+
+export function setSizeBy(s: ViewSnapshot, sizeBy: SizeBy): ViewSnapshot {
+  return s.sizeBy === sizeBy ? s : { ...s, sizeBy };
+}
+
+/** Opens the ego view around a stakeholder (depth clamped to 1–3); it stays selected. */
+export function openEgo(s: ViewSnapshot, id: string, depth = 1): ViewSnapshot {
+  const d = Math.min(MAX_EGO_DEPTH, Math.max(1, Math.round(depth)));
+  if (s.ego?.id === id && s.ego.depth === d) return s;
+  return { ...s, ego: { id, depth: d }, selected: id, hovered: null, highlight: null };
+}
+
+/** Back to the whole network (the selection is kept). */
+export function closeEgo(s: ViewSnapshot): ViewSnapshot {
+  return s.ego === null ? s : { ...s, ego: null, hovered: null, highlight: null };
+}
+
+export function openCommunityPanel(s: ViewSnapshot, id: string | null): ViewSnapshot {
+  return s.openCommunity === id && s.selected === null ? s : { ...s, openCommunity: id, selected: null };
+}
+
+/** Replaces everything the URL carries (filters, encodings, selection, ego), keeping hover and highlight. */
+export function fromUrl(s: ViewSnapshot, u: UrlView): ViewSnapshot {
+  return { ...s, ...u };
+}
+
+/** The part of the snapshot that lives in the URL. */
+export type UrlView = Pick<
+  ViewSnapshot,
+  | 'colourBy'
+  | 'sizeBy'
+  | 'roles'
+  | 'roleMatch'
+  | 'community'
+  | 'tieTypes'
+  | 'since'
+  | 'until'
+  | 'selected'
+  | 'ego'
+  | 'openCommunity'
+>;
 
 /** Sets a highlight; setting the one already shown toggles it off. Clears the selection so it shows. */
 export function toggleHighlight(s: ViewSnapshot, highlight: Highlight): ViewSnapshot {
@@ -83,8 +173,30 @@ export function clearHighlight(s: ViewSnapshot): ViewSnapshot {
 }
 
 /** Whether any filter is active. */
-export function isFiltering(s: Pick<ViewSnapshot, 'roles' | 'community'>): boolean {
-  return s.roles.length > 0 || s.community !== null;
+export function isFiltering(s: Pick<ViewSnapshot, 'roles' | 'community' | 'tieTypes' | 'since' | 'until'>): boolean {
+  return s.roles.length > 0 || s.community !== null || isTieFiltering(s);
+}
+
+/** Whether a tie filter (type or date window) is active. */
+export function isTieFiltering(s: Pick<ViewSnapshot, 'tieTypes' | 'since' | 'until'>): boolean {
+  return s.tieTypes.length > 0 || s.since !== null || s.until !== null;
+}
+
+/**
+ * Whether a tie passes the type and date filters. With a date window, undated ties are left out
+ * (like the server's network(filter) slice), since nobody can say they fall inside it.
+ */
+export function passesTieFilters(
+  attrs: Pick<EdgeAttributes, 'tieType' | 'since'>,
+  s: Pick<ViewSnapshot, 'tieTypes' | 'since' | 'until'>,
+): boolean {
+  if (s.tieTypes.length > 0 && !s.tieTypes.includes(attrs.tieType)) return false;
+  if (s.since === null && s.until === null) return true;
+  if (attrs.since === null) return false;
+  const day = attrs.since.slice(0, 10);
+  if (s.since !== null && day < s.since) return false;
+  if (s.until !== null && day > s.until) return false;
+  return true;
 }
 
 /** Whether a node passes the role and community filters. */

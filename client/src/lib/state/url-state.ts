@@ -1,0 +1,177 @@
+// Shareable view state: pure encoding of filters, encodings, selection, ego view and camera to a query string, and back.
+import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
+import { COLOUR_MODES, SIZE_MODES, type ColourBy, type SizeBy } from '../graph/encodings';
+import { normaliseRoles, normaliseTieTypes, ROLES, TIE_TYPES } from '../graph/model';
+import { initialView, isoDayOrNull, MAX_EGO_DEPTH, type UrlView } from './view-transitions';
+
+/** The camera as the URL keeps it (sigma's normalised framed-graph coordinates). */
+export interface UrlCamera {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface UrlState {
+  view: UrlView;
+  camera: UrlCamera | null;
+}
+
+/** Parameter names, short so links stay readable. */
+const P = {
+  colour: 'colour',
+  size: 'size',
+  roles: 'roles',
+  match: 'match',
+  community: 'community',
+  ties: 'ties',
+  since: 'since',
+  until: 'until',
+  selected: 'sel',
+  ego: 'ego',
+  depth: 'depth',
+  panel: 'panel',
+  camera: 'cam',
+} as const;
+
+/** The URL part of a fresh view (what an empty query string means). */
+export function defaultUrlView(): UrlView {
+  const v = initialView();
+  return {
+    colourBy: v.colourBy,
+    sizeBy: v.sizeBy,
+    roles: v.roles,
+    roleMatch: v.roleMatch,
+    community: v.community,
+    tieTypes: v.tieTypes,
+    since: v.since,
+    until: v.until,
+    selected: v.selected,
+    ego: v.ego,
+    openCommunity: v.openCommunity,
+  };
+}
+
+/** The URL part of any snapshot. */
+export function urlViewOf(s: UrlView): UrlView {
+  return {
+    colourBy: s.colourBy,
+    sizeBy: s.sizeBy,
+    roles: s.roles,
+    roleMatch: s.roleMatch,
+    community: s.community,
+    tieTypes: s.tieTypes,
+    since: s.since,
+    until: s.until,
+    selected: s.selected,
+    ego: s.ego,
+    openCommunity: s.openCommunity,
+  };
+}
+
+function round(n: number, digits: number): string {
+  // Fixed precision, then trailing zeros dropped: short and canonical.
+  return String(Number(n.toFixed(digits)));
+}
+
+/**
+ * Encodes a view (and optionally the camera) as a canonical query string without the leading "?".
+ * Defaults are left out, lists are sorted, so equal views give equal strings.
+ */
+export function encodeUrlState(state: UrlState): string {
+  const v = state.view;
+  const d = defaultUrlView();
+  const params = new URLSearchParams();
+  if (v.colourBy !== d.colourBy) params.set(P.colour, v.colourBy);
+  if (v.sizeBy !== d.sizeBy) params.set(P.size, v.sizeBy);
+  if (v.roles.length > 0) params.set(P.roles, normaliseRoles(v.roles).join(','));
+  if (v.roles.length > 0 && v.roleMatch !== d.roleMatch) params.set(P.match, v.roleMatch);
+  if (v.community !== null) params.set(P.community, v.community);
+  if (v.tieTypes.length > 0) params.set(P.ties, normaliseTieTypes(v.tieTypes).join(','));
+  if (v.since !== null) params.set(P.since, v.since);
+  if (v.until !== null) params.set(P.until, v.until);
+  if (v.ego !== null) {
+    params.set(P.ego, v.ego.id);
+    if (v.ego.depth !== 1) params.set(P.depth, String(v.ego.depth));
+  }
+  if (v.selected !== null) params.set(P.selected, v.selected);
+  if (v.openCommunity !== null && v.selected === null) params.set(P.panel, v.openCommunity);
+  if (state.camera !== null) {
+    const c = state.camera;
+    params.set(P.camera, `${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
+  }
+  return params.toString();
+}
+
+function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
+  if (raw === null || raw === '') return [];
+  const set = new Set<string>(raw.split(','));
+  return allowed.filter((a) => set.has(a));
+}
+
+function oneOf<T extends string>(raw: string | null, allowed: readonly T[], fallback: T): T {
+  return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+}
+
+function nonEmpty(raw: string | null): string | null {
+  return raw === null || raw.trim() === '' ? null : raw;
+}
+
+/** Parses a camera "x,y,ratio"; null when malformed or out of sigma's usable range. */
+export function decodeCamera(raw: string | null): UrlCamera | null {
+  if (raw === null) return null;
+  const parts = raw.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [x = 0, y = 0, ratio = 1] = parts;
+  if (ratio <= 0 || ratio > 100 || Math.abs(x) > 1e3 || Math.abs(y) > 1e3) return null;
+  return { x, y, ratio };
+}
+
+/**
+ * Decodes a query string (with or without "?") into a view and a camera. Unknown or invalid values
+ * fall back to the defaults, so a hand-edited link never breaks the app.
+ */
+export function decodeUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const d = defaultUrlView();
+  const roles = normaliseRoles(listOf<Role>(params.get(P.roles), ROLES));
+  const tieTypes = normaliseTieTypes(listOf<TieType>(params.get(P.ties), TIE_TYPES));
+  let since = isoDayOrNull(params.get(P.since));
+  let until = isoDayOrNull(params.get(P.until));
+  if (since !== null && until !== null && since > until) [since, until] = [until, since];
+  const egoId = nonEmpty(params.get(P.ego));
+  const depthRaw = Number(params.get(P.depth) ?? '1');
+  const depth = Number.isInteger(depthRaw) ? Math.min(MAX_EGO_DEPTH, Math.max(1, depthRaw)) : 1;
+  const selected = nonEmpty(params.get(P.selected));
+  return {
+    view: {
+      colourBy: oneOf<ColourBy>(params.get(P.colour), COLOUR_MODES, d.colourBy),
+      sizeBy: oneOf<SizeBy>(params.get(P.size), SIZE_MODES, d.sizeBy),
+      roles,
+      roleMatch: roles.length > 0 ? oneOf<RoleMatch>(params.get(P.match), ['ANY', 'ALL'], d.roleMatch) : d.roleMatch,
+      community: nonEmpty(params.get(P.community)),
+      tieTypes,
+      since,
+      until,
+      selected,
+      ego: egoId === null ? null : { id: egoId, depth },
+      openCommunity: selected === null ? nonEmpty(params.get(P.panel)) : null,
+    },
+    camera: decodeCamera(params.get(P.camera)),
+  };
+}
+
+/**
+ * How the browser history should take a new URL: a change of view is a new entry (back undoes it);
+ * a camera move alone replaces the current one (so back does not replay every pan).
+ */
+export function historyAction(current: string, next: string): 'none' | 'push' | 'replace' {
+  const a = current.startsWith('?') ? current.slice(1) : current;
+  const b = next.startsWith('?') ? next.slice(1) : next;
+  if (a === b) return 'none';
+  const withoutCamera = (s: string): string => {
+    const p = new URLSearchParams(s);
+    p.delete(P.camera);
+    return p.toString();
+  };
+  return withoutCamera(a) === withoutCamera(b) ? 'replace' : 'push';
+}
