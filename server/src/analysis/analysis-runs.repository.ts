@@ -69,7 +69,8 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>):
 }
 
 /** Writes a run's results, tagged with the run id; they stay invisible as "current" until completeRun flips the run. */
-export async function writeResults(db: Database, runId: string, projection: CompactProjection, result: RunResult, onBatch: (done: number) => void = () => {}): Promise<void> {
+export async function writeResults(db: Database, runId: string, projection: CompactProjection, result: RunResult, timings: Record<string, number> = {}): Promise<void> {
+  let t0 = performance.now();
   const n = projection.ids.length;
   const scoreRows = Array.from({ length: n }, (_, v) => {
     const scores: Record<string, number | null> = {};
@@ -80,7 +81,6 @@ export async function writeResults(db: Database, runId: string, projection: Comp
     scores.community = result.core[v]!;
     return { id: projection.ids[v]!, scores };
   });
-  let done = 0;
   await inBatches(scoreRows, async (batch) => {
     await execute(
       db,
@@ -91,8 +91,9 @@ export async function writeResults(db: Database, runId: string, projection: Comp
       { rows: batch, run: runId },
       { mode: 'WRITE' },
     );
-    onBatch((done += batch.length));
   });
+  timings['write.scores'] = performance.now() - t0;
+  t0 = performance.now();
 
   const communityRows = result.communities.map((c) => ({
     id: `${runId}:${c.index}`,
@@ -129,8 +130,8 @@ export async function writeResults(db: Database, runId: string, projection: Comp
       { rows: batch, run: runId },
       { mode: 'WRITE' },
     );
-    onBatch((done += batch.length));
   });
+  timings['write.memberships'] = performance.now() - t0;
 }
 
 /** Marks the run complete and makes it the only current run, in one transaction. */

@@ -94,7 +94,7 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
 
     progress('writing', 96);
     t0 = performance.now();
-    await writeResults(db, handle.id, shape as CompactProjection, result);
+    await writeResults(db, handle.id, shape as CompactProjection, result, timings);
     timings.write = performance.now() - t0;
     if (handle.killed) throw new Error(`killed: ${handle.killed}`);
     await progressChain;
