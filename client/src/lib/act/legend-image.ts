@@ -1,0 +1,52 @@
+// Draws the current legend onto an exported map image (the PNG says what its colours and sizes mean).
+
+export interface LegendBlock {
+  title: string;
+  entries: ReadonlyArray<{ label: string; colour: string; count: number }>;
+  /** Extra lines under the entries (size encoding, filters, ego view). */
+  notes: readonly string[];
+}
+
+/** Rows a legend takes (title + entries + notes), to size the box. */
+export function legendRows(block: LegendBlock): number {
+  return 1 + block.entries.length + block.notes.length;
+}
+
+/** Paints the legend in the top-left corner of `ctx`, scaled by `scale` (device pixels per CSS pixel). */
+export function drawLegend(ctx: CanvasRenderingContext2D, block: LegendBlock, scale = 1): void {
+  const row = 18 * scale;
+  const pad = 10 * scale;
+  const font = (weight: number, size: number): string =>
+    `${weight} ${size * scale}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
+  ctx.save();
+  ctx.font = font(500, 12);
+  const texts = [block.title, ...block.entries.map((e) => `${e.label} (${e.count})`), ...block.notes];
+  const width = Math.max(...texts.map((t) => ctx.measureText(t).width)) + pad * 2 + 18 * scale;
+  const height = legendRows(block) * row + pad * 2;
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.92)';
+  ctx.strokeStyle = '#D1D5DB';
+  ctx.lineWidth = scale;
+  ctx.fillRect(pad, pad, width, height);
+  ctx.strokeRect(pad, pad, width, height);
+  let y = pad * 2 + row / 2;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#111827';
+  ctx.font = font(600, 12);
+  ctx.fillText(block.title, pad * 2, y);
+  ctx.font = font(400, 12);
+  for (const e of block.entries) {
+    y += row;
+    ctx.fillStyle = e.colour;
+    ctx.beginPath();
+    ctx.arc(pad * 2 + 5 * scale, y, 5 * scale, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#1F2937';
+    ctx.fillText(`${e.label} (${e.count})`, pad * 2 + 16 * scale, y);
+  }
+  ctx.fillStyle = '#4B5563';
+  for (const note of block.notes) {
+    y += row;
+    ctx.fillText(note, pad * 2, y);
+  }
+  ctx.restore();
+}
