@@ -1,0 +1,224 @@
+// Import benchmark: generate a seeded bundle, load it into a fresh embedded Neo4j, verify the counts, re-import it.
+import os from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeEcosystem, type EcosystemSummary } from '../seeds/generate.js';
+import { loadConfig } from '../server/src/config.js';
+import { connect, execute, type Database } from '../server/src/db/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
+import { migrate } from '../server/src/db/migrations.js';
+import { readImportInput } from '../server/src/import/read-input.js';
+import { importParsed, type ImportProgress, type ImportReport } from '../server/src/import/writer.js';
+import { TIE_TYPES } from '../server/src/domain/vocabulary.js';
+import { fmtInt, fmtSeconds, type Floor, type Table } from './report.js';
+
+export interface ImportBenchOptions {
+  stakeholders: number;
+  ties: number;
+  seed: number;
+  heap: string;
+  pageCache: string;
+  batchSize?: number;
+  /** Keep the temp folders (for inspection). */
+  keep?: boolean;
+}
+
+export interface StoredCounts {
+  stakeholders: number;
+  records: number;
+  roleFacts: number;
+  ties: number;
+  memberships: number;
+  communities: number;
+  nodes: number;
+  relationships: number;
+}
+
+export interface ImportRun {
+  label: string;
+  wallMs: number;
+  report: ImportReport;
+  counts: StoredCounts;
+}
+
+export interface ImportBenchResult {
+  db: Database;
+  neo4j: EmbeddedNeo4j;
+  neo4jVersion: string;
+  summary: EcosystemSummary;
+  generateMs: number;
+  parseMs: number;
+  runs: ImportRun[];
+  tables: Table[];
+  floors: Floor[];
+  notes: string[];
+  /** Stops Neo4j, closes the driver and removes the temp folders. */
+  close(): Promise<void>;
+}
+
+const GIB = 2 ** 30;
+
+function bytes(size: string): number {
+  const unit = size.slice(-1).toLowerCase();
+  const n = Number(size.slice(0, -1));
+  return n * (unit === 'g' ? GIB : unit === 'm' ? 2 ** 20 : 2 ** 10);
+}
+
+/** Heap + page cache must fit in physical memory with room for Node and the OS; halve until they do. */
+export function fitMemory(heap: string, pageCache: string, notes: string[]): { heap: string; pageCache: string } {
+  let h = bytes(heap);
+  let p = bytes(pageCache);
+  const budget = Math.min(os.totalmem() * 0.6, os.freemem() - 2 * GIB);
+  while (h + p > budget && h > 512 * 2 ** 20) {
+    h /= 2;
+    p /= 2;
+  }
+  const fitted = { heap: `${Math.round(h / 2 ** 20)}m`, pageCache: `${Math.round(p / 2 ** 20)}m` };
+  const line =
+    `Neo4j memory: heap ${fitted.heap}, page cache ${fitted.pageCache} (asked ${heap} + ${pageCache}; ` +
+    `${(os.freemem() / GIB).toFixed(1)} GiB free of ${(os.totalmem() / GIB).toFixed(1)} GiB at start)`;
+  notes.push(line);
+  console.log(line);
+  return fitted;
+}
+
+export async function storedCounts(db: Database): Promise<StoredCounts> {
+  const one = async (cypher: string): Promise<number> => (await execute<{ n: number }>(db, cypher))[0]?.n ?? 0;
+  return {
+    stakeholders: await one('MATCH (s:Stakeholder) RETURN count(s) AS n'),
+    records: await one('MATCH (r:SourceRecord) RETURN count(r) AS n'),
+    roleFacts: await one('MATCH (f:RoleFact) RETURN count(f) AS n'),
+    ties: await one(`MATCH ()-[t:${TIE_TYPES.join('|')}]->() RETURN count(t) AS n`),
+    memberships: await one('MATCH ()-[m:MEMBER_OF]->() RETURN count(m) AS n'),
+    communities: await one('MATCH (c:Community) RETURN count(c) AS n'),
+    nodes: await one('MATCH (n) RETURN count(n) AS n'),
+    relationships: await one('MATCH ()-[r]->() RETURN count(r) AS n'),
+  };
+}
+
+/** Progress lines at most once a second (plus the last one). */
+function progressPrinter(label: string): (p: ImportProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 1000 && p.done < p.total) return;
+    last = now;
+    const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
+    console.log(`  [${label}] ${p.phase.padEnd(18)} ${fmtInt(p.done).padStart(11)} / ${fmtInt(p.total)} rows  ${fmtInt(p.rowsPerSecond).padStart(8)} rows/s  ${pct.padStart(5)} %`);
+  };
+}
+
+export async function runImportBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
+  const notes: string[] = [];
+  const config = loadConfig();
+  const bundleDir = mkdtempSync(join(tmpdir(), 'atlas-bench-bundle-'));
+  const homeDir = mkdtempSync(join(tmpdir(), 'atlas-bench-neo4j-'));
+
+  console.log(`Generating ${fmtInt(options.stakeholders)} stakeholders / ${fmtInt(options.ties)} ties into ${bundleDir}…`);
+  let t0 = performance.now();
+  const summary = await writeEcosystem(bundleDir, { stakeholders: options.stakeholders, ties: options.ties, seed: options.seed });
+  const generateMs = performance.now() - t0;
+  console.log(`  generated in ${fmtSeconds(generateMs)}: ${fmtInt(summary.records)} records, ${fmtInt(summary.ties)} ties`);
+
+  const memory = fitMemory(options.heap, options.pageCache, notes);
+  t0 = performance.now();
+  const neo4j = await startEmbeddedNeo4j({
+    version: config.embedded.version,
+    cacheDir: config.embedded.cacheDir,
+    homeDir,
+    boltPort: 0,
+    heap: memory.heap,
+    pageCache: memory.pageCache,
+    ephemeral: true,
+    log: (line) => console.log(`  ${line}`),
+  });
+  const startMs = performance.now() - t0;
+  const db = connect(neo4j.uri, undefined, undefined, config.database);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await db.driver.close().catch(() => undefined);
+    await neo4j.stop();
+    if (!options.keep) {
+      rmSync(bundleDir, { recursive: true, force: true });
+      rmSync(homeDir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const info = await db.driver.getServerInfo();
+    const neo4jVersion = `${info.agent ?? 'Neo4j'}`.replace(/^Neo4j\//, '');
+    console.log(`  Neo4j ${neo4jVersion} up in ${fmtSeconds(startMs)} (pid ${neo4j.pid})`);
+    await migrate(db);
+
+    t0 = performance.now();
+    const parse = await readImportInput(bundleDir);
+    const parseMs = performance.now() - t0;
+    if (parse.errors.length > 0) throw new Error(`bundle has ${parse.errors.length} errors, first: ${parse.errors[0]?.message}`);
+    console.log(`  parsed + validated in ${fmtSeconds(parseMs)} (${fmtInt(parse.bundle.ties.length)} ties, ${parse.warnings.length} warnings)`);
+
+    const runs: ImportRun[] = [];
+    for (const label of ['first import', 're-import']) {
+      console.log(`Import (${label})…`);
+      t0 = performance.now();
+      const report = await importParsed(db, parse, { onProgress: progressPrinter(label), batchSize: options.batchSize });
+      const wallMs = performance.now() - t0;
+      if (!report.ok) throw new Error(`import failed: ${report.errors[0]?.message}`);
+      const counts = await storedCounts(db);
+      console.log(`  ${label}: ${fmtSeconds(wallMs)}, ${fmtInt(report.counts.ties / (wallMs / 1000))} ties/s; stored ${JSON.stringify(counts)}`);
+      runs.push({ label, wallMs, report, counts });
+    }
+
+    const [first, again] = runs as [ImportRun, ImportRun];
+    const tiesPerSecond = (ms: number): number => first.report.counts.ties / (ms / 1000);
+    const complete =
+      first.counts.stakeholders === summary.stakeholders && first.counts.ties === summary.ties && first.report.counts.ties === summary.ties;
+    const idempotent = JSON.stringify(first.counts) === JSON.stringify(again.counts) && again.report.created === 0;
+    const importTable: Table = {
+      title: `Import (${fmtInt(summary.stakeholders)} stakeholders, ${fmtInt(summary.records)} source records, ${fmtInt(summary.ties)} ties)`,
+      columns: ['step', 'wall time', 'ties/s (parse excluded)', 'ties/s (parse included)', 'stakeholders stored', 'ties stored', 'nodes', 'relationships'],
+      numeric: [1, 2, 3, 4, 5, 6, 7],
+      rows: [
+        ['generate bundle (seeds)', fmtSeconds(generateMs), '', '', '', '', '', ''],
+        ['start Neo4j + migrate', fmtSeconds(startMs), '', '', '', '', '', ''],
+        ['parse + validate (readImportInput)', fmtSeconds(parseMs), '', '', '', '', '', ''],
+        ...runs.map((r) => [
+          `importParsed, ${r.label}`,
+          fmtSeconds(r.wallMs),
+          fmtInt(tiesPerSecond(r.wallMs)),
+          fmtInt(tiesPerSecond(r.wallMs + parseMs)),
+          fmtInt(r.counts.stakeholders),
+          fmtInt(r.counts.ties),
+          fmtInt(r.counts.nodes),
+          fmtInt(r.counts.relationships),
+        ]),
+      ],
+      notes: [
+        `Expected from the generator: ${fmtInt(summary.stakeholders)} stakeholders, ${fmtInt(summary.ties)} ties; ` +
+          `first import created ${fmtInt(first.report.created)}, re-import created ${fmtInt(again.report.created)} and updated ${fmtInt(again.report.updated)}. ` +
+          `Complete: ${complete ? 'yes' : 'NO'}; re-import leaves the same counts: ${idempotent ? 'yes' : 'NO'}.`,
+      ],
+    };
+    const floors: Floor[] = [
+      {
+        name: `import ${fmtInt(summary.ties)} ties (first import, parse excluded)`,
+        target: '≥ 20,000 ties/s',
+        measured: `${fmtInt(tiesPerSecond(first.wallMs))} ties/s (${fmtInt(tiesPerSecond(first.wallMs + parseMs))} with parse)`,
+        pass: summary.ties >= 1_000_000 ? tiesPerSecond(first.wallMs) >= 20_000 : undefined,
+      },
+      {
+        name: `all ${fmtInt(summary.stakeholders)} stakeholders and ${fmtInt(summary.ties)} ties stored`,
+        target: 'counts equal',
+        measured: `${fmtInt(first.counts.stakeholders)} / ${fmtInt(first.counts.ties)}`,
+        pass: complete,
+      },
+      { name: 're-import is idempotent', target: 'same counts, 0 created', measured: `created ${again.report.created}`, pass: idempotent },
+    ];
+    if (summary.ties < 1_000_000) notes.push('The 20,000 ties/s floor is stated for 1,000,000 ties; at this scale it is shown but not judged.');
+    return { db, neo4j, neo4jVersion, summary, generateMs, parseMs, runs, tables: [importTable], floors, notes, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

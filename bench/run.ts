@@ -1,0 +1,126 @@
+// `npm run bench`: import, API and analytics benchmarks at a stated scale; prints the floors and writes docs/benchmarks.md.
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runImportBench, type ImportBenchResult } from './import-bench.js';
+import { runApiBench } from './api-bench.js';
+import { fmtInt, fmtSeconds, floorsTable, loadAverage, machineInfo, printTable, writeBenchmarks, type Floor, type Table } from './report.js';
+
+const SCALES = {
+  demo: { stakeholders: 2_000, ties: 20_000, api: { warmupMs: 2_000, durationMs: 5_000, maxRequests: 5_000 }, analytics: [[2_000, 20_000]] },
+  medium: { stakeholders: 10_000, ties: 100_000, api: { warmupMs: 3_000, durationMs: 10_000, maxRequests: 20_000 }, analytics: [[10_000, 100_000]] },
+  large: {
+    stakeholders: 100_000,
+    ties: 1_000_000,
+    api: { warmupMs: 5_000, durationMs: 20_000, maxRequests: 40_000 },
+    analytics: [
+      [10_000, 100_000],
+      [100_000, 1_000_000],
+    ],
+  },
+} as const satisfies Record<string, { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }>;
+type ScaleName = keyof typeof SCALES;
+const PARTS = ['import', 'api', 'analytics'] as const;
+type Part = (typeof PARTS)[number];
+
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics] [--batch-size N] [--out docs/benchmarks.md] [--keep]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'large' },
+      only: { type: 'string', default: PARTS.join(',') },
+      'batch-size': { type: 'string' },
+      out: { type: 'string', default: fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)) },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (!(values.scale in SCALES)) throw new Error(`--scale must be demo, medium or large. ${USAGE}`);
+  const scaleName = values.scale as ScaleName;
+  const scale = SCALES[scaleName];
+  const parts = values.only.split(',').map((p) => p.trim());
+  for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part '${p}'. ${USAGE}`);
+  const want = (p: Part): boolean => parts.includes(p);
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+
+  const started = performance.now();
+  const loadStart = loadAverage();
+  console.log(`Bench at scale ${scaleName} (${fmtInt(scale.stakeholders)} stakeholders / ${fmtInt(scale.ties)} ties); parts ${parts.join(', ')}; load average ${loadStart}`);
+
+  const tables: Table[] = [];
+  const floors: Floor[] = [];
+  const notes: string[] = [];
+  let neo4jVersion = 'not started';
+  let imported: ImportBenchResult | undefined;
+  const stop = async (): Promise<void> => {
+    await imported?.close();
+  };
+  process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
+
+  try {
+    if (want('import') || want('api')) {
+      imported = await runImportBench({
+        stakeholders: scale.stakeholders,
+        ties: scale.ties,
+        seed: 1,
+        heap: '4g',
+        pageCache: '4g',
+        batchSize,
+        keep: values.keep,
+      });
+      neo4jVersion = imported.neo4jVersion;
+      notes.push(...imported.notes);
+      if (want('import')) {
+        tables.push(...imported.tables);
+        floors.push(...imported.floors);
+      } else {
+        notes.push(`Import ran only to load the API database (${fmtSeconds(imported.runs[0]?.wallMs ?? 0)}); not reported.`);
+      }
+      if (want('api')) {
+        const api = await runApiBench(imported.db, { concurrency: 20, ...scale.api });
+        tables.push(...api.tables);
+        floors.push(...api.floors);
+      }
+      await stop();
+    }
+    if (want('analytics')) {
+      const analytics = await import('./analytics.js').catch(() => undefined);
+      if (analytics && typeof analytics.runAnalyticsBench === 'function') {
+        console.log('\nAnalytics (in memory, graphology; bench/analytics.ts)…');
+        const rows = analytics.runAnalyticsBench(scale.analytics.map(([n, m]) => [n, m]));
+        tables.push({
+          title: 'Analytics (in memory, on planted random graphs; bench/analytics.ts)',
+          columns: ['graph', 'nodes', 'ties', 'step', 'ms', 'note'],
+          numeric: [1, 2, 4],
+          rows: rows.map((r) => [r.graph, fmtInt(r.nodes), fmtInt(r.ties), r.step, fmtInt(r.ms), r.note]),
+        });
+      } else {
+        notes.push('bench/analytics.ts has no runAnalyticsBench(); analytics skipped.');
+      }
+    }
+  } finally {
+    await stop();
+  }
+
+  const loadEnd = loadAverage();
+  for (const t of tables) printTable(t);
+  printTable({ ...floorsTable(floors), title: `Floors (load average ${loadStart} at start, ${loadEnd} at end)` });
+  writeBenchmarks({
+    path: values.out,
+    scale: `${scaleName}: ${fmtInt(scale.stakeholders)} stakeholders, ${fmtInt(scale.ties)} ties (seed 1)`,
+    machine: machineInfo(neo4jVersion),
+    loadStart,
+    loadEnd,
+    durationMs: performance.now() - started,
+    floors,
+    tables,
+    notes,
+  });
+  console.log(`\nWrote ${values.out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
