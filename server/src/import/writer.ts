@@ -2,9 +2,12 @@
 // stakeholders, source records, roles, communities, memberships and ties in UNWIND batches.
 // Bundles up to ATOMIC_LIMIT rows are written in one transaction (all or nothing); larger ones
 // commit batch by batch after full validation (see docs/decisions/004-import-pipeline.md).
+// Fast path: stakeholders that did not exist before the import are CREATEd with their records,
+// role facts, role labels and degree in one statement, and every tie touching one of them is
+// CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { execute, type Database } from '../db/database.js';
-import { TIE_TYPES, type TieTypeName } from '../domain/vocabulary.js';
+import { ROLES, ROLE_LABEL, TIE_TYPES, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 import { REFRESH_DEGREE, REFRESH_ROLES } from '../schema/stakeholders/stakeholders.cypher.js';
 import { normaliseDomain, normaliseEmail, resolveIdentities, type ExistingIdentities, type Merge } from './identity.js';
 import type { ImportProblem, ParseResult, SourceRecordRow } from './types.js';
@@ -260,38 +263,184 @@ MATCH (b:Stakeholder {id: row.b})
 MERGE (a)-[t:${type}]->(b)
 SET t.weight = row.weight, t.since = date(row.since)`;
 
+const CREATE_STAKEHOLDERS = `
+UNWIND $rows AS row
+CREATE (s:Stakeholder {id: row.id, kind: row.kind, name: row.name, email: row.email, organisation: row.organisation,
+  title: row.title, country: row.country, degree: row.degree, roles: row.roles, rolesKey: row.rolesKey,
+  createdAt: datetime(), updatedAt: datetime()})
+SET s:$(row.labels)
+FOREACH (r IN row.records |
+  CREATE (s)-[:HAS_RECORD]->(:SourceRecord {key: r.key, source: r.source, externalId: r.externalId, name: r.name,
+    email: r.email, emailKey: r.emailKey, domainKey: r.domainKey, matchedOn: r.matchedOn, importedAt: datetime()}))
+FOREACH (f IN row.roleFacts |
+  CREATE (s)-[:HAS_ROLE]->(:RoleFact {id: f.id, role: f.role, since: date(f.since), until: date(f.until),
+    source: f.source, value: f.value, tier: f.tier}))`;
+
+const CREATE_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.stakeholder})
+MATCH (c:Community {id: row.community})
+CREATE (s)-[:MEMBER_OF {strength: row.strength, since: date(row.since)}]->(c)`;
+
+// The type is a parameter (dynamic type), and every row's type was checked against TIE_TYPES.
+const CREATE_TIES = `
+UNWIND $rows AS row
+MATCH (a:Stakeholder {id: row.a})
+MATCH (b:Stakeholder {id: row.b})
+CREATE (a)-[t:$(row.type) {weight: row.weight, since: date(row.since)}]->(b)`;
+
+/**
+ * The plan split by what existed before: `fresh` stakeholders (absent from the database) are
+ * created whole; ties touching one of them cannot exist yet and are created; everything else merges.
+ */
+interface SplitPlan {
+  newStakeholders: Record<string, unknown>[];
+  newStakeholderRows: number;
+  oldStakeholders: Record<string, unknown>[];
+  oldRecords: Record<string, unknown>[];
+  oldRoles: Record<string, unknown>[];
+  communities: Record<string, unknown>[];
+  newMemberships: Record<string, unknown>[];
+  oldMemberships: Record<string, unknown>[];
+  newTies: Record<string, unknown>[];
+  oldTiesByType: Map<TieTypeName, Record<string, unknown>[]>;
+  refreshRoles: string[];
+  refreshDegree: string[];
+  total: number;
+}
+
+function splitPlan(plan: WritePlan, fresh: ReadonlySet<string>): SplitPlan {
+  const group = (rows: Record<string, unknown>[]): Map<string, Record<string, unknown>[]> => {
+    const by = new Map<string, Record<string, unknown>[]>();
+    for (const row of rows) {
+      const id = row.stakeholder as string;
+      if (!fresh.has(id)) continue;
+      const list = by.get(id);
+      if (list) list.push(row);
+      else by.set(id, [row]);
+    }
+    return by;
+  };
+  const recordsOf = group(plan.records);
+  const rolesOf = group(plan.roles);
+  const degree = new Map<string, number>();
+  const newTies: Record<string, unknown>[] = [];
+  const oldTiesByType = new Map<TieTypeName, Record<string, unknown>[]>();
+  const endpoints = new Set<string>();
+  for (const [type, rows] of plan.tiesByType) {
+    if (!(TIE_TYPES as readonly string[]).includes(type)) throw new Error(`unknown tie type '${type}'`);
+    const old: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const a = row.a as string;
+      const b = row.b as string;
+      endpoints.add(a).add(b);
+      const aNew = fresh.has(a);
+      const bNew = fresh.has(b);
+      if (aNew) degree.set(a, (degree.get(a) ?? 0) + 1);
+      if (bNew) degree.set(b, (degree.get(b) ?? 0) + 1);
+      if (aNew || bNew) newTies.push({ ...row, type });
+      else old.push(row);
+    }
+    if (old.length > 0) oldTiesByType.set(type, old);
+  }
+
+  const newStakeholders: Record<string, unknown>[] = [];
+  const oldStakeholders: Record<string, unknown>[] = [];
+  let newStakeholderRows = 0;
+  for (const row of plan.stakeholders) {
+    const id = row.id as string;
+    if (!fresh.has(id)) {
+      oldStakeholders.push(row);
+      continue;
+    }
+    const records = recordsOf.get(id) ?? [];
+    const roleFacts = rolesOf.get(id) ?? [];
+    // As REFRESH_ROLES would set them: roles in the fixed order, their key, their labels.
+    const held = new Set(roleFacts.map((f) => f.role as RoleName));
+    const roles = ROLES.filter((role) => held.has(role));
+    newStakeholders.push({
+      ...row,
+      degree: degree.get(id) ?? 0,
+      roles,
+      rolesKey: roles.join('|'),
+      labels: roles.map((role) => ROLE_LABEL[role]),
+      records,
+      roleFacts,
+    });
+    newStakeholderRows += 1 + records.length + roleFacts.length;
+  }
+  const isOld = (row: Record<string, unknown>): boolean => !fresh.has(row.stakeholder as string);
+  const oldRecords = plan.records.filter(isOld);
+  const oldRoles = plan.roles.filter(isOld);
+  const refreshRoles = plan.touched.filter((id) => !fresh.has(id));
+  const refreshDegree = [...new Set([...refreshRoles, ...endpoints])].filter((id) => !fresh.has(id));
+  return {
+    newStakeholders,
+    newStakeholderRows,
+    oldStakeholders,
+    oldRecords,
+    oldRoles,
+    communities: plan.communities,
+    newMemberships: plan.memberships.filter((m) => !isOld(m)),
+    oldMemberships: plan.memberships.filter(isOld),
+    newTies,
+    oldTiesByType,
+    refreshRoles,
+    refreshDegree,
+    total: plan.stakeholders.length + plan.records.length + plan.roles.length + plan.communities.length + plan.memberships.length + plan.tieCount,
+  };
+}
+
+/** Stakeholder ids among `ids` that are already stored. */
+async function storedStakeholders(db: Database, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 20_000) {
+    const rows = await execute<{ id: string }>(db, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', {
+      ids: ids.slice(i, i + 20_000),
+    });
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
 type RunStatement = (cypher: string, params: Record<string, unknown>) => Promise<void>;
 
-async function writePlan(plan: WritePlan, runStatement: RunStatement, batchSize: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
+async function writePlan(plan: SplitPlan, runStatement: RunStatement, batchSize: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
   const started = Date.now();
-  const total =
-    plan.stakeholders.length + plan.records.length + plan.roles.length + plan.communities.length + plan.memberships.length + plan.tieCount;
   let done = 0;
-  const step = async (phase: string, cypher: string, rows: Record<string, unknown>[], param = 'rows'): Promise<void> => {
-    for (let i = 0; i < rows.length; i += batchSize) {
-      const batch = rows.slice(i, i + batchSize);
-      await runStatement(cypher, { [param]: batch });
-      done += batch.length;
+  const step = async (
+    phase: string,
+    cypher: string,
+    rows: Record<string, unknown>[],
+    options: { weight?: (row: Record<string, unknown>) => number; size?: number } = {},
+  ): Promise<void> => {
+    const size = options.size ?? batchSize;
+    for (let i = 0; i < rows.length; i += size) {
+      const batch = rows.slice(i, i + size);
+      await runStatement(cypher, { rows: batch });
+      done += options.weight ? batch.reduce((n, row) => n + options.weight!(row), 0) : batch.length;
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      onProgress?.({ phase, done, total, rowsPerSecond: Math.round(done / seconds) });
+      onProgress?.({ phase, done, total: plan.total, rowsPerSecond: Math.round(done / seconds) });
     }
   };
-  await step('stakeholders', WRITE_STAKEHOLDERS, plan.stakeholders);
-  await step('records', WRITE_RECORDS, plan.records);
-  await step('roles', WRITE_ROLES, plan.roles);
+  const weightOfNew = (row: Record<string, unknown>): number =>
+    1 + (row.records as unknown[]).length + (row.roleFacts as unknown[]).length;
+  // Nested records and role facts make a row about three entities: smaller batches.
+  await step('stakeholders (new)', CREATE_STAKEHOLDERS, plan.newStakeholders, { weight: weightOfNew, size: Math.ceil(batchSize / 2) });
+  await step('stakeholders', WRITE_STAKEHOLDERS, plan.oldStakeholders);
+  await step('records', WRITE_RECORDS, plan.oldRecords);
+  await step('roles', WRITE_ROLES, plan.oldRoles);
   await step('communities', WRITE_COMMUNITIES, plan.communities);
-  await step('memberships', WRITE_MEMBERSHIPS, plan.memberships);
-  for (const type of TIE_TYPES) await step(`ties ${type}`, writeTies(type), plan.tiesByType.get(type) ?? []);
-  // Denormalised fields last: role labels and combination keys, then tie degrees.
-  for (let i = 0; i < plan.touched.length; i += batchSize) {
-    const ids = plan.touched.slice(i, i + batchSize);
-    await runStatement(REFRESH_ROLES, { ids });
+  await step('memberships (new)', CREATE_MEMBERSHIPS, plan.newMemberships);
+  await step('memberships', WRITE_MEMBERSHIPS, plan.oldMemberships);
+  await step('ties (new)', CREATE_TIES, plan.newTies);
+  for (const type of TIE_TYPES) await step(`ties ${type}`, writeTies(type), plan.oldTiesByType.get(type) ?? []);
+  // Denormalised fields of stakeholders that existed before: role labels and keys, then degrees.
+  for (let i = 0; i < plan.refreshRoles.length; i += batchSize) {
+    await runStatement(REFRESH_ROLES, { ids: plan.refreshRoles.slice(i, i + batchSize) });
   }
-  const degreeIds = new Set(plan.touched);
-  for (const rows of plan.tiesByType.values()) for (const row of rows) degreeIds.add(row.b as string);
-  const allDegreeIds = [...degreeIds];
-  for (let i = 0; i < allDegreeIds.length; i += batchSize) {
-    await runStatement(REFRESH_DEGREE, { ids: allDegreeIds.slice(i, i + batchSize) });
+  for (let i = 0; i < plan.refreshDegree.length; i += batchSize) {
+    await runStatement(REFRESH_DEGREE, { ids: plan.refreshDegree.slice(i, i + batchSize) });
   }
 }
 
@@ -329,22 +478,21 @@ export async function importParsed(db: Database, parse: ParseResult, options: Im
 
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const totalRows = counts.stakeholders + counts.records + counts.roles + counts.ties + counts.communities + counts.memberships;
+  const stored = await storedStakeholders(db, resolution.created);
+  const split = splitPlan(plan, new Set(resolution.created.filter((id) => !stored.has(id))));
   if (totalRows <= ATOMIC_LIMIT) {
     const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.executeWrite(async (tx: ManagedTransaction) => {
-        await writePlan(plan, async (cypher, params) => void (await tx.run(cypher, params)), batchSize, options.onProgress);
+        const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
+        await writePlan(split, run, batchSize, options.onProgress);
       });
     } finally {
       await session.close();
     }
   } else {
-    await writePlan(
-      plan,
-      async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' })),
-      batchSize,
-      options.onProgress,
-    );
+    const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
+    await writePlan(split, run, batchSize, options.onProgress);
   }
   return report({
     warnings,
