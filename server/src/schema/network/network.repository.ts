@@ -111,8 +111,6 @@ export async function loadEgoNetwork(
   tieTypes: TieTypeName[] | null | undefined,
 ): Promise<NetworkGraph | null> {
   const types = relTypes(tieTypes);
-  const exists = await execute(db, 'MATCH (s:Stakeholder {id: $id}) RETURN s.id AS id', { id });
-  if (exists.length === 0) return null;
   const reached = new Set<string>([id]);
   let frontier = [id];
   let cut = false;
@@ -148,6 +146,8 @@ export async function loadEgoNetwork(
       ids,
     }),
   ]);
+  // An unknown id reaches nothing and has no node row: no extra round trip to check it first.
+  if (reached.size === 1 && !nodeRows.some((row) => row.n.key === id)) return null;
   const truncatedEdges = edgeRows.length > limit;
   return {
     attributes: { truncated: cut || truncatedEdges, totalNodes: nodeRows.length, totalEdges: Math.min(edgeRows.length, limit) },

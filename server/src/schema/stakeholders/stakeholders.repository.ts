@@ -1,7 +1,7 @@
 // Reads and writes stakeholders, their role facts, ties and source records in Neo4j.
 import { randomUUID } from 'node:crypto';
 import { execute, int, run, writeTransaction, type Database } from '../../db/database.js';
-import { ROLES, TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
+import { ROLES, ROLE_LABEL, TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
 import type { Page, RoleCombination, RoleFact, Stakeholder, Tie } from '../../models.js';
 import { toPage, type PageRequest } from '../common/pagination.js';
 import { ANY_TIE, REFRESH_DEGREE, REFRESH_ROLES, STAKEHOLDER_PROJECTION, roleLabelPredicate } from './stakeholders.cypher.js';
@@ -63,6 +63,11 @@ export function stakeholderMatch(filter: StakeholderFilter | null | undefined): 
   return { cypher, params, hasScore: query !== undefined };
 }
 
+/** Adds a condition to a MATCH clause from stakeholderMatch (which has a WHERE or not). */
+function withCondition(cypher: string, condition: string): string {
+  return cypher.includes('\nWHERE ') ? cypher.replace('\nWHERE ', `\nWHERE ${condition} AND `) : `${cypher}\nWHERE ${condition}`;
+}
+
 export async function findStakeholdersByIds(db: Database, ids: string[]): Promise<Map<string, Stakeholder>> {
   const rows = await execute<{ s: Stakeholder }>(
     db,
@@ -79,22 +84,29 @@ export async function listStakeholders(
   request: PageRequest,
 ): Promise<Page<Stakeholder>> {
   const match = stakeholderMatch(filter);
+  const byName = !(orderBy === 'RELEVANCE' && match.hasScore) && orderBy !== 'DEGREE';
   const order =
     orderBy === 'RELEVANCE' && match.hasScore
       ? 'score DESC, s.id'
       : orderBy === 'DEGREE'
         ? 's.degree DESC, s.id'
         : 's.name, s.id';
+  // Every stakeholder has a name; saying so lets a scan of all stakeholders read the name index
+  // in order and stop after the page (PartialTop) instead of sorting every match.
+  const scansAll = !match.hasScore && !filter?.community;
   const rows = await execute<{ s: Stakeholder }>(
     db,
-    `${match.cypher}
+    `${byName && scansAll ? withCondition(match.cypher, 's.name IS NOT NULL') : match.cypher}
      WITH s${match.hasScore ? ', score' : ''} ORDER BY ${order} SKIP $skip LIMIT $limit
      RETURN ${STAKEHOLDER_PROJECTION} AS s`,
     { ...match.params, skip: int(request.offset), limit: int(request.limit + 1) },
   );
+  // One role and nothing else: the role label's count comes from the count store.
+  const onlyRole = scansAll && !filter?.kind && filter?.roles?.length === 1 ? filter.roles[0] : undefined;
+  const countCypher = onlyRole ? `MATCH (s:${ROLE_LABEL[onlyRole]}) RETURN count(s) AS n` : `${match.cypher}\nRETURN count(s) AS n`;
   let total: Promise<number> | undefined;
   const totalCount = (): Promise<number> =>
-    (total ??= execute<{ n: number }>(db, `${match.cypher}\nRETURN count(s) AS n`, match.params).then((r) => r[0]?.n ?? 0));
+    (total ??= execute<{ n: number }>(db, countCypher, match.params).then((r) => r[0]?.n ?? 0));
   return toPage(
     rows.map((row) => row.s),
     request,
