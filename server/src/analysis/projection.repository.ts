@@ -16,7 +16,8 @@ function num(value: unknown, fallback: number): number {
 
 /**
  * One row per stakeholder: its roles, its declared memberships and its out-ties (to stakeholders that
- * pass the same filter) as three parallel lists, so the driver decodes n rows, not m.
+ * pass the same filter) as three parallel lists, so the driver decodes n rows, not m. Tie types only
+ * ever join stakeholders, so the target's label is not checked (one store read less per tie).
  * Relationship types come only from the TIE_TYPES allow-list; every value is a parameter.
  */
 export function projectionQuery(filter: ProjectionFilter): string {
@@ -29,7 +30,7 @@ export function projectionQuery(filter: ProjectionFilter): string {
   ].filter((p): p is string => p !== null);
   return `
 MATCH (s:Stakeholder) WHERE ${nodeWhere}
-WITH s, [(s)-[t:${types}]->(b:Stakeholder) ${tieWhere.length > 0 ? `WHERE ${tieWhere.join(' AND ')}` : ''} | [b.id, type(t), t.weight]] AS ties
+WITH s, [(s)-[t:${types}]->(b) ${tieWhere.length > 0 ? `WHERE ${tieWhere.join(' AND ')}` : ''} | [b.id, type(t), t.weight]] AS ties
 RETURN s.id AS id, s.name AS name, coalesce(s.roles, []) AS roles,
   [(s)-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | [c.id, m.strength]] AS communities,
   [x IN ties | x[0]] AS targets, [x IN ties | x[1]] AS types, [x IN ties | x[2]] AS weights`;
