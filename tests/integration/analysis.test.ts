@@ -1,6 +1,7 @@
 // Analysis runs against a real Neo4j on the demo ecosystem: a run completes, persists its results and becomes current; later runs keep earlier ones; failed or killed runs leave the current run in place; the API answers meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo.js';
+import { execute } from '../../server/src/db/database.js';
 import { currentRunId, listRuns } from '../../server/src/analysis/analysis-runs.repository.js';
 import { DEFAULT_PARAMETERS } from '../../server/src/analysis/parameters.js';
 import { loadProjection } from '../../server/src/analysis/projection.repository.js';
@@ -109,5 +110,26 @@ describe('analysis runs', () => {
     expect(await currentRunId(t.db)).toBe(first);
     expect(await t.count('MATCH (x:ScoreSet {run: $run}) RETURN count(x) AS n', { run: started.id })).toBe(0);
     expect(await t.count(`MATCH (c:Community {run: $run}) RETURN count(c) AS n`, { run: started.id })).toBe(0);
+  });
+
+  it('a run left RUNNING by a stopped process is recorded as FAILED on first use, without touching the current run', async () => {
+    await execute(
+      t.db,
+      `CREATE (:AnalysisRun {id: 'run-crashed', algorithm: 'x', parameters: '{}', status: 'RUNNING', progress: 40.0, phase: 'influence', startedAt: datetime(), current: false})`,
+      {},
+      { mode: 'WRITE' },
+    );
+    const fresh = await openTestDatabase(); // a new connection, as after a restart
+    try {
+      const client = createTestClient(fresh);
+      const data = await client.data<{ analysisRun: { status: string; error: string; current: boolean }; currentAnalysisRun: { id: string } }>(
+        `{ analysisRun(id: "run-crashed") { status error current } currentAnalysisRun { id } }`,
+      );
+      expect(data.analysisRun).toMatchObject({ status: 'FAILED', current: false });
+      expect(data.analysisRun.error).toMatch(/interrupted/);
+      expect(data.currentAnalysisRun.id).toBe(first);
+    } finally {
+      await fresh.close();
+    }
   });
 });

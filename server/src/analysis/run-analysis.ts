@@ -112,6 +112,18 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   }
 }
 
+/** Once per database connection: runs left RUNNING by a process that stopped mid-run are recorded as FAILED. */
+export async function recoverInterruptedRuns(db: Database): Promise<void> {
+  if (recovered.has(db)) return;
+  recovered.add(db);
+  try {
+    await failInterruptedRuns(db, [...active.keys()]);
+  } catch (error) {
+    recovered.delete(db);
+    throw error;
+  }
+}
+
 /**
  * Starts a run and returns it at once (status RUNNING); the work continues in the background.
  * One run at a time per process: a second request while one is running throws RunInProgressError.
@@ -119,10 +131,7 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
 export async function startAnalysisRun(db: Database, parameters: RunParameters): Promise<AnalysisRun> {
   const running = [...active.keys()][0];
   if (running !== undefined) throw new RunInProgressError(running);
-  if (!recovered.has(db)) {
-    recovered.add(db);
-    await failInterruptedRuns(db, [...active.keys()]);
-  }
+  await recoverInterruptedRuns(db);
   const id = newRunId();
   const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
   active.set(id, handle);

@@ -10,7 +10,7 @@ import type { ProjectedGraph } from '../../analysis/compact-projection.js';
 import { engagementPlan, introductionPaths, rolesBrokers, segmentSize, whatIfRemoved, type Segment } from '../../analysis/on-demand.js';
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../analysis/parameters.js';
 import { communityMemberIds, declaredCommunityNames, loadProjectedGraph } from '../../analysis/projection.repository.js';
-import { RunInProgressError, startAnalysisRun } from '../../analysis/run-analysis.js';
+import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../analysis/run-analysis.js';
 import { pairwiseOverlaps } from '../../analytics/overlaps.js';
 import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
 import { integerInRange } from '../common/validation.js';
@@ -126,8 +126,15 @@ async function loadStakeholder(context: GraphQLContext, id: string) {
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    analysisRuns: (_, { first }, { db }) => listRuns(db, integerInRange('first', first, 20, 0, 100)),
-    analysisRun: (_, { id }, { db }) => findRun(db, id),
+    analysisRuns: async (_, { first }, { db }) => {
+      const limit = integerInRange('first', first, 20, 0, 100);
+      await recoverInterruptedRuns(db);
+      return listRuns(db, limit);
+    },
+    analysisRun: async (_, { id }, { db }) => {
+      await recoverInterruptedRuns(db);
+      return findRun(db, id);
+    },
     currentAnalysisRun: async (_, __, context) => {
       const id = await currentRun(context);
       return id === null ? null : findRun(context.db, id);
