@@ -161,6 +161,7 @@ describe('shareable state and acting on the map', () => {
     await ready(page);
     await page.getByTestId('stakeholder-name').waitFor();
     await page.getByTestId('target-toggle').click();
+    await page.getByTestId('tab-act').click();
     await expect.poll(() => page.getByTestId('target-item').count()).toBe(2);
     await page.getByTestId('target-list').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${artifacts}12-target-list.png` });
@@ -182,6 +183,7 @@ describe('shareable state and acting on the map', () => {
     // The list survives a reload; removing works.
     await page.reload();
     await ready(page);
+    await page.getByTestId('tab-act').click();
     expect(await page.getByTestId('target-item').count()).toBe(2);
     await page.getByRole('button', { name: `Remove ${first.label} from the target list` }).click();
     await expect.poll(() => page.getByTestId('target-item').count()).toBe(1);

@@ -8,6 +8,8 @@ import {
   EDGE_COLOUR,
   FOCUS_EDGE_COLOUR,
   reduceEdge,
+  pieData,
+  PIE_PROGRAM,
   reduceNode,
   type ReducerContext,
 } from '../../../client/src/lib/sigma/reducers';
@@ -166,5 +168,28 @@ describe('tie filters', () => {
   it('sizes nodes by the size encoding when given', () => {
     const c = buildReducerContext(graph, initialView(), encoding, { sizeOf: () => 7 });
     expect(node('a', c).size).toBe(7);
+  });
+});
+
+describe('pies', () => {
+  it('draws a node with two or more memberships above the threshold as a pie', () => {
+    const g = buildGraph(wireNetwork());
+    g.mergeNodeAttributes('a', { detected: [{ community: 'x', strength: 0.7 }, { community: 'y', strength: 0.3 }] });
+    const view = { ...initialView(), pieThreshold: 0.25 };
+    const c = buildReducerContext(g, view, encoding, { sliceColour: (id) => (id === 'x' ? '#111111' : '#222222') });
+    const a = reduceNode('a', g.getNodeAttributes('a'), c) as Record<string, unknown>;
+    expect(a.type).toBe(PIE_PROGRAM);
+    expect(a.pie0c).toBe('#111111');
+    expect(a.pie1v).toBe(0.3);
+    expect(a.pie2v).toBe(0);
+    // above a higher threshold only one membership is left: plain
+    const high = buildReducerContext(g, { ...view, pieThreshold: 0.5 }, encoding, { sliceColour: () => '#000000' });
+    expect((reduceNode('a', g.getNodeAttributes('a'), high) as Record<string, unknown>).type).toBeUndefined();
+    // pies off, or no colours for slices: plain
+    expect(pieData(g.getNodeAttributes('a'), { view: initialView(), sliceColour: () => '#000000' })).toBeNull();
+    expect(pieData(g.getNodeAttributes('a'), { view, sliceColour: null })).toBeNull();
+    // a dimmed node is drawn plain
+    const dim = buildReducerContext(g, { ...view, hovered: 'd' }, encoding, { sliceColour: () => '#000000' });
+    expect((reduceNode('a', g.getNodeAttributes('a'), dim) as Record<string, unknown>).type).toBe('circle');
   });
 });

@@ -31,6 +31,7 @@ describe('url state', () => {
         selected: 'crm:C-1',
         ego: { id: 'crm:C-1', depth: 2 },
         openCommunity: null,
+        pieThreshold: 0.35,
       },
       camera: { x: 0.4123, y: 0.61, ratio: 0.25 },
     };
@@ -66,6 +67,12 @@ describe('url state', () => {
     expect(view.until).toBeNull();
     expect(view.ego).toEqual({ id: 'x', depth: 3 });
     expect(camera).toBeNull();
+  });
+
+  it('keeps the pie threshold within [0, 1]', () => {
+    expect(decodeUrlState('pie=0.3').view.pieThreshold).toBe(0.3);
+    expect(decodeUrlState('pie=2').view.pieThreshold).toBeNull();
+    expect(decodeUrlState('pie=').view.pieThreshold).toBeNull();
   });
 
   it('swaps a reversed date window', () => {

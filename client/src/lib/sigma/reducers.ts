@@ -4,6 +4,10 @@ import { DIMMED_NODE_COLOUR, type Encoding } from '../graph/encodings';
 import type { AtlasGraph, EdgeAttributes, NodeAttributes } from '../graph/model';
 import { isTieFiltering, passesFilters, passesTieFilters, type ViewSnapshot } from '../state/view-transitions';
 
+/** Slices a pie node can show (the strongest memberships above the threshold). */
+export const PIE_SLICES = 4;
+export const PIE_PROGRAM = 'pie';
+
 export const EDGE_COLOUR = '#CDD2D9';
 export const FOCUS_EDGE_COLOUR = '#4B5563';
 export const HIGHLIGHT_EDGE_COLOUR = '#9AA3AF';
@@ -14,7 +18,10 @@ export interface ReducerContext {
   view: Pick<
     ViewSnapshot,
     'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight' | 'tieTypes' | 'since' | 'until'
-  >;
+  > &
+    Partial<Pick<ViewSnapshot, 'pieThreshold'>>;
+  /** Colour of a detected community's pie slice (null: pies are not drawn). */
+  sliceColour: ((community: string) => string) | null;
   colourOf: Encoding['colourOf'];
   /** Node radius by the size encoding; null keeps the graph's degree-based size. */
   sizeOf: ((attrs: NodeAttributes) => number) | null;
@@ -32,7 +39,11 @@ export function buildReducerContext(
   graph: AtlasGraph,
   view: ReducerContext['view'],
   encoding: Pick<Encoding, 'colourOf'>,
-  options: { hideEdges?: boolean; sizeOf?: ((attrs: NodeAttributes) => number) | null } = {},
+  options: {
+    hideEdges?: boolean;
+    sizeOf?: ((attrs: NodeAttributes) => number) | null;
+    sliceColour?: ((community: string) => string) | null;
+  } = {},
 ): ReducerContext {
   const candidate = view.hovered ?? view.selected;
   const focus = candidate !== null && graph.hasNode(candidate) ? candidate : null;
@@ -52,6 +63,7 @@ export function buildReducerContext(
     view,
     colourOf: encoding.colourOf,
     sizeOf: options.sizeOf ?? null,
+    sliceColour: options.sliceColour ?? null,
     tieEnds,
     focus,
     focusNeighbours,
@@ -79,6 +91,8 @@ export function reduceNode(node: string, attrs: NodeAttributes, ctx: ReducerCont
     zIndex: 1,
   };
   if (!isNodeVisible(node, attrs, ctx)) return { ...base, hidden: true, label: null };
+  const pie = pieData(attrs, ctx);
+  if (pie !== null) Object.assign(base, pie);
 
   const selected = node === ctx.view.selected;
   if (ctx.focus !== null) {
@@ -86,14 +100,35 @@ export function reduceNode(node: string, attrs: NodeAttributes, ctx: ReducerCont
     if (ctx.focusNeighbours.has(node)) {
       return { ...base, zIndex: 2, forceLabel: ctx.focusNeighbours.size <= MAX_FORCED_LABELS };
     }
-    return { ...base, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
+    return { ...base, ...PLAIN, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
   }
   const highlight = ctx.view.highlight;
   if (highlight !== null) {
     if (highlight.nodes.has(node)) return { ...base, zIndex: 2 };
-    return { ...base, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
+    return { ...base, ...PLAIN, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
   }
   return base;
+}
+
+/** Dimmed nodes are drawn plain, whatever their memberships. */
+const PLAIN = { type: 'circle' } as const;
+
+/**
+ * Pie slices for a node with two or more detected memberships at or above the threshold: the program reads
+ * `pie{i}c` (colour) and `pie{i}v` (strength) for i < PIE_SLICES. Null when the node is drawn plain.
+ */
+export function pieData(attrs: NodeAttributes, ctx: Pick<ReducerContext, 'view' | 'sliceColour'>): Record<string, string | number> | null {
+  const threshold = ctx.view.pieThreshold ?? null;
+  if (threshold === null || ctx.sliceColour === null || attrs.detected === undefined) return null;
+  const shown = attrs.detected.filter((m) => m.strength >= threshold).slice(0, PIE_SLICES);
+  if (shown.length < 2) return null;
+  const out: Record<string, string | number> = { type: PIE_PROGRAM };
+  for (let i = 0; i < PIE_SLICES; i++) {
+    const m = shown[i];
+    out[`pie${i}c`] = m === undefined ? '#00000000' : ctx.sliceColour(m.community);
+    out[`pie${i}v`] = m?.strength ?? 0;
+  }
+  return out;
 }
 
 export interface EdgeEnds {

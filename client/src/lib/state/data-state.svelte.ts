@@ -12,6 +12,8 @@ import { seedPositions } from '../graph/layout';
 import { buildGraph, type AtlasGraph } from '../graph/model';
 import { browserStore, restorePositions } from '../graph/positions';
 import type { EgoView } from './view-transitions';
+import type { NetworkFilter } from '../graphql/generated/graphql';
+import { KNOWN_TOTAL_KEY, sliceAbove, sliceMessage } from './slice';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -22,6 +24,11 @@ export type RoleOverlapRow = RoleOverlapsQuery['roleOverlaps'][number];
 export const NETWORK_LIMIT = 25_000;
 /** Ties an ego view may bring (the server's cap on egoNetwork). */
 export const EGO_LIMIT = 5_000;
+
+function readKnownTotal(): number | null {
+  const n = Number(browserStore()?.getItem(KNOWN_TOTAL_KEY) ?? Number.NaN);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
 
 export class AtlasData {
   status = $state<LoadStatus>('idle');
@@ -38,14 +45,21 @@ export class AtlasData {
   ego = $state.raw<EgoView | null>(null);
   /** Whether the positions came from a saved layout (then the layout does not run by itself). */
   restoredPositions = $state(false);
+  /** The filters sent with the network request (large ecosystems only); null for the whole network. */
+  serverFilter = $state.raw<NetworkFilter | null>(null);
+  /** Said in the header when the map shows a slice of a large ecosystem. */
+  slice = $state<string | null>(null);
+  /** Stakeholders in the whole ecosystem, as the last load reported (remembered across visits). */
+  knownTotal = $state<number | null>(readKnownTotal());
   /** Bumped after each successful load, so dependants (analytics, panels) can refresh. */
   generation = $state(0);
 
   #controller: AbortController | null = null;
 
-  load = async (ego: EgoView | null = this.ego): Promise<void> => {
+  load = async (ego: EgoView | null = this.ego, filter: NetworkFilter | null = this.serverFilter): Promise<void> => {
     this.#controller?.abort();
     this.ego = ego;
+    this.serverFilter = filter;
     const controller = new AbortController();
     this.#controller = controller;
     const { signal } = controller;
@@ -56,7 +70,7 @@ export class AtlasData {
     try {
       const [network, communities, overlaps] = await Promise.allSettled([
         ego === null
-          ? request(NetworkDocument, { limit: NETWORK_LIMIT }, { signal }).then((d) => d.network)
+          ? request(NetworkDocument, { limit: NETWORK_LIMIT, filter }, { signal }).then((d) => d.network)
           : request(EgoNetworkDocument, { id: ego.id, depth: ego.depth, limit: EGO_LIMIT }, { signal }).then(
               (d) => d.egoNetwork,
             ),
@@ -72,6 +86,21 @@ export class AtlasData {
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
       const graph = buildGraph(network.value);
+      if (ego === null) {
+        const threshold = sliceAbove(browserStore());
+        const total = filter === null ? network.value.attributes.totalNodes : Math.max(this.knownTotal ?? 0, graph.order);
+        if (filter === null) {
+          this.knownTotal = total;
+          try {
+            browserStore()?.setItem(KNOWN_TOTAL_KEY, String(total));
+          } catch {
+            // Storage blocked: the slice decision is then made after each load.
+          }
+        }
+        this.slice = sliceMessage(total, graph.order, threshold, filter !== null);
+      } else {
+        this.slice = null;
+      }
       seedPositions(graph, 7);
       this.restoredPositions = restorePositions(graph, browserStore());
       this.graph = graph;

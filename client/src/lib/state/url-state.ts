@@ -30,6 +30,7 @@ const P = {
   ego: 'ego',
   depth: 'depth',
   panel: 'panel',
+  pie: 'pie',
   camera: 'cam',
 } as const;
 
@@ -48,6 +49,7 @@ export function defaultUrlView(): UrlView {
     selected: v.selected,
     ego: v.ego,
     openCommunity: v.openCommunity,
+    pieThreshold: v.pieThreshold,
   };
 }
 
@@ -65,6 +67,7 @@ export function urlViewOf(s: UrlView): UrlView {
     selected: s.selected,
     ego: s.ego,
     openCommunity: s.openCommunity,
+    pieThreshold: s.pieThreshold,
   };
 }
 
@@ -95,6 +98,7 @@ export function encodeUrlState(state: UrlState): string {
   }
   if (v.selected !== null) params.set(P.selected, v.selected);
   if (v.openCommunity !== null && v.selected === null) params.set(P.panel, v.openCommunity);
+  if (v.pieThreshold !== null) params.set(P.pie, round(v.pieThreshold, 2));
   if (state.camera !== null) {
     const c = state.camera;
     params.set(P.camera, `${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -142,6 +146,8 @@ export function decodeUrlState(search: string): UrlState {
   const depthRaw = Number(params.get(P.depth) ?? '1');
   const depth = Number.isInteger(depthRaw) ? Math.min(MAX_EGO_DEPTH, Math.max(1, depthRaw)) : 1;
   const selected = nonEmpty(params.get(P.selected));
+  const pieRaw = params.get(P.pie);
+  const pie = pieRaw === null || pieRaw === '' ? Number.NaN : Number(pieRaw);
   return {
     view: {
       colourBy: oneOf<ColourBy>(params.get(P.colour), COLOUR_MODES, d.colourBy),
@@ -155,6 +161,7 @@ export function decodeUrlState(search: string): UrlState {
       selected,
       ego: egoId === null ? null : { id: egoId, depth },
       openCommunity: selected === null ? nonEmpty(params.get(P.panel)) : null,
+      pieThreshold: Number.isFinite(pie) && pie >= 0 && pie <= 1 ? Math.round(pie * 100) / 100 : null,
     },
     camera: decodeCamera(params.get(P.camera)),
   };

@@ -42,5 +42,6 @@ export class ViewState {
   openEgo = (id: string, depth = 1): void => void (this.current = t.openEgo(this.current, id, depth));
   closeEgo = (): void => void (this.current = t.closeEgo(this.current));
   openCommunity = (id: string | null): void => void (this.current = t.openCommunityPanel(this.current, id));
+  setPieThreshold = (v: number | null): void => void (this.current = t.setPieThreshold(this.current, v));
   applyUrl = (u: t.UrlView): void => void (this.current = t.fromUrl(this.current, u));
 }

@@ -30,6 +30,8 @@ export interface ViewSnapshot {
   ego: EgoView | null;
   /** The community whose panel is open (shown when no stakeholder is selected). */
   openCommunity: string | null;
+  /** Overlapping detected memberships drawn as pies, at or above this strength; null draws plain nodes. */
+  pieThreshold: number | null;
   highlight: Highlight | null;
 }
 
@@ -55,6 +57,7 @@ export function initialView(): ViewSnapshot {
     sizeBy: 'degree',
     ego: null,
     openCommunity: null,
+    pieThreshold: null,
     highlight: null,
   };
 }
@@ -137,6 +140,12 @@ export function closeEgo(s: ViewSnapshot): ViewSnapshot {
   return s.ego === null ? s : { ...s, ego: null, hovered: null, highlight: null };
 }
 
+/** Pies on (at a strength threshold clamped to [0, 1], two decimals) or off (null). */
+export function setPieThreshold(s: ViewSnapshot, threshold: number | null): ViewSnapshot {
+  const t = threshold === null || !Number.isFinite(threshold) ? null : Math.round(Math.min(1, Math.max(0, threshold)) * 100) / 100;
+  return s.pieThreshold === t ? s : { ...s, pieThreshold: t };
+}
+
 export function openCommunityPanel(s: ViewSnapshot, id: string | null): ViewSnapshot {
   return s.openCommunity === id && s.selected === null ? s : { ...s, openCommunity: id, selected: null };
 }
@@ -160,6 +169,7 @@ export type UrlView = Pick<
   | 'selected'
   | 'ego'
   | 'openCommunity'
+  | 'pieThreshold'
 >;
 
 /** Sets a highlight; setting the one already shown toggles it off. Clears the selection so it shows. */
