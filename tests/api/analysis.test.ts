@@ -18,8 +18,12 @@ beforeAll(async () => {
   client = createTestClient(t);
   const pick = async (cypher: string) => (await execute<{ id: string }>(t.db, cypher))[0]!.id;
   employee = await pick('MATCH (s:Employee) RETURN s.id AS id ORDER BY s.degree DESC, s.id LIMIT 1');
-  customer = await pick('MATCH (s:Customer) WHERE NOT s:Employee AND NOT s:Partner RETURN s.id AS id ORDER BY s.degree DESC, s.id LIMIT 1');
-  declaredCommunity = await pick(`MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id ORDER BY COUNT { (c)<-[:MEMBER_OF]-() } DESC LIMIT 1`);
+  customer = await pick(
+    'MATCH (s:Customer) WHERE NOT s:Employee AND NOT s:Partner RETURN s.id AS id ORDER BY s.degree DESC, s.id LIMIT 1',
+  );
+  declaredCommunity = await pick(
+    `MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id ORDER BY COUNT { (c)<-[:MEMBER_OF]-() } DESC LIMIT 1`,
+  );
 });
 afterAll(async () => t.close());
 
@@ -38,19 +42,44 @@ interface Run {
   current: boolean;
   error: string | null;
   finishedAt: string | null;
-  parameters: { resolution: number; threshold: number; seed: number; pivots: number; roles: string[] | null; tieTypes: string[] | null };
+  parameters: {
+    resolution: number;
+    threshold: number;
+    seed: number;
+    pivots: number;
+    roles: string[] | null;
+    tieTypes: string[] | null;
+  };
   timings: Array<{ phase: string; milliseconds: number }>;
-  summary: { nodes: number; ties: number; communities: number; modularity: number; nmi: number; ari: number; labelledNodes: number; unlabelledNodes: number; betweennessMode: string } | null;
+  summary: {
+    nodes: number;
+    ties: number;
+    communities: number;
+    modularity: number;
+    nmi: number;
+    ari: number;
+    labelledNodes: number;
+    unlabelledNodes: number;
+    betweennessMode: string;
+  } | null;
 }
 
 describe('before any analysis run', () => {
   it('has no current run; stakeholder scores are null and run-backed queries say to call runAnalysis', async () => {
-    const data = await client.data<{ currentAnalysisRun: null; analysisRuns: unknown[]; stakeholder: { scores: null; detectedCommunities: unknown[] } }>(
+    const data = await client.data<{
+      currentAnalysisRun: null;
+      analysisRuns: unknown[];
+      stakeholder: { scores: null; detectedCommunities: unknown[] };
+    }>(
       `query($id: ID!) { currentAnalysisRun { id } analysisRuns { id } stakeholder(id: $id) { scores { pagerank } detectedCommunities { strength } } }`,
       { id: employee },
     );
     expect(data).toEqual({ currentAnalysisRun: null, analysisRuns: [], stakeholder: { scores: null, detectedCommunities: [] } });
-    for (const query of ['{ detectedCommunities { id } }', '{ influencers(metric: PAGERANK) { rank } }', '{ communityComparison { nmi } }']) {
+    for (const query of [
+      '{ detectedCommunities { id } }',
+      '{ influencers(metric: PAGERANK) { rank } }',
+      '{ communityComparison { nmi } }',
+    ]) {
       const response = await client.gql(query);
       expect(code(response.body)).toBe('NOT_FOUND');
       expect(response.body.errors?.[0]?.message).toMatch(/runAnalysis/);
@@ -74,15 +103,17 @@ describe('before any analysis run', () => {
     const wrongEnum = await client.gql(`mutation { runAnalysis(input: { roles: [ALIEN] }) { id } }`);
     expect(wrongEnum.body.errors).toBeDefined();
     // Malformed dates are rejected by the Date scalar (common module) before the resolver runs.
-    const badDate = await client.gql(`mutation($input: AnalysisInput) { runAnalysis(input: $input) { id } }`, { input: { since: '2024-13-01' } });
+    const badDate = await client.gql(`mutation($input: AnalysisInput) { runAnalysis(input: $input) { id } }`, {
+      input: { since: '2024-13-01' },
+    });
     expect(badDate.body.errors).toBeDefined();
     expect(await snapshot(t.db)).toBe(before);
   });
 
   it('answers the on-demand queries without a run', async () => {
-    const data = await client.data<{ overlaps: { names: string[]; sizes: number[]; intersections: number[][]; jaccard: number[][] } }>(
-      `{ overlaps(kind: ROLES) { kind names sizes intersections jaccard } }`,
-    );
+    const data = await client.data<{
+      overlaps: { names: string[]; sizes: number[]; intersections: number[][]; jaccard: number[][] };
+    }>(`{ overlaps(kind: ROLES) { kind names sizes intersections jaccard } }`);
     expect(data.overlaps.names).toEqual(['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER']);
     expect(data.overlaps.sizes[1]).toBe(await t.count('MATCH (s:Employee) RETURN count(s) AS n'));
     expect(data.overlaps.intersections[0]![1]).toBe(await t.count('MATCH (s:Customer:Employee) RETURN count(s) AS n'));
@@ -98,10 +129,19 @@ describe('runAnalysis and runs', () => {
   let second: Run;
 
   it('starts a run that returns at once as RUNNING, completes and becomes current', async () => {
-    const started = await client.data<{ runAnalysis: Run }>(`mutation { runAnalysis(input: { resolution: 1, seed: 3 }) { ${RUN_FIELDS} } }`);
+    const started = await client.data<{ runAnalysis: Run }>(
+      `mutation { runAnalysis(input: { resolution: 1, seed: 3 }) { ${RUN_FIELDS} } }`,
+    );
     expect(started.runAnalysis.status).toBe('RUNNING');
     expect(started.runAnalysis.current).toBe(false);
-    expect(started.runAnalysis.parameters).toMatchObject({ resolution: 1, threshold: 0.2, seed: 3, pivots: 256, roles: null, tieTypes: null });
+    expect(started.runAnalysis.parameters).toMatchObject({
+      resolution: 1,
+      threshold: 0.2,
+      seed: 3,
+      pivots: 256,
+      roles: null,
+      tieTypes: null,
+    });
     const busy = await client.gql(`mutation { runAnalysis { id } }`);
     expect(code(busy.body)).toBe('UNAVAILABLE');
     await waitForRun(t.db, started.runAnalysis.id);
@@ -123,12 +163,18 @@ describe('runAnalysis and runs', () => {
       `mutation { runAnalysis(input: { roles: [EMPLOYEE, PARTNER], tieTypes: [WORKS_WITH, INTERACTS], threshold: 0.3 }) { id } }`,
     );
     await waitForRun(t.db, started.runAnalysis.id);
-    const data = await client.data<{ analysisRuns: Run[]; analysisRun: null }>(`{ analysisRuns(first: 5) { ${RUN_FIELDS} } analysisRun(id: "nope") { id } }`);
+    const data = await client.data<{ analysisRuns: Run[]; analysisRun: null }>(
+      `{ analysisRuns(first: 5) { ${RUN_FIELDS} } analysisRun(id: "nope") { id } }`,
+    );
     expect(data.analysisRun).toBeNull();
     expect(data.analysisRuns.map((r) => r.id)).toEqual([started.runAnalysis.id, first.id]);
     second = data.analysisRuns[0]!;
     expect(second).toMatchObject({ status: 'COMPLETE', current: true });
-    expect(second.parameters).toMatchObject({ roles: ['EMPLOYEE', 'PARTNER'], tieTypes: ['WORKS_WITH', 'INTERACTS'], threshold: 0.3 });
+    expect(second.parameters).toMatchObject({
+      roles: ['EMPLOYEE', 'PARTNER'],
+      tieTypes: ['WORKS_WITH', 'INTERACTS'],
+      threshold: 0.3,
+    });
     expect(second.summary!.nodes).toBe(await t.count('MATCH (s) WHERE s:Employee OR s:Partner RETURN count(s) AS n'));
     expect(data.analysisRuns[1]!.current).toBe(false);
     const bad = await client.gql(`{ analysisRuns(first: 101) { id } }`);
@@ -143,9 +189,18 @@ describe('runAnalysis and runs', () => {
     } }`;
     const data = await client.data<{
       stakeholder: {
-        current: { run: string; pagerank: number; outDegree: number; constraint: number | null; brokerage: Record<string, number> };
+        current: {
+          run: string;
+          pagerank: number;
+          outDegree: number;
+          constraint: number | null;
+          brokerage: Record<string, number>;
+        };
         given: { run: string; pagerank: number };
-        detectedCommunities: Array<{ strength: number; community: { id: string; kind: string; label: string; run: string; roleShares: Array<{ role: string; share: number }> } }>;
+        detectedCommunities: Array<{
+          strength: number;
+          community: { id: string; kind: string; label: string; run: string; roleShares: Array<{ role: string; share: number }> };
+        }>;
       };
     }>(query, { id: employee, run: first.id });
     expect(data.stakeholder.current.run).toBe(second.id);
@@ -157,11 +212,17 @@ describe('runAnalysis and runs', () => {
     expect(memberships[0]!.community).toMatchObject({ kind: 'DETECTED', run: first.id });
     expect(memberships[0]!.community.label.length).toBeGreaterThan(0);
     expect(memberships[0]!.community.roleShares.length).toBeGreaterThan(0);
-    for (let i = 1; i < memberships.length; i++) expect(memberships[i]!.strength).toBeLessThanOrEqual(memberships[i - 1]!.strength);
+    for (let i = 1; i < memberships.length; i++)
+      expect(memberships[i]!.strength).toBeLessThanOrEqual(memberships[i - 1]!.strength);
     // A customer-only stakeholder is not in the employee/partner run: no scores there.
-    const outside = await client.data<{ stakeholder: { scores: null } }>(`query($id: ID!) { stakeholder(id: $id) { scores { pagerank } } }`, { id: customer });
+    const outside = await client.data<{ stakeholder: { scores: null } }>(
+      `query($id: ID!) { stakeholder(id: $id) { scores { pagerank } } }`,
+      { id: customer },
+    );
     expect(outside.stakeholder.scores).toBeNull();
-    const unknownRun = await client.gql(`query($id: ID!) { stakeholder(id: $id) { scores(run: "nope") { pagerank } } }`, { id: employee });
+    const unknownRun = await client.gql(`query($id: ID!) { stakeholder(id: $id) { scores(run: "nope") { pagerank } } }`, {
+      id: employee,
+    });
     expect(code(unknownRun.body)).toBe('NOT_FOUND');
   });
 
@@ -169,7 +230,10 @@ describe('runAnalysis and runs', () => {
     const data = await client.data<{
       detectedCommunities: Array<{ id: string; kind: string; label: string; run: string; size: number }>;
       communities: Array<{ id: string; label: string | null; run: string | null }>;
-    }>(`query($run: ID) { detectedCommunities(run: $run) { id kind label run size } communities(kind: DECLARED) { id label run } }`, { run: first.id });
+    }>(
+      `query($run: ID) { detectedCommunities(run: $run) { id kind label run size } communities(kind: DECLARED) { id label run } }`,
+      { run: first.id },
+    );
     expect(data.detectedCommunities).toHaveLength(first.summary!.communities);
     expect(data.detectedCommunities.every((c) => c.kind === 'DETECTED' && c.run === first.id && c.label.length > 0)).toBe(true);
     expect(data.detectedCommunities.reduce((s, c) => s + c.size, 0)).toBeGreaterThanOrEqual(2000);
@@ -181,7 +245,12 @@ describe('runAnalysis and runs', () => {
 
   it('ranks influencers by a metric inside a segment', async () => {
     const data = await client.data<{
-      top: Array<{ rank: number; value: number; stakeholder: { id: string; roles: Array<{ role: string }> }; scores: { pagerank: number } }>;
+      top: Array<{
+        rank: number;
+        value: number;
+        stakeholder: { id: string; roles: Array<{ role: string }> };
+        scores: { pagerank: number };
+      }>;
       brokers: Array<{ value: number }>;
       inCommunity: Array<{ stakeholder: { id: string; communities: Array<{ community: { id: string } }> } }>;
     }>(
@@ -195,8 +264,11 @@ describe('runAnalysis and runs', () => {
     expect(data.top).toHaveLength(10);
     expect(data.top.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (let i = 1; i < 10; i++) expect(data.top[i]!.value).toBeLessThanOrEqual(data.top[i - 1]!.value);
-    expect(data.top.every((r) => r.stakeholder.roles.some((x) => x.role === 'CUSTOMER') && r.value === r.scores.pagerank)).toBe(true);
-    for (let i = 1; i < data.brokers.length; i++) expect(data.brokers[i]!.value).toBeGreaterThanOrEqual(data.brokers[i - 1]!.value);
+    expect(data.top.every((r) => r.stakeholder.roles.some((x) => x.role === 'CUSTOMER') && r.value === r.scores.pagerank)).toBe(
+      true,
+    );
+    for (let i = 1; i < data.brokers.length; i++)
+      expect(data.brokers[i]!.value).toBeGreaterThanOrEqual(data.brokers[i - 1]!.value);
     expect(data.inCommunity.length).toBeGreaterThan(0);
     expect(data.inCommunity.every((r) => r.stakeholder.communities.some((m) => m.community.id === declaredCommunity))).toBe(true);
     const badFirst = await client.gql(`{ influencers(metric: HUB, first: 0) { rank } }`);
@@ -217,16 +289,23 @@ describe('runAnalysis and runs', () => {
         detected: Array<{ id: string; label: string }>;
         cells: Array<{ declared: number; detected: number; count: number }>;
       };
-    }>(`query($run: ID) { communityComparison(run: $run) { run nmi ari labelledNodes unlabelledNodes declared { id kind } detected { id label } cells { declared detected count } } }`, {
-      run: first.id,
-    });
+    }>(
+      `query($run: ID) { communityComparison(run: $run) { run nmi ari labelledNodes unlabelledNodes declared { id kind } detected { id label } cells { declared detected count } } }`,
+      {
+        run: first.id,
+      },
+    );
     const c = data.communityComparison;
     expect(c.run).toBe(first.id);
     expect(c.nmi).toBeCloseTo(first.summary!.nmi, 12);
     expect(c.nmi).toBeGreaterThan(0);
     expect(c.ari).toBeCloseTo(first.summary!.ari, 12);
     expect(c.cells.reduce((s, x) => s + x.count, 0)).toBe(c.labelledNodes);
-    expect(c.labelledNodes).toBe(await t.count(`MATCH (s:Stakeholder) WHERE EXISTS { (s)-[:MEMBER_OF]->(:Community {kind: 'DECLARED'}) } RETURN count(s) AS n`));
+    expect(c.labelledNodes).toBe(
+      await t.count(
+        `MATCH (s:Stakeholder) WHERE EXISTS { (s)-[:MEMBER_OF]->(:Community {kind: 'DECLARED'}) } RETURN count(s) AS n`,
+      ),
+    );
     expect(c.declared.every((x) => x.kind === 'DECLARED')).toBe(true);
     expect(c.detected.every((x) => x.label.length > 0)).toBe(true);
     expect(c.cells.every((x) => x.declared < c.declared.length && x.detected < c.detected.length)).toBe(true);
@@ -238,7 +317,9 @@ describe('runAnalysis and runs', () => {
     );
     expect(data.overlaps.names.length).toBe(await t.count(`MATCH (c:Community {kind: 'DECLARED'}) RETURN count(c) AS n`));
     const i = data.overlaps.names.indexOf(declaredCommunity);
-    expect(data.overlaps.sizes[i]).toBe(await t.count('MATCH (:Community {id: $id})<-[:MEMBER_OF]-(s) RETURN count(s) AS n', { id: declaredCommunity }));
+    expect(data.overlaps.sizes[i]).toBe(
+      await t.count('MATCH (:Community {id: $id})<-[:MEMBER_OF]-(s) RETURN count(s) AS n', { id: declaredCommunity }),
+    );
   });
 });
 
@@ -246,7 +327,12 @@ describe('on-demand analytics', () => {
   it('plans an engagement inside a segment with reach, interval and reasons', async () => {
     const data = await client.data<{
       engagementPlan: {
-        seeds: Array<{ rank: number; marginalGain: number; stakeholder: { id: string }; reasons: { roles: string[]; summary: string; scores: { pagerank: number } | null; communities: Array<{ id: string }> } }>;
+        seeds: Array<{
+          rank: number;
+          marginalGain: number;
+          stakeholder: { id: string };
+          reasons: { roles: string[]; summary: string; scores: { pagerank: number } | null; communities: Array<{ id: string }> };
+        }>;
         expectedReach: number;
         reachLow: number;
         reachHigh: number;
@@ -285,7 +371,12 @@ describe('on-demand analytics', () => {
 
   it('finds warm introduction paths from stakeholders or from a role', async () => {
     const data = await client.data<{
-      byRole: Array<{ score: number; hops: number; stakeholders: Array<{ id: string; roles: Array<{ role: string }> }>; ties: Array<{ type: string; weight: number; source: { id: string }; target: { id: string } }> }>;
+      byRole: Array<{
+        score: number;
+        hops: number;
+        stakeholders: Array<{ id: string; roles: Array<{ role: string }> }>;
+        ties: Array<{ type: string; weight: number; source: { id: string }; target: { id: string } }>;
+      }>;
       byId: Array<{ stakeholders: Array<{ id: string }> }>;
     }>(
       `query($to: ID!, $from: [ID!]) {
@@ -308,17 +399,22 @@ describe('on-demand analytics', () => {
     expect(field(neither.body)).toBe('from');
     const unknown = await client.gql(`{ introductionPaths(fromRoles: [EMPLOYEE], to: "nope") { hops } }`);
     expect(code(unknown.body)).toBe('NOT_FOUND');
-    const hops = await client.gql(`query($to: ID!) { introductionPaths(fromRoles: [EMPLOYEE], to: $to, maxHops: 0) { hops } }`, { to: customer });
+    const hops = await client.gql(`query($to: ID!) { introductionPaths(fromRoles: [EMPLOYEE], to: $to, maxHops: 0) { hops } }`, {
+      to: customer,
+    });
     expect(field(hops.body)).toBe('maxHops');
   });
 
   it('ranks brokers between two roles', async () => {
-    const data = await client.data<{ brokersBetween: Array<{ rank: number; twoPaths: number; sources: number; targets: number; stakeholder: { id: string } }> }>(
+    const data = await client.data<{
+      brokersBetween: Array<{ rank: number; twoPaths: number; sources: number; targets: number; stakeholder: { id: string } }>;
+    }>(
       `{ brokersBetween(fromRole: SUPPLIER, toRole: CUSTOMER, first: 5) { rank twoPaths weight sources targets stakeholder { id } } }`,
     );
     expect(data.brokersBetween.length).toBeGreaterThan(0);
     expect(data.brokersBetween[0]!.rank).toBe(1);
-    for (let i = 1; i < data.brokersBetween.length; i++) expect(data.brokersBetween[i]!.twoPaths).toBeLessThanOrEqual(data.brokersBetween[i - 1]!.twoPaths);
+    for (let i = 1; i < data.brokersBetween.length; i++)
+      expect(data.brokersBetween[i]!.twoPaths).toBeLessThanOrEqual(data.brokersBetween[i - 1]!.twoPaths);
     const bad = await client.gql(`{ brokersBetween(fromRole: SUPPLIER, toRole: CUSTOMER, first: 0) { rank } }`);
     expect(field(bad.body)).toBe('first');
   });
@@ -331,14 +427,27 @@ describe('on-demand analytics', () => {
     );
     const remove = hubs.map((h) => h.id);
     const data = await client.data<{
-      declared: { removed: string[]; communities: Array<{ community: { id: string; kind: string }; membersBefore: number; membersAfter: number; internalTiesLost: number; split: boolean }>; singlePointsOfFailure: Array<{ stakeholder: { id: string }; community: { id: string }; separated: number }> };
+      declared: {
+        removed: string[];
+        communities: Array<{
+          community: { id: string; kind: string };
+          membersBefore: number;
+          membersAfter: number;
+          internalTiesLost: number;
+          split: boolean;
+        }>;
+        singlePointsOfFailure: Array<{ stakeholder: { id: string }; community: { id: string }; separated: number }>;
+      };
       detected: { communities: Array<{ community: { kind: string } }> };
     }>(
       `query($remove: [ID!]!, $run: ID) {
         declared: whatIf(remove: $remove) { removed communities { community { id kind } membersBefore membersAfter internalTiesLost split } singlePointsOfFailure { stakeholder { id } community { id } separated } }
         detected: whatIf(remove: $remove, run: $run) { communities { community { kind } } }
       }`,
-      { remove, run: (await client.data<{ analysisRuns: Array<{ id: string }> }>('{ analysisRuns { id } }')).analysisRuns.at(-1)!.id },
+      {
+        remove,
+        run: (await client.data<{ analysisRuns: Array<{ id: string }> }>('{ analysisRuns { id } }')).analysisRuns.at(-1)!.id,
+      },
     );
     expect(data.declared.removed.sort()).toEqual([...remove].sort());
     const impact = data.declared.communities.find((c) => c.community.id === declaredCommunity);
@@ -347,7 +456,9 @@ describe('on-demand analytics', () => {
     expect(impact!.membersBefore - impact!.membersAfter).toBe(3);
     expect(impact!.internalTiesLost).toBeGreaterThan(0);
     for (let i = 1; i < data.declared.singlePointsOfFailure.length; i++)
-      expect(data.declared.singlePointsOfFailure[i]!.separated).toBeLessThanOrEqual(data.declared.singlePointsOfFailure[i - 1]!.separated);
+      expect(data.declared.singlePointsOfFailure[i]!.separated).toBeLessThanOrEqual(
+        data.declared.singlePointsOfFailure[i - 1]!.separated,
+      );
     expect(data.detected.communities.length).toBeGreaterThan(0);
     expect(data.detected.communities.every((c) => c.community.kind === 'DETECTED')).toBe(true);
     const empty = await client.gql(`{ whatIf(remove: []) { removed } }`);

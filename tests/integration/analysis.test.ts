@@ -29,13 +29,17 @@ describe('projection', () => {
   it('loads the whole demo graph, and a filtered one, in one query', async () => {
     const all = await loadProjection(t.db, DEFAULT_PARAMETERS);
     expect(all.ids).toHaveLength(2000);
-    expect(all.source.length).toBe(await t.count('MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE type(r) <> "HAS_SCORES" RETURN count(r) AS n'));
+    expect(all.source.length).toBe(
+      await t.count('MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE type(r) <> "HAS_SCORES" RETURN count(r) AS n'),
+    );
     const employees = await loadProjection(t.db, { ...DEFAULT_PARAMETERS, roles: ['EMPLOYEE'], tieTypes: ['WORKS_WITH'] });
     expect(employees.ids.length).toBe(await t.count('MATCH (s:Employee) RETURN count(s) AS n'));
     expect(employees.source.length).toBe(await t.count('MATCH (:Employee)-[r:WORKS_WITH]->(:Employee) RETURN count(r) AS n'));
     const dated = await loadProjection(t.db, { ...DEFAULT_PARAMETERS, since: '2023-01-01', until: '2023-12-31' });
     expect(dated.source.length).toBe(
-      await t.count(`MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE r.since >= date('2023-01-01') AND r.since <= date('2023-12-31') RETURN count(r) AS n`),
+      await t.count(
+        `MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE r.since >= date('2023-01-01') AND r.since <= date('2023-12-31') RETURN count(r) AS n`,
+      ),
     );
   });
 });
@@ -61,11 +65,15 @@ describe('analysis runs', () => {
     console.log(`full run on seeds/demo: ${JSON.stringify(run?.timings)}`);
     first = started.id;
 
-    expect(await t.count('MATCH (x:ScoreSet {run: $run})<-[:HAS_SCORES]-(:Stakeholder) RETURN count(x) AS n', { run: first })).toBe(2000);
+    expect(
+      await t.count('MATCH (x:ScoreSet {run: $run})<-[:HAS_SCORES]-(:Stakeholder) RETURN count(x) AS n', { run: first }),
+    ).toBe(2000);
     const communities = await t.count(`MATCH (c:Community {kind: 'DETECTED', run: $run}) RETURN count(c) AS n`, { run: first });
     expect(communities).toBe(run?.summary?.communities);
     // every stakeholder has exactly one core membership in the run
-    expect(await t.count('MATCH (:Stakeholder)-[m:MEMBER_OF {run: $run, core: true}]->() RETURN count(m) AS n', { run: first })).toBe(2000);
+    expect(
+      await t.count('MATCH (:Stakeholder)-[m:MEMBER_OF {run: $run, core: true}]->() RETURN count(m) AS n', { run: first }),
+    ).toBe(2000);
     expect(await currentRunId(t.db)).toBe(first);
   });
 
@@ -122,9 +130,10 @@ describe('analysis runs', () => {
     const fresh = await openTestDatabase(); // a new connection, as after a restart
     try {
       const client = createTestClient(fresh);
-      const data = await client.data<{ analysisRun: { status: string; error: string; current: boolean }; currentAnalysisRun: { id: string } }>(
-        `{ analysisRun(id: "run-crashed") { status error current } currentAnalysisRun { id } }`,
-      );
+      const data = await client.data<{
+        analysisRun: { status: string; error: string; current: boolean };
+        currentAnalysisRun: { id: string };
+      }>(`{ analysisRun(id: "run-crashed") { status error current } currentAnalysisRun { id } }`);
       expect(data.analysisRun).toMatchObject({ status: 'FAILED', current: false });
       expect(data.analysisRun.error).toMatch(/interrupted/);
       expect(data.currentAnalysisRun.id).toBe(first);

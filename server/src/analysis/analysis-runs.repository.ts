@@ -65,7 +65,12 @@ export async function createRun(db: Database, id: string, parameters: RunParamet
 }
 
 export async function updateProgress(db: Database, id: string, phase: string, percent: number): Promise<void> {
-  await execute(db, `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'}) SET r.phase = $phase, r.progress = $progress`, { id, phase, progress: percent }, { mode: 'WRITE' });
+  await execute(
+    db,
+    `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'}) SET r.phase = $phase, r.progress = $progress`,
+    { id, phase, progress: percent },
+    { mode: 'WRITE' },
+  );
 }
 
 /** Writes rows in batches of `size`, at most `parallel` transactions at a time (only for batches that touch disjoint nodes). */
@@ -82,7 +87,13 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, 
 }
 
 /** Writes a run's results, tagged with the run id; they stay invisible as "current" until completeRun flips the run. */
-export async function writeResults(db: Database, runId: string, projection: CompactProjection, result: RunResult, timings: Record<string, number> = {}): Promise<void> {
+export async function writeResults(
+  db: Database,
+  runId: string,
+  projection: CompactProjection,
+  result: RunResult,
+  timings: Record<string, number> = {},
+): Promise<void> {
   let t0 = performance.now();
   const n = projection.ids.length;
   const scoreRows = Array.from({ length: n }, (_, v) => {
@@ -94,17 +105,22 @@ export async function writeResults(db: Database, runId: string, projection: Comp
     scores.community = result.core[v]!;
     return { id: projection.ids[v]!, scores };
   });
-  await inBatches(scoreRows, async (batch) => {
-    await execute(
-      db,
-      `UNWIND $rows AS row
+  await inBatches(
+    scoreRows,
+    async (batch) => {
+      await execute(
+        db,
+        `UNWIND $rows AS row
        MATCH (s:Stakeholder {id: row.id})
        CREATE (s)-[:HAS_SCORES]->(x:ScoreSet)
        SET x = row.scores, x.run = $run, x.stakeholder = row.id`,
-      { rows: batch, run: runId },
-      { mode: 'WRITE' },
-    );
-  }, SCORE_BATCH, SCORE_LANES);
+        { rows: batch, run: runId },
+        { mode: 'WRITE' },
+      );
+    },
+    SCORE_BATCH,
+    SCORE_LANES,
+  );
   timings['write.scores'] = performance.now() - t0;
   t0 = performance.now();
 
@@ -131,7 +147,12 @@ export async function writeResults(db: Database, runId: string, projection: Comp
   for (let v = 0; v < n; v++) {
     for (let p = result.membershipStart[v]!; p < result.membershipStart[v + 1]!; p++) {
       const community = result.membershipCommunity[p]!;
-      membershipRows.push({ s: projection.ids[v]!, c: `${runId}:${community}`, w: result.membershipStrength[p]!, core: community === result.core[v] });
+      membershipRows.push({
+        s: projection.ids[v]!,
+        c: `${runId}:${community}`,
+        w: result.membershipStrength[p]!,
+        core: community === result.core[v],
+      });
     }
   }
   await inBatches(membershipRows, async (batch) => {
@@ -157,7 +178,12 @@ export async function completeRun(db: Database, id: string, result: RunResult, t
        SET r.status = 'COMPLETE', r.current = true, r.progress = 100.0, r.phase = 'done', r.finishedAt = datetime(),
            r.summary = $summary, r.timings = $timings, r.comparison = $comparison
        RETURN r.id AS id`,
-      { id, summary: JSON.stringify(result.summary), timings: JSON.stringify(timings), comparison: JSON.stringify(result.contingency) },
+      {
+        id,
+        summary: JSON.stringify(result.summary),
+        timings: JSON.stringify(timings),
+        comparison: JSON.stringify(result.contingency),
+      },
     );
     // A run already marked failed (e.g. killed while writing) must not become current.
     if (rows.length === 0) throw new Error(`analysis run ${id} is no longer running`);
@@ -215,7 +241,10 @@ export async function listRuns(db: Database, first: number): Promise<AnalysisRun
 }
 
 export async function currentRunId(db: Database): Promise<string | null> {
-  const rows = await execute<{ id: string }>(db, `MATCH (r:AnalysisRun {current: true}) RETURN r.id AS id ORDER BY r.finishedAt DESC LIMIT 1`);
+  const rows = await execute<{ id: string }>(
+    db,
+    `MATCH (r:AnalysisRun {current: true}) RETURN r.id AS id ORDER BY r.finishedAt DESC LIMIT 1`,
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -65,7 +65,10 @@ export function toGraph(p: CompactProjection): ProjectedGraph {
   const m = p.source.length;
   for (let e = 0; e < m; e++) {
     // Explicit keys: graphology's generated keys cost more than the insertion itself.
-    graph.addDirectedEdgeWithKey(e, p.ids[p.source[e]!]!, p.ids[p.target[e]!]!, { type: TIE_TYPES[p.type[e]!]!, weight: p.weight[e]! });
+    graph.addDirectedEdgeWithKey(e, p.ids[p.source[e]!]!, p.ids[p.target[e]!]!, {
+      type: TIE_TYPES[p.type[e]!]!,
+      weight: p.weight[e]!,
+    });
   }
   return graph;
 }

@@ -106,7 +106,10 @@ export function runFullAnalysis(
     // Labels read group names; the stored profile keeps group ids (so the API can link them), hence two passes.
     const roles = (node: string): string[] => graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase());
     const labels = labelCommunities(partition.communities, (node) => ({ roles: roles(node), groups: groupNames(node) }));
-    const profiles = labelCommunities(partition.communities, (node) => ({ roles: [], groups: graph.getNodeAttribute(node, 'communities') }));
+    const profiles = labelCommunities(partition.communities, (node) => ({
+      roles: [],
+      groups: graph.getNodeAttribute(node, 'communities'),
+    }));
     labels.forEach((label, i) => (label.groups = profiles[i]?.groups ?? []));
     const declared = new Map<string, string>();
     graph.forEachNode((node, attributes) => {
@@ -182,7 +185,10 @@ export function runFullAnalysis(
         labelledNodes: labelsAndComparison.labelled,
         unlabelledNodes: n - labelsAndComparison.labelled,
         betweenness: { mode: influenceResult.betweenness.mode, pivots: influenceResult.betweenness.pivots },
-        warnings: [...influenceResult.warnings, ...(brokerage.sampledBrokers.length > 0 ? [`brokerage sampled for ${brokerage.sampledBrokers.length} brokers`] : [])],
+        warnings: [
+          ...influenceResult.warnings,
+          ...(brokerage.sampledBrokers.length > 0 ? [`brokerage sampled for ${brokerage.sampledBrokers.length} brokers`] : []),
+        ],
       },
       scores,
       core,

@@ -18,7 +18,9 @@ export function inSegment(segment: Segment, node: string, attributes: ProjectedN
   if (segment.members && !segment.members.has(node)) return false;
   if (segment.roles && segment.roles.length > 0) {
     const held = attributes.roles;
-    return segment.roleMatch === 'ALL' ? segment.roles.every((r) => held.includes(r)) : segment.roles.some((r) => held.includes(r));
+    return segment.roleMatch === 'ALL'
+      ? segment.roles.every((r) => held.includes(r))
+      : segment.roles.some((r) => held.includes(r));
   }
   return true;
 }
@@ -82,7 +84,13 @@ export function introductionPaths(
     viaRoles: options.viaRoles && options.viaRoles.length > 0 ? options.viaRoles : undefined,
   }).map((path) => ({
     stakeholders: path.nodes,
-    ties: path.ties.map((t) => ({ source: t.source, target: t.target, type: graph.getEdgeAttribute(t.edge, 'type'), weight: t.weight, since: null })),
+    ties: path.ties.map((t) => ({
+      source: t.source,
+      target: t.target,
+      type: graph.getEdgeAttribute(t.edge, 'type'),
+      weight: t.weight,
+      since: null,
+    })),
     score: path.score,
     hops: path.hops,
   }));
@@ -106,7 +114,8 @@ export function whatIfRemoved(
   communityOf: (node: string, attributes: ProjectedNode) => readonly string[],
   maxPoints = 50,
 ): WhatIf {
-  const of = (node: string, attributes: Record<string, unknown>): readonly string[] => communityOf(node, attributes as unknown as ProjectedNode);
+  const of = (node: string, attributes: Record<string, unknown>): readonly string[] =>
+    communityOf(node, attributes as unknown as ProjectedNode);
   const result = whatIf(graph, removed, { communityOf: of });
   const communities: CommunityImpact[] = result.communities
     .filter((c) => c.removedMembers > 0)

@@ -65,13 +65,15 @@ export function validateFilter(input: RunParametersInput, prefix: string): Proje
   });
   const tieTypes = input.tieTypes && input.tieTypes.length > 0 ? [...new Set(input.tieTypes)] : null;
   tieTypes?.forEach((t, i) => {
-    if (!isTieType(t)) throw new ParameterError(`${prefix}tieTypes[${i}]`, `unknown tie type '${t}' (one of ${TIE_TYPES.join(', ')})`);
+    if (!isTieType(t))
+      throw new ParameterError(`${prefix}tieTypes[${i}]`, `unknown tie type '${t}' (one of ${TIE_TYPES.join(', ')})`);
   });
   const since = input.since ?? null;
   const until = input.until ?? null;
   if (since !== null && !isIsoDate(since)) throw new ParameterError(`${prefix}since`, `'${since}' is not a date (YYYY-MM-DD)`);
   if (until !== null && !isIsoDate(until)) throw new ParameterError(`${prefix}until`, `'${until}' is not a date (YYYY-MM-DD)`);
-  if (since !== null && until !== null && until < since) throw new ParameterError(`${prefix}until`, `${until} is before since (${since})`);
+  if (since !== null && until !== null && until < since)
+    throw new ParameterError(`${prefix}until`, `${until} is before since (${since})`);
   return { roles: roles as RoleName[] | null, tieTypes: tieTypes as TieTypeName[] | null, since, until };
 }
 

@@ -118,7 +118,10 @@ export async function loadProjectedGraph(db: Database, filter: ProjectionFilter)
 
 /** Declared community id → name (for community labels). */
 export async function declaredCommunityNames(db: Database): Promise<Record<string, string>> {
-  const rows = await execute<{ id: string; name: string }>(db, `MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id, c.name AS name`);
+  const rows = await execute<{ id: string; name: string }>(
+    db,
+    `MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id, c.name AS name`,
+  );
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 

@@ -37,14 +37,21 @@ const active = new Map<string, ActiveRun>();
 const recovered = new WeakSet<Database>();
 
 function newRunId(): string {
-  return `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
+  return `run-${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}-${randomBytes(3).toString('hex')}`;
 }
 
 /** Where the worker bootstrap lives (next to this module; it registers tsx and loads worker.ts). */
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 /** Runs the full analysis in a worker thread; typed arrays are transferred, not copied. */
-function runInWorker(handle: ActiveRun, request: WorkerRequest, onProgress: (phase: string, percent: number) => void): Promise<RunResult> {
+function runInWorker(
+  handle: ActiveRun,
+  request: WorkerRequest,
+  onProgress: (phase: string, percent: number) => void,
+): Promise<RunResult> {
   return new Promise<RunResult>((resolve, reject) => {
     const worker = new Worker(WORKER_ENTRY);
     handle.worker = worker;
@@ -64,7 +71,9 @@ function runInWorker(handle: ActiveRun, request: WorkerRequest, onProgress: (pha
     });
     worker.on('error', (error) => finish(error));
     worker.on('exit', (code) =>
-      finish(new Error(handle.killed ? `killed: ${handle.killed}` : `the analysis worker stopped unexpectedly (exit code ${code})`)),
+      finish(
+        new Error(handle.killed ? `killed: ${handle.killed}` : `the analysis worker stopped unexpectedly (exit code ${code})`),
+      ),
     );
     worker.postMessage(request, transferList(request.projection));
   });
@@ -88,7 +97,9 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
     const shape: Pick<CompactProjection, 'ids'> = { ids };
 
     t0 = performance.now();
-    const result = await runInWorker(handle, { projection, parameters, communityNames: names }, (phase, percent) => progress(phase, percent));
+    const result = await runInWorker(handle, { projection, parameters, communityNames: names }, (phase, percent) =>
+      progress(phase, percent),
+    );
     timings.analysis = performance.now() - t0;
     for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
 

@@ -11,7 +11,11 @@ function twoCliques(): CompactProjection {
   const target: number[] = [];
   for (const base of [0, 6])
     for (let i = 0; i < 6; i++)
-      for (let j = 0; j < 6; j++) if (i !== j) (source.push(base + i), target.push(base + j));
+      for (let j = 0; j < 6; j++) {
+        if (i === j) continue;
+        source.push(base + i);
+        target.push(base + j);
+      }
   source.push(5);
   target.push(6);
   const communityIds: string[] = [];
@@ -37,9 +41,19 @@ function twoCliques(): CompactProjection {
 describe('runFullAnalysis', () => {
   it('finds the two cliques, labels them by role and group, and agrees perfectly with the declared groups', () => {
     const phases: string[] = [];
-    const r = runFullAnalysis(twoCliques(), DEFAULT_PARAMETERS, { 'g-a': 'Group A', 'g-b': 'Group B' }, (phase) => phases.push(phase));
+    const r = runFullAnalysis(twoCliques(), DEFAULT_PARAMETERS, { 'g-a': 'Group A', 'g-b': 'Group B' }, (phase) =>
+      phases.push(phase),
+    );
     expect(phases).toEqual(['graph', 'communities', 'influence', 'structural-holes', 'brokerage', 'labels', 'collect']);
-    expect(r.summary).toMatchObject({ nodes: 13, ties: 61, communities: 3, labelledNodes: 12, unlabelledNodes: 1, nmi: 1, ari: 1 });
+    expect(r.summary).toMatchObject({
+      nodes: 13,
+      ties: 61,
+      communities: 3,
+      labelledNodes: 12,
+      unlabelledNodes: 1,
+      nmi: 1,
+      ari: 1,
+    });
     expect(r.core[0]).toBe(r.core[5]);
     expect(r.core[6]).toBe(r.core[11]);
     expect(r.core[0]).not.toBe(r.core[6]);
@@ -80,7 +94,10 @@ describe('runFullAnalysis', () => {
 describe('validateRunParameters', () => {
   it('fills defaults and names the failing field', () => {
     expect(validateRunParameters({})).toEqual(DEFAULT_PARAMETERS);
-    expect(validateRunParameters({ roles: ['EMPLOYEE', 'EMPLOYEE'], tieTypes: [] })).toMatchObject({ roles: ['EMPLOYEE'], tieTypes: null });
+    expect(validateRunParameters({ roles: ['EMPLOYEE', 'EMPLOYEE'], tieTypes: [] })).toMatchObject({
+      roles: ['EMPLOYEE'],
+      tieTypes: null,
+    });
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ resolution: -1 }, 'input.resolution'],
       [{ threshold: Number.NaN }, 'input.threshold'],

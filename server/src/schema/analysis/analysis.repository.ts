@@ -9,7 +9,11 @@ const SCORE_PROJECTION = `x { .run, .stakeholder, .pagerank, .hub, .authority, .
   .coreNumber, .betweenness, .constraint, .effectiveSize, .coordinator, .itinerant, .representative, .gatekeeper, .liaison }`;
 
 export async function runStatus(db: Database, id: string): Promise<'RUNNING' | 'COMPLETE' | 'FAILED' | null> {
-  const rows = await execute<{ status: 'RUNNING' | 'COMPLETE' | 'FAILED' }>(db, 'MATCH (r:AnalysisRun {id: $id}) RETURN r.status AS status', { id });
+  const rows = await execute<{ status: 'RUNNING' | 'COMPLETE' | 'FAILED' }>(
+    db,
+    'MATCH (r:AnalysisRun {id: $id}) RETURN r.status AS status',
+    { id },
+  );
   return rows[0]?.status ?? null;
 }
 
@@ -58,7 +62,15 @@ export async function communityDetails(db: Database, ids: string[]): Promise<Map
     { ids },
   );
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, label: r.label, run: r.run, profile: r.profile ? (JSON.parse(r.profile) as CommunityDetails['profile']) : null }]),
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        label: r.label,
+        run: r.run,
+        profile: r.profile ? (JSON.parse(r.profile) as CommunityDetails['profile']) : null,
+      },
+    ]),
   );
 }
 

@@ -7,7 +7,14 @@ import type { Community, ScoreSet } from '../../models.js';
 import type { RankedMetric } from '../../analysis/analysis-schema.js';
 import { currentRunId, findRun, listRuns, runComparison } from '../../analysis/analysis-runs.repository.js';
 import type { ProjectedGraph } from '../../analysis/compact-projection.js';
-import { engagementPlan, introductionPaths, rolesBrokers, segmentSize, whatIfRemoved, type Segment } from '../../analysis/on-demand.js';
+import {
+  engagementPlan,
+  introductionPaths,
+  rolesBrokers,
+  segmentSize,
+  whatIfRemoved,
+  type Segment,
+} from '../../analysis/on-demand.js';
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../analysis/parameters.js';
 import { communityMemberIds, declaredCommunityNames, loadProjectedGraph } from '../../analysis/projection.repository.js';
 import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../analysis/run-analysis.js';
@@ -97,19 +104,29 @@ const METRIC_PROPERTY: Record<InfluenceMetric, RankedMetric> = {
   EFFECTIVE_SIZE: 'effectiveSize',
 };
 
-async function segmentOf(context: GraphQLContext, input: SegmentInput | null | undefined, field = 'segment'): Promise<Segment & { community: string | null }> {
+async function segmentOf(
+  context: GraphQLContext,
+  input: SegmentInput | null | undefined,
+  field = 'segment',
+): Promise<Segment & { community: string | null }> {
   const community = input?.community ?? null;
   let members: Set<string> | null = null;
   if (community !== null) {
     members = await communityMemberIds(context.db, community);
     if (members === null) throw badInput(`${field}.community`, `community '${community}' does not exist`);
   }
-  return { roles: input?.roles && input.roles.length > 0 ? [...input.roles] : null, roleMatch: input?.roleMatch ?? 'ANY', members, community };
+  return {
+    roles: input?.roles && input.roles.length > 0 ? [...input.roles] : null,
+    roleMatch: input?.roleMatch ?? 'ANY',
+    members,
+    community,
+  };
 }
 
 async function requireStakeholders(context: GraphQLContext, ids: string[], field: string): Promise<void> {
   const missing = await repository.missingStakeholders(context.db, ids);
-  if (missing.length > 0) throw apiError('NOT_FOUND', `${field}: stakeholder '${missing[0]}' does not exist`, { field, id: missing[0] });
+  if (missing.length > 0)
+    throw apiError('NOT_FOUND', `${field}: stakeholder '${missing[0]}' does not exist`, { field, id: missing[0] });
 }
 
 async function loadCommunity(context: GraphQLContext, id: string): Promise<Community> {
@@ -139,7 +156,8 @@ export const analysisResolvers: Resolvers = {
       const id = await currentRun(context);
       return id === null ? null : findRun(context.db, id);
     },
-    detectedCommunities: async (_, { run }, context) => repository.detectedCommunities(context.db, await resolveRun(context, run)),
+    detectedCommunities: async (_, { run }, context) =>
+      repository.detectedCommunities(context.db, await resolveRun(context, run)),
     influencers: async (_, { segment, metric, first, run }, context) => {
       const limit = integerInRange('first', first, 20, 1, context.config.maxPageSize);
       const id = await resolveRun(context, run);
@@ -176,13 +194,24 @@ export const analysisResolvers: Resolvers = {
       if (segmentSize(graph, segment) === 0) throw badInput('segment', 'no stakeholder is in this segment');
       const run = await currentRun(context);
       const names = await declaredCommunityNames(context.db);
-      const plan = engagementPlan(graph, segment, { k, simulations, seed }, () => null, (id) => names[id] ?? id);
+      const plan = engagementPlan(
+        graph,
+        segment,
+        { k, simulations, seed },
+        () => null,
+        (id) => names[id] ?? id,
+      );
       if (run !== null) {
-        const found = await repository.scoresOf(context.db, run, plan.seeds.map((s) => s.stakeholder));
+        const found = await repository.scoresOf(
+          context.db,
+          run,
+          plan.seeds.map((s) => s.stakeholder),
+        );
         for (const s of plan.seeds) {
           const sc = found.get(s.stakeholder) ?? null;
           s.reasons.scores = sc;
-          if (sc) s.reasons.summary += `; PageRank ${sc.pagerank.toPrecision(2)}, ${sc.outDegree} outgoing ties, core ${sc.coreNumber}`;
+          if (sc)
+            s.reasons.summary += `; PageRank ${sc.pagerank.toPrecision(2)}, ${sc.outDegree} outgoing ties, core ${sc.coreNumber}`;
         }
       }
       return plan;
@@ -190,7 +219,8 @@ export const analysisResolvers: Resolvers = {
     introductionPaths: async (_, args, context) => {
       const from = args.from ?? [];
       const fromRoles = args.fromRoles ?? [];
-      if ((from.length > 0) === (fromRoles.length > 0)) throw badInput('from', 'give either from (stakeholder ids) or fromRoles, not both and not neither');
+      if (from.length > 0 === fromRoles.length > 0)
+        throw badInput('from', 'give either from (stakeholder ids) or fromRoles, not both and not neither');
       const k = integerInRange('k', args.k, 3, 1, 20);
       const maxHops = integerInRange('maxHops', args.maxHops, 4, 1, 10);
       await requireStakeholders(context, [args.to], 'to');
@@ -208,7 +238,8 @@ export const analysisResolvers: Resolvers = {
     },
     whatIf: async (_, { remove, run }, context) => {
       const removed = [...new Set(remove)];
-      if (removed.length === 0 || removed.length > 100) throw badInput('remove', `give 1 to 100 stakeholder ids, got ${removed.length}`);
+      if (removed.length === 0 || removed.length > 100)
+        throw badInput('remove', `give 1 to 100 stakeholder ids, got ${removed.length}`);
       await requireStakeholders(context, removed, 'remove');
       const graph = await projectedGraph(context);
       if (run === null || run === undefined) return whatIfRemoved(graph, removed, (_node, attributes) => attributes.communities);
@@ -244,7 +275,13 @@ export const analysisResolvers: Resolvers = {
       },
   },
   StakeholderScores: {
-    brokerage: (s) => ({ coordinator: s.coordinator, itinerant: s.itinerant, representative: s.representative, gatekeeper: s.gatekeeper, liaison: s.liaison }),
+    brokerage: (s) => ({
+      coordinator: s.coordinator,
+      itinerant: s.itinerant,
+      representative: s.representative,
+      gatekeeper: s.gatekeeper,
+      liaison: s.liaison,
+    }),
   },
   Stakeholder: {
     scores: async (stakeholder, { run }, context) => {
@@ -286,4 +323,3 @@ export const analysisResolvers: Resolvers = {
     community: (p, _, context) => loadCommunity(context, p.community),
   },
 };
-
