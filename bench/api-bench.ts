@@ -33,8 +33,18 @@ export interface OperationStats {
 
 const OPERATIONS: Array<{ operation: OperationName; label: string; floorMs: number; floorName: string }> = [
   { operation: 'stakeholder', label: 'stakeholder(id) with roles and degree', floorMs: 10, floorName: 'stakeholder by id p95' },
-  { operation: 'filteredPage', label: 'stakeholders(filter, first: 50, after)', floorMs: 30, floorName: 'filtered page of 50 p95' },
-  { operation: 'egoNetwork', label: 'egoNetwork(id, depth: 2, limit: 2000)', floorMs: 150, floorName: 'egoNetwork depth 2, limit 2,000 p95' },
+  {
+    operation: 'filteredPage',
+    label: 'stakeholders(filter, first: 50, after)',
+    floorMs: 30,
+    floorName: 'filtered page of 50 p95',
+  },
+  {
+    operation: 'egoNetwork',
+    label: 'egoNetwork(id, depth: 2, limit: 2000)',
+    floorMs: 150,
+    floorName: 'egoNetwork depth 2, limit 2,000 p95',
+  },
 ];
 
 /** Nearest-rank percentile of sorted values. */
@@ -73,12 +83,16 @@ export async function runApiBench(
   console.log(`API on http://127.0.0.1:${port}/graphql; ${options.concurrency} clients per operation`);
   try {
     const ids = (await execute<{ id: string }>(db, 'MATCH (s:Stakeholder) RETURN s.id AS id')).map((r) => r.id);
-    const communities = (await execute<{ id: string }>(db, "MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id")).map((r) => r.id);
+    const communities = (await execute<{ id: string }>(db, "MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id")).map(
+      (r) => r.id,
+    );
     const stats: OperationStats[] = [];
     for (const [index, op] of OPERATIONS.entries()) {
       if (!only.includes(op.operation)) continue;
       const load = loadAverage();
-      console.log(`  ${op.label}: warm-up ${options.warmupMs / 1000} s, then ${options.durationMs / 1000} s (≤ ${fmtInt(options.maxRequests)} requests); load ${load}`);
+      console.log(
+        `  ${op.label}: warm-up ${options.warmupMs / 1000} s, then ${options.durationMs / 1000} s (≤ ${fmtInt(options.maxRequests)} requests); load ${load}`,
+      );
       const result = await runInChild({
         port,
         operation: op.operation,
@@ -114,7 +128,18 @@ export async function runApiBench(
     }
     const table: Table = {
       title: `API over HTTP (${options.concurrency} concurrent clients per operation, keep-alive, after ${options.warmupMs / 1000} s warm-up)`,
-      columns: ['operation', 'count', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'mean response', 'load avg at start'],
+      columns: [
+        'operation',
+        'count',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'mean response',
+        'load avg at start',
+      ],
       numeric: [1, 2, 3, 4, 5, 6, 7, 8],
       rows: stats.map((s) => [
         s.label,

@@ -75,14 +75,24 @@ function requestBuilder(job: ClientJob, random: () => number): () => string {
   return () => {
     // The first five pages: no cursor, or the cursor of a random row in them.
     const offset = Math.floor(random() * 6 * 50) - 50;
-    return JSON.stringify({ query: FILTERED_PAGE, variables: { filter: pick(filters)(), after: offset < 0 ? null : cursor(offset) } });
+    return JSON.stringify({
+      query: FILTERED_PAGE,
+      variables: { filter: pick(filters)(), after: offset < 0 ? null : cursor(offset) },
+    });
   };
 }
 
 function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -117,7 +127,8 @@ export async function runClientJob(job: ClientJob): Promise<ClientResult> {
         try {
           const res = await post(agent, job.port, body);
           const parsed = JSON.parse(res.text) as { errors?: Array<{ message: string }>; data?: unknown };
-          if (res.status !== 200 || parsed.errors || !parsed.data) failure = `${res.status} ${parsed.errors?.[0]?.message ?? 'no data'}`;
+          if (res.status !== 200 || parsed.errors || !parsed.data)
+            failure = `${res.status} ${parsed.errors?.[0]?.message ?? 'no data'}`;
           if (record) bytes += res.text.length;
         } catch (error) {
           failure = (error as Error).message;

@@ -105,7 +105,9 @@ function progressPrinter(label: string): (p: ImportProgress) => void {
     if (now - last < 1000 && p.done < p.total) return;
     last = now;
     const pct = p.total > 0 ? ((100 * p.done) / p.total).toFixed(1) : '100.0';
-    console.log(`  [${label}] ${p.phase.padEnd(18)} ${fmtInt(p.done).padStart(11)} / ${fmtInt(p.total)} rows  ${fmtInt(p.rowsPerSecond).padStart(8)} rows/s  ${pct.padStart(5)} %`);
+    console.log(
+      `  [${label}] ${p.phase.padEnd(18)} ${fmtInt(p.done).padStart(11)} / ${fmtInt(p.total)} rows  ${fmtInt(p.rowsPerSecond).padStart(8)} rows/s  ${pct.padStart(5)} %`,
+    );
   };
 }
 
@@ -156,7 +158,9 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
     const parse = await readImportInput(bundleDir);
     const parseMs = performance.now() - t0;
     if (parse.errors.length > 0) throw new Error(`bundle has ${parse.errors.length} errors, first: ${parse.errors[0]?.message}`);
-    console.log(`  parsed + validated in ${fmtSeconds(parseMs)} (${fmtInt(parse.bundle.ties.length)} ties, ${parse.warnings.length} warnings)`);
+    console.log(
+      `  parsed + validated in ${fmtSeconds(parseMs)} (${fmtInt(parse.bundle.ties.length)} ties, ${parse.warnings.length} warnings)`,
+    );
 
     const runs: ImportRun[] = [];
     for (const label of ['first import', 're-import']) {
@@ -166,18 +170,31 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
       const wallMs = performance.now() - t0;
       if (!report.ok) throw new Error(`import failed: ${report.errors[0]?.message}`);
       const counts = await storedCounts(db);
-      console.log(`  ${label}: ${fmtSeconds(wallMs)}, ${fmtInt(report.counts.ties / (wallMs / 1000))} ties/s; stored ${JSON.stringify(counts)}`);
+      console.log(
+        `  ${label}: ${fmtSeconds(wallMs)}, ${fmtInt(report.counts.ties / (wallMs / 1000))} ties/s; stored ${JSON.stringify(counts)}`,
+      );
       runs.push({ label, wallMs, report, counts });
     }
 
     const [first, again] = runs as [ImportRun, ImportRun];
     const tiesPerSecond = (ms: number): number => first.report.counts.ties / (ms / 1000);
     const complete =
-      first.counts.stakeholders === summary.stakeholders && first.counts.ties === summary.ties && first.report.counts.ties === summary.ties;
+      first.counts.stakeholders === summary.stakeholders &&
+      first.counts.ties === summary.ties &&
+      first.report.counts.ties === summary.ties;
     const idempotent = JSON.stringify(first.counts) === JSON.stringify(again.counts) && again.report.created === 0;
     const importTable: Table = {
       title: `Import (${fmtInt(summary.stakeholders)} stakeholders, ${fmtInt(summary.records)} source records, ${fmtInt(summary.ties)} ties)`,
-      columns: ['step', 'wall time', 'ties/s (parse excluded)', 'ties/s (parse included)', 'stakeholders stored', 'ties stored', 'nodes', 'relationships'],
+      columns: [
+        'step',
+        'wall time',
+        'ties/s (parse excluded)',
+        'ties/s (parse included)',
+        'stakeholders stored',
+        'ties stored',
+        'nodes',
+        'relationships',
+      ],
       numeric: [1, 2, 3, 4, 5, 6, 7],
       rows: [
         ['generate bundle (seeds)', fmtSeconds(generateMs), '', '', '', '', '', ''],
@@ -213,9 +230,15 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
         measured: `${fmtInt(first.counts.stakeholders)} / ${fmtInt(first.counts.ties)}`,
         pass: complete,
       },
-      { name: 're-import is idempotent', target: 'same counts, 0 created', measured: `created ${again.report.created}`, pass: idempotent },
+      {
+        name: 're-import is idempotent',
+        target: 'same counts, 0 created',
+        measured: `created ${again.report.created}`,
+        pass: idempotent,
+      },
     ];
-    if (summary.ties < 1_000_000) notes.push('The 20,000 ties/s floor is stated for 1,000,000 ties; at this scale it is shown but not judged.');
+    if (summary.ties < 1_000_000)
+      notes.push('The 20,000 ties/s floor is stated for 1,000,000 ties; at this scale it is shown but not judged.');
     return { db, neo4j, neo4jVersion, summary, generateMs, parseMs, runs, tables: [importTable], floors, notes, close };
   } catch (error) {
     await close();

@@ -3,11 +3,31 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runImportBench, type ImportBenchResult } from './import-bench.js';
 import { runApiBench } from './api-bench.js';
-import { fmtInt, fmtSeconds, floorsTable, loadAverage, machineInfo, printTable, writeBenchmarks, type Floor, type Table } from './report.js';
+import {
+  fmtInt,
+  fmtSeconds,
+  floorsTable,
+  loadAverage,
+  machineInfo,
+  printTable,
+  writeBenchmarks,
+  type Floor,
+  type Table,
+} from './report.js';
 
 const SCALES = {
-  demo: { stakeholders: 2_000, ties: 20_000, api: { warmupMs: 2_000, durationMs: 5_000, maxRequests: 5_000 }, analytics: [[2_000, 20_000]] },
-  medium: { stakeholders: 10_000, ties: 100_000, api: { warmupMs: 3_000, durationMs: 10_000, maxRequests: 20_000 }, analytics: [[10_000, 100_000]] },
+  demo: {
+    stakeholders: 2_000,
+    ties: 20_000,
+    api: { warmupMs: 2_000, durationMs: 5_000, maxRequests: 5_000 },
+    analytics: [[2_000, 20_000]],
+  },
+  medium: {
+    stakeholders: 10_000,
+    ties: 100_000,
+    api: { warmupMs: 3_000, durationMs: 10_000, maxRequests: 20_000 },
+    analytics: [[10_000, 100_000]],
+  },
   large: {
     stakeholders: 100_000,
     ties: 1_000_000,
@@ -17,7 +37,10 @@ const SCALES = {
       [100_000, 1_000_000],
     ],
   },
-} as const satisfies Record<string, { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }>;
+} as const satisfies Record<
+  string,
+  { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }
+>;
 type ScaleName = keyof typeof SCALES;
 const PARTS = ['import', 'api', 'analytics'] as const;
 type Part = (typeof PARTS)[number];
@@ -46,7 +69,9 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const loadStart = loadAverage();
-  console.log(`Bench at scale ${scaleName} (${fmtInt(scale.stakeholders)} stakeholders / ${fmtInt(scale.ties)} ties); parts ${parts.join(', ')}; load average ${loadStart}`);
+  console.log(
+    `Bench at scale ${scaleName} (${fmtInt(scale.stakeholders)} stakeholders / ${fmtInt(scale.ties)} ties); parts ${parts.join(', ')}; load average ${loadStart}`,
+  );
 
   const tables: Table[] = [];
   const floors: Floor[] = [];

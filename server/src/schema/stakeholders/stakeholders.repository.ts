@@ -103,7 +103,9 @@ export async function listStakeholders(
   );
   // One role and nothing else: the role label's count comes from the count store.
   const onlyRole = scansAll && !filter?.kind && filter?.roles?.length === 1 ? filter.roles[0] : undefined;
-  const countCypher = onlyRole ? `MATCH (s:${ROLE_LABEL[onlyRole]}) RETURN count(s) AS n` : `${match.cypher}\nRETURN count(s) AS n`;
+  const countCypher = onlyRole
+    ? `MATCH (s:${ROLE_LABEL[onlyRole]}) RETURN count(s) AS n`
+    : `${match.cypher}\nRETURN count(s) AS n`;
   let total: Promise<number> | undefined;
   const totalCount = (): Promise<number> =>
     (total ??= execute<{ n: number }>(db, countCypher, match.params).then((r) => r[0]?.n ?? 0));
