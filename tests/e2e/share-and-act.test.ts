@@ -190,4 +190,20 @@ describe('shareable state and acting on the map', () => {
     await page.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('above the configured size the map asks the server for a filtered slice and says so', async () => {
+    const page = await open(appUrl);
+    await page.evaluate(() => localStorage.setItem('atlas:slice-above', '1000'));
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => page.getByTestId('slice-note').textContent()).toMatch(/Large ecosystem .*over 1,000/);
+    await page.getByTestId('role-filter-SHAREHOLDER').check();
+    // The filter now goes to the server: the loaded graph itself shrinks (not only what is drawn).
+    await expect.poll(() => page.evaluate(() => window.__atlas?.order() ?? total), { timeout: 30_000 }).toBeLessThan(total);
+    await expect.poll(() => page.getByTestId('slice-note').textContent()).toMatch(/matches your filters/);
+    await page.screenshot({ path: `${artifacts}13-slice.png` });
+    await page.evaluate(() => localStorage.removeItem('atlas:slice-above'));
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -20,8 +20,11 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 export type CommunityRow = CommunitiesQuery['communities'][number];
 export type RoleOverlapRow = RoleOverlapsQuery['roleOverlaps'][number];
 
-/** How many ties to ask for; the server keeps the strongest when there are more. */
-export const NETWORK_LIMIT = 25_000;
+/**
+ * How many ties to ask for; the server keeps the strongest when there are more. 100,000 ties (≈ 20,000
+ * stakeholders at the demo's density) stay usable; beyond, the slice threshold applies.
+ */
+export const NETWORK_LIMIT = 100_000;
 /** Ties an ego view may bring (the server's cap on egoNetwork). */
 export const EGO_LIMIT = 5_000;
 
@@ -79,6 +82,7 @@ export class AtlasData {
       ]);
       if (signal.aborted) return;
       if (network.status === 'rejected') throw network.reason;
+      performance.mark('atlas:data');
       const warnings: string[] = [];
       if (communities.status === 'fulfilled') this.communities = communities.value.communities;
       else warnings.push(`Communities unavailable: ${describeError(communities.reason)}`);
@@ -86,6 +90,7 @@ export class AtlasData {
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
       const graph = buildGraph(network.value);
+      performance.mark('atlas:graph');
       if (ego === null) {
         const threshold = sliceAbove(browserStore());
         const total = filter === null ? network.value.attributes.totalNodes : Math.max(this.knownTotal ?? 0, graph.order);
