@@ -49,6 +49,8 @@ describe('communities', () => {
     const data = await client.data<{ community: null; communities: unknown[] }>(`{ community(id: "x") { id } communities(kind: DETECTED) { id } }`);
     expect(data.community).toBeNull();
     expect(data.communities).toEqual([]);
+    const unknownRun = await client.gql(`{ communities(kind: DETECTED, run: "ghost") { id } }`);
+    expect(unknownRun.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('creates communities and removes memberships', async () => {

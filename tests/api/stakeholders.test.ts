@@ -193,6 +193,7 @@ describe('mutations', () => {
     }
     const badDate = await client.gql(`mutation { addTie(input: { source: "crm:C001", target: "crm:C002", type: WORKS_WITH, since: "2024-02-30" }) { type } }`);
     expect(badDate.body.errors?.[0]?.message).toMatch(/2024-02-30/);
+    expect(badDate.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await snapshot(t.db)).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 // Scalars and the schema-wide fields.
 import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from '../../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { isIsoDate } from '../../import/validate.js';
 
@@ -8,11 +9,12 @@ const DateScalar = new GraphQLScalarType<string, string>({
   description: 'Calendar date, YYYY-MM-DD',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || !isIsoDate(value)) throw new TypeError(`'${String(value)}' is not a date (YYYY-MM-DD)`);
+    if (typeof value !== 'string' || !isIsoDate(value)) throw badInput('Date', `'${String(value)}' is not a date (YYYY-MM-DD)`);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) throw new TypeError('Date literals must be "YYYY-MM-DD" strings');
+    if (ast.kind !== Kind.STRING) throw badInput('Date', 'date literals must be "YYYY-MM-DD" strings');
+    if (!isIsoDate(ast.value)) throw badInput('Date', `'${ast.value}' is not a date (YYYY-MM-DD)`);
     return ast.value;
   },
 });
@@ -22,11 +24,11 @@ const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'Instant, ISO 8601',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new TypeError(`'${String(value)}' is not an ISO date-time`);
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput('DateTime', `'${String(value)}' is not an ISO date-time`);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw new TypeError('DateTime literals must be ISO strings');
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput('DateTime', 'date-time literals must be ISO strings');
     return ast.value;
   },
 });

@@ -17,12 +17,18 @@ export async function findCommunitiesByIds(db: Database, ids: string[]): Promise
   return new Map(rows.map((row) => [row.c.id, row.c]));
 }
 
-export async function listCommunities(db: Database, kind: 'DECLARED' | 'DETECTED' | null | undefined): Promise<Community[]> {
+/** Declared communities and/or the detected communities of one analysis run. */
+export async function listCommunities(
+  db: Database,
+  kind: 'DECLARED' | 'DETECTED' | null | undefined,
+  detectedRun: string | null,
+): Promise<Community[]> {
   const rows = await execute<{ c: Community }>(
     db,
-    `MATCH (c:Community) WHERE $kind IS NULL OR c.kind = $kind
-     RETURN ${COMMUNITY_PROJECTION} AS c ORDER BY c.name, c.id`,
-    { kind: kind ?? null },
+    `MATCH (c:Community)
+     WHERE (c.kind = 'DECLARED' AND $declared) OR (c.kind = 'DETECTED' AND c.run = $run)
+     RETURN ${COMMUNITY_PROJECTION} AS c ORDER BY c.kind, c.name, c.id`,
+    { declared: kind !== 'DETECTED', run: kind === 'DECLARED' ? null : detectedRun },
   );
   return rows.map((row) => row.c);
 }
@@ -59,7 +65,7 @@ export async function communityMembers(db: Database, id: string, request: PageRe
 export async function stakeholderMemberships(db: Database, stakeholderId: string): Promise<Membership[]> {
   const rows = await execute<{ m: Membership }>(
     db,
-    `MATCH (s:Stakeholder {id: $id})-[m:MEMBER_OF]->(c:Community)
+    `MATCH (s:Stakeholder {id: $id})-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'})
      RETURN ${MEMBERSHIP_PROJECTION} AS m ORDER BY m.strength DESC, c.name`,
     { id: stakeholderId },
   );

@@ -4,10 +4,14 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import { optionalDate, optionalId, optionalText, requireText, strength } from '../common/validation.js';
 import * as repository from './communities.repository.js';
+import { currentRunId, findRun } from '../../analysis/analysis-runs.repository.js';
 
 export const communityResolvers: Resolvers = {
   Query: {
-    communities: (_, { kind }, { db }) => repository.listCommunities(db, kind),
+    communities: async (_, { kind, run }, { db }) => {
+      if (run && !(await findRun(db, run))) throw notFound('AnalysisRun', run);
+      return repository.listCommunities(db, kind, run ?? (kind === 'DECLARED' ? null : await currentRunId(db)));
+    },
     community: (_, { id }, { loaders }) => loaders.community.load(id),
   },
   Community: {

@@ -541,6 +541,7 @@ export type Query = {
   apiVersion: Scalars['String']['output'];
   /** Who connects holders of fromRole to holders of toRole (open two-paths a → b → c); computed on demand. */
   brokersBetween: Array<Broker>;
+  /** Declared communities, and detected ones of the given analysis run (default: the current run). */
   communities: Array<Community>;
   community?: Maybe<Community>;
   /** Declared vs detected communities of a run (default: current; NOT_FOUND before any run). */
@@ -590,6 +591,7 @@ export type QueryBrokersBetweenArgs = {
 
 export type QueryCommunitiesArgs = {
   kind?: InputMaybe<CommunityKind>;
+  run?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
