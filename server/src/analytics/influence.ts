@@ -1,11 +1,10 @@
 // Influence scores per stakeholder: weighted in/out degree, PageRank, HITS hubs/authorities, k-core number and (exact or sampled) betweenness, with a ranking helper.
 //
-// Packages: PageRank, HITS and exact betweenness come from graphology-metrics. They run on a
-// collapsed simple directed copy of the graph
-// (parallel ties of different types summed, zero-weight pairs and self-loops dropped), because HITS
-// refuses multi graphs and PageRank divides by a node's out-weight (NaN when it is 0).
+// Packages: PageRank and exact betweenness come from graphology-metrics. They run on a collapsed
+// simple directed copy of the graph (parallel ties of different types summed, zero-weight pairs and
+// self-loops dropped), because PageRank divides by a node's out-weight (NaN when it is 0).
 //
-// Written here: the k-core decomposition (Batagelj & Zaversnik 2003, O(n + m) bucket algorithm on the
+// Written here: weighted HITS (see weightedHits: graphology-metrics' was ~100x slower here); the k-core decomposition (Batagelj & Zaversnik 2003, O(n + m) bucket algorithm on the
 // undirected projection), because no maintained graphology package provides it; and the single-source
 // Brandes pass of the sampled betweenness, because graphology-shortest-path's indexed routine (which
 // graphology-metrics runs for every node) allocates a predecessor list per node per source and was
@@ -25,11 +24,10 @@
 // next to a pivot are no longer over-credited with the pivot's whole traffic. Twice the searches per pivot.
 import Graph, { DirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import hits from 'graphology-metrics/centrality/hits';
 import exactBetweenness from 'graphology-metrics/centrality/betweenness';
 import Heap from 'mnemonist/heap.js';
 import { createRandom } from './random.js';
-import { directedTieIndex, undirectedTieIndex, type Csr, type TieWeightOption } from './tie-index.js';
+import { directedTieIndex, undirectedTieIndex, type Csr, type DirectedTieIndex, type TieWeightOption } from './tie-index.js';
 
 export interface InfluenceScores {
   /** Distinct stakeholders with a tie to this one. */
@@ -230,6 +228,56 @@ export function betweenness(graph: Graph, options: BetweennessOptions = {}, coll
   return { mode: 'sampled', pivots, distance, scores, estimator };
 }
 
+const HITS_MAX_ITERATIONS = 1000;
+const HITS_TOLERANCE = 1e-10;
+
+/**
+ * Weighted HITS (Kleinberg) by power iteration over the CSR tie index: authority(v) = Σ w(u→v)·hub(u),
+ * hub(u) = Σ w(u→v)·authority(v), each normalised to sum 1. Written here because graphology-metrics'
+ * HITS walks string-keyed callbacks and took ~200 ms per iteration on 10k nodes / 100k ties (34 s in
+ * all); on typed arrays an iteration costs about a millisecond. Same fixed point, same normalisation.
+ */
+export function weightedHits(ix: DirectedTieIndex): { hub: Map<string, number>; authority: Map<string, number>; converged: boolean } {
+  const n = ix.nodes.length;
+  let hub = new Float64Array(n).fill(1 / Math.max(n, 1));
+  let authority = new Float64Array(n);
+  let converged = false;
+  for (let iteration = 0; iteration < HITS_MAX_ITERATIONS && !converged; iteration++) {
+    const nextAuthority = new Float64Array(n);
+    for (let u = 0; u < n; u++) {
+      const h = hub[u]!;
+      if (h === 0) continue;
+      for (let e = ix.out.start[u]!; e < ix.out.start[u + 1]!; e++) nextAuthority[ix.out.target[e]!]! += ix.out.weight[e]! * h;
+    }
+    const nextHub = new Float64Array(n);
+    for (let u = 0; u < n; u++) {
+      let sum = 0;
+      for (let e = ix.out.start[u]!; e < ix.out.start[u + 1]!; e++) sum += ix.out.weight[e]! * nextAuthority[ix.out.target[e]!]!;
+      nextHub[u] = sum;
+    }
+    normaliseToSum(nextAuthority);
+    normaliseToSum(nextHub);
+    let change = 0;
+    for (let v = 0; v < n; v++) change += Math.abs(nextHub[v]! - hub[v]!) + Math.abs(nextAuthority[v]! - authority[v]!);
+    hub = nextHub;
+    authority = nextAuthority;
+    converged = change < HITS_TOLERANCE;
+  }
+  const hubs = new Map<string, number>();
+  const authorities = new Map<string, number>();
+  for (let v = 0; v < n; v++) {
+    hubs.set(ix.nodes[v]!, hub[v]!);
+    authorities.set(ix.nodes[v]!, authority[v]!);
+  }
+  return { hub: hubs, authority: authorities, converged };
+}
+
+function normaliseToSum(values: Float64Array): void {
+  let sum = 0;
+  for (const v of values) sum += v;
+  if (sum > 0) for (let i = 0; i < values.length; i++) values[i]! /= sum;
+}
+
 /** Computes every influence score for every stakeholder. Deterministic given `options.seed`. */
 export function influence(graph: Graph, options: InfluenceOptions = {}): InfluenceResult {
   const timings: Record<string, number> = {};
@@ -277,14 +325,11 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
 
   time('hits', () => {
     if (simple.size === 0) return;
-    try {
-      const h = hits(simple, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-10, normalize: true });
-      for (const [node, s] of scores) {
-        s.authority = h.authorities[node] ?? 0;
-        s.hub = h.hubs[node] ?? 0;
-      }
-    } catch (error) {
-      warnings.push(`HITS left at 0: ${(error as Error).message}`);
+    const h = weightedHits(directedTieIndex(simple, { getEdgeWeight: 'weight' }));
+    if (!h.converged) warnings.push(`HITS stopped after ${HITS_MAX_ITERATIONS} iterations without converging to ${HITS_TOLERANCE}`);
+    for (const [node, s] of scores) {
+      s.authority = h.authority.get(node) ?? 0;
+      s.hub = h.hub.get(node) ?? 0;
     }
   });
 
