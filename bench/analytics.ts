@@ -80,13 +80,17 @@ function timed<T>(f: () => T): [T, number] {
 }
 
 /** Runs the benchmark and returns its rows (also printed as a table with the machine). */
-export function runAnalyticsBench(sizes: Array<[number, number]> = [
-  [10_000, 100_000],
-  [100_000, 1_000_000],
-]): BenchRow[] {
+export function runAnalyticsBench(
+  sizes: Array<[number, number]> = [
+    [10_000, 100_000],
+    [100_000, 1_000_000],
+  ],
+): BenchRow[] {
   const rows: BenchRow[] = [];
   const cpus = os.cpus();
-  console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown cpu'}, ${os.platform()} ${os.arch()}, node ${process.version}`);
+  console.log(
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown cpu'}, ${os.platform()} ${os.arch()}, node ${process.version}`,
+  );
   for (const [n, m] of sizes) {
     const [graph, buildMs] = timed(() => plantedGraph(n, m));
     const label = `${n / 1000}k/${m / 1000}k`;

@@ -13,7 +13,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Request } from 'playwright-core';
 
 const BASE = (process.env.ATLAS_BENCH_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
-const SIZES = (process.env.ATLAS_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.ATLAS_BENCH_SIZES ?? '1000,10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Floors from the issue: 10,000 nodes drawn within 3 s of navigation; at most 40 bytes per tie on the wire. */
 const FLOOR_FIRST_FRAME_MS = 3000;
@@ -71,7 +74,11 @@ export function tileNetwork(base: WireNetwork, order: number, limit: number): Wi
     }
     const first = taken[0];
     if (c > 0 && first !== undefined) {
-      edges.push({ source: first.key + suffix, target: first.key + (c === 1 ? '' : `~${c - 1}`), attributes: { type: 'INTERACTS', weight: 0.1, since: null } });
+      edges.push({
+        source: first.key + suffix,
+        target: first.key + (c === 1 ? '' : `~${c - 1}`),
+        attributes: { type: 'INTERACTS', weight: 0.1, since: null },
+      });
     }
   }
   const totalEdges = edges.length;
@@ -125,14 +132,20 @@ async function measure(browser: Browser, label: string, network: WireNetwork | n
   await page.goto(BASE, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window.__atlas?.visibleNodes() ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 16 });
   // The frame after the first one sigma drew: time since navigation started (performance.now's origin).
-  const polledMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+  const polledMs = await page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+  );
   // Where the time went: the client marks data arrival, graph build and renderer creation.
   // (No named helpers inside evaluate: tsx's transform would reference a helper the page does not have.)
   const [data, graph, sigma, frame] = await page.evaluate(() =>
-    ['atlas:data', 'atlas:graph', 'atlas:sigma', 'atlas:first-frame'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+    ['atlas:data', 'atlas:graph', 'atlas:sigma', 'atlas:first-frame'].map(
+      (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+    ),
   );
   const dom = await page.evaluate(
-    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? Number.NaN,
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ??
+      Number.NaN,
   );
   const marks = { dom, data: data ?? Number.NaN, graph: graph ?? Number.NaN, sigma: sigma ?? Number.NaN };
   // The client marks the frame after sigma's first render; polling from here only bounds it from above.
@@ -194,10 +207,14 @@ async function main(): Promise<void> {
   const tenK = rows.find((r) => r.label.startsWith('10k'));
   if (tenK !== undefined) {
     const ok = tenK.firstFrameMs <= FLOOR_FIRST_FRAME_MS;
-    console.log(`floor: 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s)`);
+    console.log(
+      `floor: 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s)`,
+    );
   }
   const worst = Math.max(...rows.map((r) => r.bytesPerTie).filter(Number.isFinite));
-  console.log(`floor: ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire — ${worst <= FLOOR_BYTES_PER_TIE ? 'met' : 'MISSED'} (worst ${worst.toFixed(1)})`);
+  console.log(
+    `floor: ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire — ${worst <= FLOOR_BYTES_PER_TIE ? 'met' : 'MISSED'} (worst ${worst.toFixed(1)})`,
+  );
 }
 
 // The page's probe (client/src/lib/test-hook.ts), declared here so the bench needs nothing from the client.

@@ -75,39 +75,160 @@ interface Region {
 }
 
 const REGIONS = {
-  nordics: { name: 'Nordics', countries: [['SE', 40], ['NO', 20], ['DK', 22], ['FI', 18]], office: 'SE' },
-  dach: { name: 'DACH', countries: [['DE', 70], ['AT', 14], ['CH', 16]], office: 'DE' },
-  uki: { name: 'UK & Ireland', countries: [['GB', 80], ['IE', 20]], office: 'GB' },
-  benelux: { name: 'France & Benelux', countries: [['FR', 42], ['NL', 33], ['BE', 20], ['LU', 5]], office: 'NL' },
+  nordics: {
+    name: 'Nordics',
+    countries: [
+      ['SE', 40],
+      ['NO', 20],
+      ['DK', 22],
+      ['FI', 18],
+    ],
+    office: 'SE',
+  },
+  dach: {
+    name: 'DACH',
+    countries: [
+      ['DE', 70],
+      ['AT', 14],
+      ['CH', 16],
+    ],
+    office: 'DE',
+  },
+  uki: {
+    name: 'UK & Ireland',
+    countries: [
+      ['GB', 80],
+      ['IE', 20],
+    ],
+    office: 'GB',
+  },
+  benelux: {
+    name: 'France & Benelux',
+    countries: [
+      ['FR', 42],
+      ['NL', 33],
+      ['BE', 20],
+      ['LU', 5],
+    ],
+    office: 'NL',
+  },
   iberiaLatam: {
     name: 'Iberia & Latin America',
-    countries: [['ES', 32], ['PT', 14], ['BR', 26], ['MX', 14], ['CL', 7], ['CO', 7]],
+    countries: [
+      ['ES', 32],
+      ['PT', 14],
+      ['BR', 26],
+      ['MX', 14],
+      ['CL', 7],
+      ['CO', 7],
+    ],
     office: 'ES',
   },
-  southern: { name: 'Southern Europe', countries: [['IT', 60], ['GR', 15], ['TR', 25]], office: 'IT' },
-  cee: { name: 'Central & Eastern Europe', countries: [['PL', 50], ['CZ', 28], ['RO', 22]], office: 'PL' },
-  naEast: { name: 'North America East', countries: [['US', 85], ['CA', 15]], office: 'US' },
-  naWest: { name: 'North America West', countries: [['US', 82], ['CA', 18]], office: 'US' },
+  southern: {
+    name: 'Southern Europe',
+    countries: [
+      ['IT', 60],
+      ['GR', 15],
+      ['TR', 25],
+    ],
+    office: 'IT',
+  },
+  cee: {
+    name: 'Central & Eastern Europe',
+    countries: [
+      ['PL', 50],
+      ['CZ', 28],
+      ['RO', 22],
+    ],
+    office: 'PL',
+  },
+  naEast: {
+    name: 'North America East',
+    countries: [
+      ['US', 85],
+      ['CA', 15],
+    ],
+    office: 'US',
+  },
+  naWest: {
+    name: 'North America West',
+    countries: [
+      ['US', 82],
+      ['CA', 18],
+    ],
+    office: 'US',
+  },
   apac: {
     name: 'APAC',
-    countries: [['SG', 22], ['AU', 28], ['JP', 20], ['KR', 10], ['NZ', 6], ['IN', 14]],
+    countries: [
+      ['SG', 22],
+      ['AU', 28],
+      ['JP', 20],
+      ['KR', 10],
+      ['NZ', 6],
+      ['IN', 14],
+    ],
     office: 'SG',
   },
-  mea: { name: 'Middle East & Africa', countries: [['AE', 40], ['ZA', 30], ['NG', 15], ['KE', 15]], office: 'AE' },
+  mea: {
+    name: 'Middle East & Africa',
+    countries: [
+      ['AE', 40],
+      ['ZA', 30],
+      ['NG', 15],
+      ['KE', 15],
+    ],
+    office: 'AE',
+  },
   global: {
     name: 'Global',
     countries: [
-      ['US', 24], ['GB', 10], ['DE', 10], ['NL', 6], ['FR', 6], ['SE', 4], ['ES', 4], ['IN', 8], ['SG', 4],
-      ['AU', 4], ['JP', 4], ['CA', 4], ['BR', 4], ['PL', 4], ['IE', 2], ['CH', 2],
+      ['US', 24],
+      ['GB', 10],
+      ['DE', 10],
+      ['NL', 6],
+      ['FR', 6],
+      ['SE', 4],
+      ['ES', 4],
+      ['IN', 8],
+      ['SG', 4],
+      ['AU', 4],
+      ['JP', 4],
+      ['CA', 4],
+      ['BR', 4],
+      ['PL', 4],
+      ['IE', 2],
+      ['CH', 2],
     ],
     office: 'NL',
   },
   supply: {
     name: 'Supply chain',
-    countries: [['PL', 18], ['CZ', 10], ['DE', 16], ['NL', 12], ['TW', 12], ['CN', 10], ['VN', 6], ['US', 10], ['IN', 6]],
+    countries: [
+      ['PL', 18],
+      ['CZ', 10],
+      ['DE', 16],
+      ['NL', 12],
+      ['TW', 12],
+      ['CN', 10],
+      ['VN', 6],
+      ['US', 10],
+      ['IN', 6],
+    ],
     office: 'PL',
   },
-  hq: { name: 'Headquarters', countries: [['NL', 55], ['GB', 12], ['US', 15], ['DE', 8], ['SE', 5], ['CH', 5]], office: 'NL' },
+  hq: {
+    name: 'Headquarters',
+    countries: [
+      ['NL', 55],
+      ['GB', 12],
+      ['US', 15],
+      ['DE', 8],
+      ['SE', 5],
+      ['CH', 5],
+    ],
+    office: 'NL',
+  },
 } as const satisfies Record<string, Region>;
 
 type RegionKey = keyof typeof REGIONS;
@@ -121,7 +242,13 @@ const PRODUCTS = {
 type ProductKey = keyof typeof PRODUCTS;
 
 /** Offices where product/engineering staff sit (global communities). */
-const ENGINEERING_OFFICES: Weighted<CountryCode> = [['NL', 40], ['PL', 20], ['PT', 15], ['IN', 15], ['SE', 10]];
+const ENGINEERING_OFFICES: Weighted<CountryCode> = [
+  ['NL', 40],
+  ['PL', 20],
+  ['PT', 15],
+  ['IN', 15],
+  ['SE', 10],
+];
 
 type PlantedKind = 'regional' | 'product' | 'corporate' | 'supply';
 
@@ -138,30 +265,180 @@ interface PlantedSpec {
 
 /** The curated hidden communities of the default demo, most important first (small runs take a prefix). */
 const CURATED: readonly PlantedSpec[] = [
-  { id: 'leadership-finance', name: 'Leadership, finance & investors', kind: 'corporate', region: 'hq', product: null, industries: ['finance', 'software'], weight: 0.6 },
-  { id: 'data-platform', name: 'Data Platform builders', kind: 'product', region: 'global', product: 'dataPlatform', industries: ['software', 'retail', 'finance', 'telecom'], weight: 1.3 },
-  { id: 'nordic-retail', name: 'Nordic retail & logistics', kind: 'regional', region: 'nordics', product: null, industries: ['retail', 'logistics', 'food'], weight: 1.1 },
-  { id: 'dach-manufacturing', name: 'DACH manufacturing & automotive', kind: 'regional', region: 'dach', product: null, industries: ['manufacturing', 'automotive', 'energy'], weight: 1.3 },
-  { id: 'uki-financial-services', name: 'UK & Ireland financial services', kind: 'regional', region: 'uki', product: null, industries: ['finance', 'insurance'], weight: 1.2 },
-  { id: 'na-healthcare', name: 'North American healthcare', kind: 'regional', region: 'naEast', product: null, industries: ['healthcare', 'insurance'], weight: 1.2 },
-  { id: 'analytics-cloud', name: 'Analytics Cloud power users', kind: 'product', region: 'global', product: 'analytics', industries: ['retail', 'media', 'finance', 'healthcare'], weight: 1.0 },
-  { id: 'hardware-supply-chain', name: 'Hardware & supply chain', kind: 'supply', region: 'supply', product: null, industries: ['manufacturing', 'logistics'], weight: 0.7 },
-  { id: 'benelux-public-sector', name: 'France & Benelux public sector', kind: 'regional', region: 'benelux', product: null, industries: ['public', 'education'], weight: 0.9 },
-  { id: 'iberia-latam-energy', name: 'Iberia & Latin America energy', kind: 'regional', region: 'iberiaLatam', product: null, industries: ['energy', 'telecom'], weight: 0.9 },
-  { id: 'integrations-developers', name: 'Integrations & developer ecosystem', kind: 'product', region: 'global', product: 'integrations', industries: ['software', 'media', 'retail'], weight: 0.9 },
-  { id: 'na-west-software', name: 'North American West Coast software', kind: 'regional', region: 'naWest', product: null, industries: ['software', 'media'], weight: 1.0 },
-  { id: 'apac-telecom', name: 'APAC telecom & media', kind: 'regional', region: 'apac', product: null, industries: ['telecom', 'media'], weight: 0.8 },
-  { id: 'security-compliance', name: 'Security & compliance', kind: 'product', region: 'global', product: 'security', industries: ['finance', 'healthcare', 'public'], weight: 0.8 },
+  {
+    id: 'leadership-finance',
+    name: 'Leadership, finance & investors',
+    kind: 'corporate',
+    region: 'hq',
+    product: null,
+    industries: ['finance', 'software'],
+    weight: 0.6,
+  },
+  {
+    id: 'data-platform',
+    name: 'Data Platform builders',
+    kind: 'product',
+    region: 'global',
+    product: 'dataPlatform',
+    industries: ['software', 'retail', 'finance', 'telecom'],
+    weight: 1.3,
+  },
+  {
+    id: 'nordic-retail',
+    name: 'Nordic retail & logistics',
+    kind: 'regional',
+    region: 'nordics',
+    product: null,
+    industries: ['retail', 'logistics', 'food'],
+    weight: 1.1,
+  },
+  {
+    id: 'dach-manufacturing',
+    name: 'DACH manufacturing & automotive',
+    kind: 'regional',
+    region: 'dach',
+    product: null,
+    industries: ['manufacturing', 'automotive', 'energy'],
+    weight: 1.3,
+  },
+  {
+    id: 'uki-financial-services',
+    name: 'UK & Ireland financial services',
+    kind: 'regional',
+    region: 'uki',
+    product: null,
+    industries: ['finance', 'insurance'],
+    weight: 1.2,
+  },
+  {
+    id: 'na-healthcare',
+    name: 'North American healthcare',
+    kind: 'regional',
+    region: 'naEast',
+    product: null,
+    industries: ['healthcare', 'insurance'],
+    weight: 1.2,
+  },
+  {
+    id: 'analytics-cloud',
+    name: 'Analytics Cloud power users',
+    kind: 'product',
+    region: 'global',
+    product: 'analytics',
+    industries: ['retail', 'media', 'finance', 'healthcare'],
+    weight: 1.0,
+  },
+  {
+    id: 'hardware-supply-chain',
+    name: 'Hardware & supply chain',
+    kind: 'supply',
+    region: 'supply',
+    product: null,
+    industries: ['manufacturing', 'logistics'],
+    weight: 0.7,
+  },
+  {
+    id: 'benelux-public-sector',
+    name: 'France & Benelux public sector',
+    kind: 'regional',
+    region: 'benelux',
+    product: null,
+    industries: ['public', 'education'],
+    weight: 0.9,
+  },
+  {
+    id: 'iberia-latam-energy',
+    name: 'Iberia & Latin America energy',
+    kind: 'regional',
+    region: 'iberiaLatam',
+    product: null,
+    industries: ['energy', 'telecom'],
+    weight: 0.9,
+  },
+  {
+    id: 'integrations-developers',
+    name: 'Integrations & developer ecosystem',
+    kind: 'product',
+    region: 'global',
+    product: 'integrations',
+    industries: ['software', 'media', 'retail'],
+    weight: 0.9,
+  },
+  {
+    id: 'na-west-software',
+    name: 'North American West Coast software',
+    kind: 'regional',
+    region: 'naWest',
+    product: null,
+    industries: ['software', 'media'],
+    weight: 1.0,
+  },
+  {
+    id: 'apac-telecom',
+    name: 'APAC telecom & media',
+    kind: 'regional',
+    region: 'apac',
+    product: null,
+    industries: ['telecom', 'media'],
+    weight: 0.8,
+  },
+  {
+    id: 'security-compliance',
+    name: 'Security & compliance',
+    kind: 'product',
+    region: 'global',
+    product: 'security',
+    industries: ['finance', 'healthcare', 'public'],
+    weight: 0.8,
+  },
 ];
 
 const INDUSTRY_LABEL: Partial<Record<IndustryKey, string>> = {
-  retail: 'retail', manufacturing: 'manufacturing', finance: 'financial services', insurance: 'insurance',
-  public: 'public sector', energy: 'energy', healthcare: 'healthcare', software: 'software', telecom: 'telecom',
-  logistics: 'logistics', media: 'media', education: 'education', automotive: 'automotive', food: 'food & beverage',
+  retail: 'retail',
+  manufacturing: 'manufacturing',
+  finance: 'financial services',
+  insurance: 'insurance',
+  public: 'public sector',
+  energy: 'energy',
+  healthcare: 'healthcare',
+  software: 'software',
+  telecom: 'telecom',
+  logistics: 'logistics',
+  media: 'media',
+  education: 'education',
+  automotive: 'automotive',
+  food: 'food & beverage',
 };
 
-const EXTRA_REGIONS: readonly RegionKey[] = ['dach', 'nordics', 'uki', 'benelux', 'naEast', 'naWest', 'apac', 'iberiaLatam', 'southern', 'cee', 'mea'];
-const EXTRA_INDUSTRIES: readonly IndustryKey[] = ['retail', 'finance', 'manufacturing', 'healthcare', 'energy', 'public', 'telecom', 'software', 'logistics', 'insurance', 'media', 'education', 'automotive', 'food'];
+const EXTRA_REGIONS: readonly RegionKey[] = [
+  'dach',
+  'nordics',
+  'uki',
+  'benelux',
+  'naEast',
+  'naWest',
+  'apac',
+  'iberiaLatam',
+  'southern',
+  'cee',
+  'mea',
+];
+const EXTRA_INDUSTRIES: readonly IndustryKey[] = [
+  'retail',
+  'finance',
+  'manufacturing',
+  'healthcare',
+  'energy',
+  'public',
+  'telecom',
+  'software',
+  'logistics',
+  'insurance',
+  'media',
+  'education',
+  'automotive',
+  'food',
+];
 
 /** Planted communities beyond the curated ones, for large runs: region × industry, product × region. */
 function* extraSpecs(): Generator<PlantedSpec> {
@@ -175,14 +452,22 @@ function* extraSpecs(): Generator<PlantedSpec> {
         yield {
           id: `${slugify(PRODUCTS[product])}-${slugify(REGIONS[region].name)}`,
           name: `${PRODUCTS[product]} builders, ${REGIONS[region].name}`,
-          kind: 'product', region, product, industries: [industry, 'software'], weight: 1,
+          kind: 'product',
+          region,
+          product,
+          industries: [industry, 'software'],
+          weight: 1,
         };
       }
       const label = INDUSTRY_LABEL[industry] ?? industry;
       yield {
         id: `${slugify(REGIONS[region].name)}-${slugify(label)}`,
         name: `${REGIONS[region].name} ${label}`,
-        kind: 'regional', region, product: null, industries: [industry], weight: 1,
+        kind: 'regional',
+        region,
+        product: null,
+        industries: [industry],
+        weight: 1,
       };
     }
   }
@@ -272,8 +557,21 @@ export interface Ecosystem {
 // Titles
 
 type Department =
-  | 'Executive' | 'Engineering' | 'Product' | 'Sales' | 'Customer Success' | 'Solutions Engineering' | 'Marketing'
-  | 'Developer Relations' | 'Partnerships' | 'Finance' | 'Legal' | 'People' | 'IT' | 'Procurement' | 'Operations'
+  | 'Executive'
+  | 'Engineering'
+  | 'Product'
+  | 'Sales'
+  | 'Customer Success'
+  | 'Solutions Engineering'
+  | 'Marketing'
+  | 'Developer Relations'
+  | 'Partnerships'
+  | 'Finance'
+  | 'Legal'
+  | 'People'
+  | 'IT'
+  | 'Procurement'
+  | 'Operations'
   | 'Investor Relations';
 
 type TitleBands = readonly [readonly string[], readonly string[], readonly string[]];
@@ -281,7 +579,13 @@ type TitleBands = readonly [readonly string[], readonly string[], readonly strin
 const TITLES: Record<Exclude<Department, 'Executive'>, TitleBands> = {
   Engineering: [
     ['Software Engineer', 'QA Engineer', 'Data Engineer', 'Frontend Engineer'],
-    ['Senior Software Engineer', 'Site Reliability Engineer', 'Senior Data Engineer', 'Security Engineer', 'Machine Learning Engineer'],
+    [
+      'Senior Software Engineer',
+      'Site Reliability Engineer',
+      'Senior Data Engineer',
+      'Security Engineer',
+      'Machine Learning Engineer',
+    ],
     ['Staff Engineer', 'Principal Engineer', 'Engineering Manager'],
   ],
   Product: [
@@ -345,10 +649,35 @@ const TITLES: Record<Exclude<Department, 'Executive'>, TitleBands> = {
 };
 
 const DEPARTMENTS_BY_KIND: Record<PlantedKind, Weighted<Exclude<Department, 'Executive'>>> = {
-  regional: [['Sales', 34], ['Customer Success', 28], ['Solutions Engineering', 16], ['Marketing', 10], ['Partnerships', 12]],
-  product: [['Engineering', 56], ['Product', 18], ['Customer Success', 8], ['Developer Relations', 8], ['Solutions Engineering', 5], ['Marketing', 5]],
-  corporate: [['Finance', 30], ['Legal', 12], ['People', 24], ['IT', 10], ['Marketing', 16], ['Investor Relations', 8]],
-  supply: [['Procurement', 36], ['Operations', 36], ['IT', 18], ['Finance', 10]],
+  regional: [
+    ['Sales', 34],
+    ['Customer Success', 28],
+    ['Solutions Engineering', 16],
+    ['Marketing', 10],
+    ['Partnerships', 12],
+  ],
+  product: [
+    ['Engineering', 56],
+    ['Product', 18],
+    ['Customer Success', 8],
+    ['Developer Relations', 8],
+    ['Solutions Engineering', 5],
+    ['Marketing', 5],
+  ],
+  corporate: [
+    ['Finance', 30],
+    ['Legal', 12],
+    ['People', 24],
+    ['IT', 10],
+    ['Marketing', 16],
+    ['Investor Relations', 8],
+  ],
+  supply: [
+    ['Procurement', 36],
+    ['Operations', 36],
+    ['IT', 18],
+    ['Finance', 10],
+  ],
 };
 
 const EXECUTIVES: readonly (readonly [string, string])[] = [
@@ -362,16 +691,59 @@ const EXECUTIVES: readonly (readonly [string, string])[] = [
   ['Chief People Officer', 'CPeO'],
 ];
 
-const CUSTOMER_TITLES_SENIOR = ['Chief Technology Officer', 'Chief Information Officer', 'Chief Data Officer', 'VP Engineering', 'Head of Data', 'IT Director', 'Head of Digital', 'Chief Financial Officer'];
-const CUSTOMER_TITLES = ['Data Engineer', 'Analytics Lead', 'Business Intelligence Analyst', 'Data Scientist', 'Platform Engineer', 'Procurement Manager', 'Operations Manager', 'Solutions Architect', 'IT Manager', 'Product Owner', 'Enterprise Architect', 'Data Analyst', 'Head of Reporting'];
+const CUSTOMER_TITLES_SENIOR = [
+  'Chief Technology Officer',
+  'Chief Information Officer',
+  'Chief Data Officer',
+  'VP Engineering',
+  'Head of Data',
+  'IT Director',
+  'Head of Digital',
+  'Chief Financial Officer',
+];
+const CUSTOMER_TITLES = [
+  'Data Engineer',
+  'Analytics Lead',
+  'Business Intelligence Analyst',
+  'Data Scientist',
+  'Platform Engineer',
+  'Procurement Manager',
+  'Operations Manager',
+  'Solutions Architect',
+  'IT Manager',
+  'Product Owner',
+  'Enterprise Architect',
+  'Data Analyst',
+  'Head of Reporting',
+];
 const CUSTOMER_TITLES_BY_PRODUCT: Record<ProductKey, readonly string[]> = {
   dataPlatform: ['Data Platform Engineer', 'Head of Data Engineering', 'Data Architect'],
   analytics: ['Analytics Engineer', 'Head of Analytics', 'Insights Manager'],
   integrations: ['Mobile Developer', 'Integration Engineer', 'Backend Developer', 'API Product Manager'],
   security: ['Security Architect', 'Chief Information Security Officer', 'Compliance Officer', 'Risk Manager'],
 };
-const SUPPLIER_TITLES = ['Account Manager', 'Key Account Director', 'Customer Success Lead', 'Sales Engineer', 'Delivery Manager', 'Billing Specialist', 'Service Manager', 'Managing Director', 'Logistics Coordinator'];
-const PARTNER_TITLES = ['Partner Account Manager', 'Solutions Architect', 'Implementation Lead', 'Managing Director', 'Alliance Manager', 'Senior Consultant', 'Practice Lead', 'Data Consultant', 'Technical Lead'];
+const SUPPLIER_TITLES = [
+  'Account Manager',
+  'Key Account Director',
+  'Customer Success Lead',
+  'Sales Engineer',
+  'Delivery Manager',
+  'Billing Specialist',
+  'Service Manager',
+  'Managing Director',
+  'Logistics Coordinator',
+];
+const PARTNER_TITLES = [
+  'Partner Account Manager',
+  'Solutions Architect',
+  'Implementation Lead',
+  'Managing Director',
+  'Alliance Manager',
+  'Senior Consultant',
+  'Practice Lead',
+  'Data Consultant',
+  'Technical Lead',
+];
 const ANGEL_TITLES = ['Angel investor', 'Managing Partner', 'Founder & angel investor', 'Non-executive director', 'Board member'];
 
 const SUPPLIER_INDUSTRIES: Record<PlantedKind, readonly IndustryKey[]> = {
@@ -524,7 +896,15 @@ class ModelBuilder {
 
   private organisation(category: Category, community: PlantedCommunity, industry: IndustryKey, country: CountryCode): Entity {
     const { name, domain } = this.uniqueOrganisation(country, industry);
-    return this.newEntity({ kind: 'ORGANISATION', category, name, domain, country, communities: [community.index], department: industry });
+    return this.newEntity({
+      kind: 'ORGANISATION',
+      category,
+      name,
+      domain,
+      country,
+      communities: [community.index],
+      department: industry,
+    });
   }
 
   /** Creates the organisations and people of one planted community. */
@@ -532,9 +912,19 @@ class ModelBuilder {
     const rng = this.rng;
     const region: Region = REGIONS[c.region];
     const mix = PEOPLE_MIX[c.kind];
-    const orgsPerPerson = mix.customer / CONTACTS_PER_ORG.customer + mix.partner / CONTACTS_PER_ORG.partner + mix.supplier / CONTACTS_PER_ORG.supplier + (c.kind === 'corporate' ? 0.06 : 0);
+    const orgsPerPerson =
+      mix.customer / CONTACTS_PER_ORG.customer +
+      mix.partner / CONTACTS_PER_ORG.partner +
+      mix.supplier / CONTACTS_PER_ORG.supplier +
+      (c.kind === 'corporate' ? 0.06 : 0);
     const people = Math.max(1, Math.round(c.size / (1 + orgsPerPerson)));
-    const [employees = 0, customers = 0, partners = 0, suppliers = 0, angels = 0] = apportion(people, [mix.employee, mix.customer, mix.partner, mix.supplier, mix.angel]);
+    const [employees = 0, customers = 0, partners = 0, suppliers = 0, angels = 0] = apportion(people, [
+      mix.employee,
+      mix.customer,
+      mix.partner,
+      mix.supplier,
+      mix.angel,
+    ]);
     const orgCount = (n: number, per: number): number => (n === 0 ? 0 : Math.max(1, Math.round(n / per)));
     const customerOrgs = orgCount(customers, CONTACTS_PER_ORG.customer);
     const partnerOrgs = orgCount(partners, CONTACTS_PER_ORG.partner);
@@ -562,7 +952,18 @@ class ModelBuilder {
     const partnerOrgList = makeOrgs('partner', partnerOrgs, PARTNER_INDUSTRIES[c.kind]);
     const supplierOrgList = makeOrgs('supplier', supplierOrgs, SUPPLIER_INDUSTRIES[c.kind]);
     for (let i = 0; i < funds; i++) {
-      const org = this.organisation('fund', c, 'fund', rng.weightedPick<CountryCode>([['NL', 20], ['GB', 25], ['US', 35], ['SE', 10], ['DE', 10]]));
+      const org = this.organisation(
+        'fund',
+        c,
+        'fund',
+        rng.weightedPick<CountryCode>([
+          ['NL', 20],
+          ['GB', 25],
+          ['US', 35],
+          ['SE', 10],
+          ['DE', 10],
+        ]),
+      );
       org.activity = 0.3 * rng.pareto(2.5, 10);
       const round = at(ROUNDS, Math.min(ROUNDS.length - 1, Math.floor((i / Math.max(1, funds)) * ROUNDS.length)));
       org.start = toDay(round[1]);
@@ -606,7 +1007,10 @@ class ModelBuilder {
     }
 
     // Employees: a lead, a few managers, their teams.
-    const offices: Weighted<CountryCode> = c.kind === 'product' ? ENGINEERING_OFFICES : [[region.office, 70], ...region.countries.map(([cc, w]) => [cc, w * 0.3] as const)];
+    const offices: Weighted<CountryCode> =
+      c.kind === 'product'
+        ? ENGINEERING_OFFICES
+        : [[region.office, 70], ...region.countries.map(([cc, w]) => [cc, w * 0.3] as const)];
     const team: Entity[] = [];
     let execSlots = c.kind === 'corporate' && this.executives.length === 0 ? Math.min(EXECUTIVES.length, employeeCount) : 0;
     for (let i = 0; i < employeeCount; i++) {
@@ -646,7 +1050,8 @@ class ModelBuilder {
     if (team.length === 0) return;
     const lead = at(team, 0);
     lead.seniority = 3;
-    lead.department = c.kind === 'product' ? 'Engineering' : c.kind === 'supply' ? 'Operations' : c.kind === 'corporate' ? 'Finance' : 'Sales';
+    lead.department =
+      c.kind === 'product' ? 'Engineering' : c.kind === 'supply' ? 'Operations' : c.kind === 'corporate' ? 'Finance' : 'Sales';
     lead.title =
       c.kind === 'product'
         ? `Director of Engineering, ${c.product === null ? c.name : PRODUCTS[c.product]}`
@@ -696,7 +1101,15 @@ class ModelBuilder {
       if (e.category !== 'employee' || e.department === 'Executive' || e.manager !== -1) continue;
       const c = at(this.planted, at(e.communities, 0));
       const boss =
-        (c.kind === 'regional' ? execByCode.get('CRO') : c.kind === 'product' ? (rng.chance(0.5) ? execByCode.get('CTO') : execByCode.get('CPO')) : c.kind === 'supply' ? execByCode.get('COO') : execByCode.get('CFO')) ?? ceo;
+        (c.kind === 'regional'
+          ? execByCode.get('CRO')
+          : c.kind === 'product'
+            ? rng.chance(0.5)
+              ? execByCode.get('CTO')
+              : execByCode.get('CPO')
+            : c.kind === 'supply'
+              ? execByCode.get('COO')
+              : execByCode.get('CFO')) ?? ceo;
       if (boss && boss !== e) e.manager = boss.index;
     }
 
@@ -728,7 +1141,9 @@ class ModelBuilder {
         const home = at(this.planted, at(e.communities, 0));
         for (let k = 0; k < extra && e.communities.length < this.planted.length; k++) {
           // Prefer crossing kinds: regional people bridge into product lines and vice versa.
-          const candidates = this.planted.filter((c) => !e.communities.includes(c.index) && (c.kind !== home.kind || rng.chance(0.3)));
+          const candidates = this.planted.filter(
+            (c) => !e.communities.includes(c.index) && (c.kind !== home.kind || rng.chance(0.3)),
+          );
           const pool = candidates.length > 0 ? candidates : this.planted.filter((c) => !e.communities.includes(c.index));
           e.communities.push(rng.pick(pool).index);
         }
@@ -760,7 +1175,13 @@ class ModelBuilder {
         role,
       });
     };
-    const fact = (role: Role, since: number, tier: string, value: number | null = null, until: number | null = null): RoleFact => ({ role, since, until, value, tier });
+    const fact = (
+      role: Role,
+      since: number,
+      tier: string,
+      value: number | null = null,
+      until: number | null = null,
+    ): RoleFact => ({ role, since, until, value, tier });
 
     for (const e of this.entities) {
       switch (e.category) {
@@ -788,7 +1209,13 @@ class ModelBuilder {
             }
             if (rng.chance(0.12)) {
               const since = this.dateBetween(e.start, AS_OF_DAY - 30);
-              add(e, 'procurement', 'V', fact('SUPPLIER', since, 'approved', Math.round(rng.logNormal(40_000, 0.8) / 100) * 100), true);
+              add(
+                e,
+                'procurement',
+                'V',
+                fact('SUPPLIER', since, 'approved', Math.round(rng.logNormal(40_000, 0.8) / 100) * 100),
+                true,
+              );
             }
           } else {
             const org = orgOf(e);
@@ -833,18 +1260,36 @@ class ModelBuilder {
           break;
         }
         case 'employee': {
-          const band = e.department === 'Executive' ? 'E' + rng.int(1, 2) : e.seniority >= 3 ? 'M' + rng.int(3, 4) : e.seniority === 2 ? 'M' + rng.int(1, 2) : 'IC' + (e.seniority === 0 ? rng.int(1, 2) : rng.int(3, 5));
+          const band =
+            e.department === 'Executive'
+              ? 'E' + rng.int(1, 2)
+              : e.seniority >= 3
+                ? 'M' + rng.int(3, 4)
+                : e.seniority === 2
+                  ? 'M' + rng.int(1, 2)
+                  : 'IC' + (e.seniority === 0 ? rng.int(1, 2) : rng.int(3, 5));
           let until: number | null = null;
           if (e.department !== 'Executive' && e.seniority < 3 && rng.chance(0.04) && AS_OF_DAY - e.start > 400) {
             until = this.dateBetween(e.start + 300, AS_OF_DAY - 30);
             e.end = until;
           }
           add(e, 'hr', 'E', fact('EMPLOYEE', e.start, band, null, until), false);
-          const equity = e.department === 'Executive' ? 1 : e.seniority >= 3 ? 0.9 : e.seniority === 2 ? 0.5 : e.start < toDay('2019-01-01') ? 0.3 : 0.1;
+          const equity =
+            e.department === 'Executive'
+              ? 1
+              : e.seniority >= 3
+                ? 0.9
+                : e.seniority === 2
+                  ? 0.5
+                  : e.start < toDay('2019-01-01')
+                    ? 0.3
+                    : 0.1;
           if (rng.chance(equity)) {
             const founder = e.department === 'Executive' && e.start === FOUNDED_DAY;
             const grant = founder ? FOUNDED_DAY : Math.min(AS_OF_DAY - 10, e.start + rng.int(180, 900));
-            const shares = founder ? Math.round(rng.logNormal(1_800_000, 0.2) / 1000) * 1000 : Math.round(rng.logNormal(e.seniority >= 3 ? 40_000 : 6_000, 0.7) / 50) * 50;
+            const shares = founder
+              ? Math.round(rng.logNormal(1_800_000, 0.2) / 1000) * 1000
+              : Math.round(rng.logNormal(e.seniority >= 3 ? 40_000 : 6_000, 0.7) / 50) * 50;
             const tier = founder ? 'Common' : rng.chance(0.6) ? 'Options (vested)' : 'Common';
             add(e, 'captable', 'SH', fact('SHAREHOLDER', grant, tier, shares), true);
           }
@@ -856,7 +1301,18 @@ class ModelBuilder {
     for (const e of this.entities) {
       if (e.kind !== 'PERSON' || e.category !== 'customer' || e.seniority < 3 || !rng.chance(0.06)) continue;
       const since = this.dateBetween(Math.max(e.start, toDay('2015-01-01')), AS_OF_DAY - 30);
-      add(e, 'captable', 'SH', fact('SHAREHOLDER', since, since < toDay('2018-03-06') ? 'Series A Preferred' : 'Series B Preferred', Math.round(rng.logNormal(8_000, 0.6) / 100) * 100), true);
+      add(
+        e,
+        'captable',
+        'SH',
+        fact(
+          'SHAREHOLDER',
+          since,
+          since < toDay('2018-03-06') ? 'Series A Preferred' : 'Series B Preferred',
+          Math.round(rng.logNormal(8_000, 0.6) / 100) * 100,
+        ),
+        true,
+      );
     }
   }
 
@@ -880,7 +1336,8 @@ class ModelBuilder {
   }
 }
 
-const LEGAL_SUFFIX = /\s+(AB|AS|ASA|A\/S|ApS|Oy|Oyj|GmbH & Co\. KG|GmbH|AG|SE|Ltd\.?|plc|LLP|DAC|SA|SAS|SARL|NV|BV|B\.V\.|N\.V\.|S\.A\.|S\.à r\.l\.|S\.L\.|Lda\.|S\.p\.A\.|S\.r\.l\.|Sp\. z o\.o\.|s\.r\.o\.|a\.s\.|S\.R\.L\.|IKE|A\.Ş\.|Ltd\. Şti\.|Inc\.|LLC|Corp\.|S\.A\. de C\.V\.|S\. de R\.L\.|S\.R\.L\.|SpA|S\.A\.S\.|Pte\. Ltd\.|Pty Ltd|Limited|K\.K\.|G\.K\.|Co\., Ltd\.|Pvt\. Ltd\.|FZ-LLC|\(Pty\) Ltd|JSC)$/;
+const LEGAL_SUFFIX =
+  /\s+(AB|AS|ASA|A\/S|ApS|Oy|Oyj|GmbH & Co\. KG|GmbH|AG|SE|Ltd\.?|plc|LLP|DAC|SA|SAS|SARL|NV|BV|B\.V\.|N\.V\.|S\.A\.|S\.à r\.l\.|S\.L\.|Lda\.|S\.p\.A\.|S\.r\.l\.|Sp\. z o\.o\.|s\.r\.o\.|a\.s\.|S\.R\.L\.|IKE|A\.Ş\.|Ltd\. Şti\.|Inc\.|LLC|Corp\.|S\.A\. de C\.V\.|S\. de R\.L\.|S\.R\.L\.|SpA|S\.A\.S\.|Pte\. Ltd\.|Pty Ltd|Limited|K\.K\.|G\.K\.|Co\., Ltd\.|Pvt\. Ltd\.|FZ-LLC|\(Pty\) Ltd|JSC)$/;
 
 /** "Northgate Logistics AB" → "Northgate Logistics" (how another system might spell it). */
 function stripLegalForm(name: string, _country: CountryCode): string {
@@ -966,8 +1423,14 @@ function buildPools(entities: readonly Entity[], planted: readonly PlantedCommun
     people: people.map((ids) => new WeightedPool(ids, pop)),
     orgs: orgs.map((ids) => new WeightedPool(ids, pop)),
     employees: employees.map((ids) => new WeightedPool(ids, pop)),
-    allPeople: new WeightedPool(entities.filter((e) => e.kind === 'PERSON').map((e) => e.index), pop),
-    allOrgs: new WeightedPool(entities.filter((e) => e.kind === 'ORGANISATION').map((e) => e.index), pop),
+    allPeople: new WeightedPool(
+      entities.filter((e) => e.kind === 'PERSON').map((e) => e.index),
+      pop,
+    ),
+    allOrgs: new WeightedPool(
+      entities.filter((e) => e.kind === 'ORGANISATION').map((e) => e.index),
+      pop,
+    ),
   };
 }
 
@@ -1032,15 +1495,18 @@ function chooseType(rng: Random, u: Entity, v: Entity): TieType {
   }
   if (u.kind === 'ORGANISATION') return rng.chance(0.6) ? 'MENTIONS' : 'INTERACTS';
   if (v.kind === 'ORGANISATION') {
-    if (u.category === 'customer' && (v.category === 'partner' || v.category === 'supplier') && rng.chance(0.3)) return 'BUYS_FROM';
+    if (u.category === 'customer' && (v.category === 'partner' || v.category === 'supplier') && rng.chance(0.3))
+      return 'BUYS_FROM';
     const r = rng.next();
     return r < 0.65 ? 'FOLLOWS' : r < 0.85 ? 'MENTIONS' : 'INTERACTS';
   }
   const r = rng.next();
-  if (u.category === 'employee' && v.category === 'employee') return r < 0.7 ? 'WORKS_WITH' : r < 0.85 ? 'INTERACTS' : r < 0.95 ? 'MENTIONS' : 'FOLLOWS';
+  if (u.category === 'employee' && v.category === 'employee')
+    return r < 0.7 ? 'WORKS_WITH' : r < 0.85 ? 'INTERACTS' : r < 0.95 ? 'MENTIONS' : 'FOLLOWS';
   if (u.org >= 0 && u.org === v.org) return r < 0.75 ? 'WORKS_WITH' : r < 0.95 ? 'INTERACTS' : 'MENTIONS';
   if (u.category === 'employee' || v.category === 'employee') {
-    if (u.category === 'partner' || v.category === 'partner') return r < 0.35 ? 'WORKS_WITH' : r < 0.85 ? 'INTERACTS' : 'MENTIONS';
+    if (u.category === 'partner' || v.category === 'partner')
+      return r < 0.35 ? 'WORKS_WITH' : r < 0.85 ? 'INTERACTS' : 'MENTIONS';
     return r < 0.7 ? 'INTERACTS' : r < 0.9 ? 'MENTIONS' : 'FOLLOWS';
   }
   return r < 0.45 ? 'INTERACTS' : r < 0.75 ? 'FOLLOWS' : 'MENTIONS';
@@ -1099,7 +1565,15 @@ export function* generateTies(eco: Ecosystem, options: TieOptions): Generator<Ti
       if (hi < lo) return null;
       local.add(key);
       const w = TYPE_BASE_WEIGHT[type] * (inner ? 1 : 0.4) * rng.logNormal(1, 0.55);
-      return { from: uKey, to: at(keys, v.index), fromIndex: ui, toIndex: v.index, type, weight: Math.max(0.1, Math.round(w * 10) / 10), since: fromDay(lo + Math.floor(rng.next() * (hi - lo + 1))) };
+      return {
+        from: uKey,
+        to: at(keys, v.index),
+        fromIndex: ui,
+        toIndex: v.index,
+        type,
+        weight: Math.max(0.1, Math.round(w * 10) / 10),
+        since: fromDay(lo + Math.floor(rng.next() * (hi - lo + 1))),
+      };
     };
 
     if (u.manager >= 0) {
@@ -1164,36 +1638,295 @@ interface MembershipContext {
 }
 
 const inCountries = (e: Entity, codes: readonly CountryCode[]): boolean => codes.includes(e.country);
-const externalPerson = (e: Entity): boolean => e.kind === 'PERSON' && (e.category === 'customer' || e.category === 'partner' || e.category === 'supplier');
+const externalPerson = (e: Entity): boolean =>
+  e.kind === 'PERSON' && (e.category === 'customer' || e.category === 'partner' || e.category === 'supplier');
 const regionalUserGroup = (e: Entity, codes: readonly CountryCode[]): number => {
   if (e.kind !== 'PERSON') return 0;
   const local = inCountries(e, codes);
-  const base = e.category === 'customer' ? 0.34 : e.category === 'partner' ? 0.3 : e.category === 'supplier' ? 0.1 : e.category === 'employee' ? (['Customer Success', 'Solutions Engineering', 'Marketing'].includes(e.department) ? 0.3 : 0.03) : 0;
+  const base =
+    e.category === 'customer'
+      ? 0.34
+      : e.category === 'partner'
+        ? 0.3
+        : e.category === 'supplier'
+          ? 0.1
+          : e.category === 'employee'
+            ? ['Customer Success', 'Solutions Engineering', 'Marketing'].includes(e.department)
+              ? 0.3
+              : 0.03
+            : 0;
   return local ? base : base * 0.02;
 };
-const isProduct = (p: ProductKey) => (c: PlantedCommunity): boolean => c.product === p;
+const isProduct =
+  (p: ProductKey) =>
+  (c: PlantedCommunity): boolean =>
+    c.product === p;
 
 export const DECLARED: readonly DeclaredCommunity[] = [
-  { id: 'ug-nordics', name: 'Corvane User Group Nordics', category: 'user_group', description: 'Customers and partners in Sweden, Norway, Denmark and Finland; quarterly meet-ups in Stockholm and Copenhagen.', opens: '2016-09-01', chance: (e) => regionalUserGroup(e, ['SE', 'NO', 'DK', 'FI']) },
-  { id: 'ug-dach', name: 'Corvane User Group DACH', category: 'user_group', description: 'German-speaking user group (Germany, Austria, Switzerland); meets in Berlin, Munich and Zurich.', opens: '2017-03-01', chance: (e) => regionalUserGroup(e, ['DE', 'AT', 'CH']) },
-  { id: 'ug-uki', name: 'Corvane User Group UK & Ireland', category: 'user_group', description: 'London and Dublin chapters of the user group.', opens: '2017-06-01', chance: (e) => regionalUserGroup(e, ['GB', 'IE']) },
-  { id: 'ug-north-america', name: 'Corvane User Group North America', category: 'user_group', description: 'Virtual and in-person chapters across the United States and Canada.', opens: '2018-01-15', chance: (e) => regionalUserGroup(e, ['US', 'CA']) },
-  { id: 'ug-apac', name: 'Corvane User Group APAC', category: 'user_group', description: 'Singapore, Sydney and Tokyo chapters.', opens: '2019-04-01', chance: (e) => regionalUserGroup(e, ['SG', 'AU', 'NZ', 'JP', 'KR', 'IN']) },
-  { id: 'ug-analytics-power-users', name: 'Analytics Cloud Power Users', category: 'user_group', description: 'Product user group for heavy users of Analytics Cloud: roadmap previews and beta programmes.', opens: '2019-10-01', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : ctx.inPlanted(e, isProduct('analytics')) ? (e.category === 'customer' ? 0.45 : e.category === 'employee' ? 0.2 : 0.15) : e.category === 'customer' ? 0.035 : 0) },
-  { id: 'partner-network', name: 'Corvane Partner Network', category: 'partner_programme', description: 'The partner programme: resellers, systems integrators and technology partners, with registered, silver, gold and platinum tiers.', opens: '2016-04-01', chance: (e) => (e.category === 'partner' ? (e.kind === 'ORGANISATION' ? 1 : 0.75) : e.department === 'Partnerships' ? 0.9 : 0) },
-  { id: 'supplier-council', name: 'Supplier Sustainability Council', category: 'supplier_council', description: 'Strategic and preferred suppliers working with procurement on sustainability and resilience targets.', opens: '2021-09-01', chance: (e) => (e.category === 'supplier' ? (e.kind === 'ORGANISATION' ? (e.tier === 'strategic' ? 1 : e.tier === 'preferred' ? 0.5 : 0.05) : 0.22) : e.department === 'Procurement' ? 0.6 : e.department === 'Operations' ? 0.15 : 0) },
-  { id: 'erg-women-in-tech', name: 'Women in Tech @ Corvane', category: 'employee_network', description: 'Employee resource group for women and allies in engineering and product roles.', opens: '2019-03-08', chance: (e) => (e.category !== 'employee' ? 0 : ['Engineering', 'Product', 'Developer Relations', 'IT'].includes(e.department) ? 0.2 : 0.06) },
-  { id: 'erg-pride', name: 'Pride @ Corvane', category: 'employee_network', description: 'LGBTQ+ employee network and allies.', opens: '2020-06-01', chance: (e) => (e.category === 'employee' ? 0.07 : 0) },
-  { id: 'erg-early-careers', name: 'Early Careers Network', category: 'employee_network', description: 'Graduates, interns and people in their first years at Corvane.', opens: '2021-09-01', chance: (e) => (e.category !== 'employee' ? 0 : e.seniority === 0 && e.start >= toDay('2022-01-01') ? 0.6 : e.seniority === 0 ? 0.15 : 0.01) },
-  { id: 'erg-parents-carers', name: 'Parents & Carers Network', category: 'employee_network', description: 'Support network for working parents and carers.', opens: '2020-11-01', chance: (e) => (e.category === 'employee' ? (e.seniority >= 2 ? 0.18 : 0.09) : 0) },
-  { id: 'event-summit-2024', name: 'Corvane Summit 2024 (Amsterdam)', category: 'event', description: 'Annual customer and partner conference, 15–16 October 2024, Amsterdam.', opens: '2024-06-01', eventDay: '2024-10-15', chance: (e) => (e.kind !== 'PERSON' || e.category === 'supplier' ? 0 : Math.min(0.9, (e.category === 'employee' ? 0.05 : 0.06) * Math.sqrt(e.activity) * (inCountries(e, ['NL', 'BE', 'DE', 'GB', 'FR']) ? 1.8 : 1))) },
-  { id: 'event-summit-2025', name: 'Corvane Summit 2025 (Lisbon)', category: 'event', description: 'Annual customer and partner conference, 20–21 May 2025, Lisbon.', opens: '2025-01-15', eventDay: '2025-05-20', chance: (e) => (e.kind !== 'PERSON' || e.category === 'supplier' ? 0 : Math.min(0.9, (e.category === 'employee' ? 0.05 : 0.06) * Math.sqrt(e.activity) * (inCountries(e, ['PT', 'ES', 'BR', 'FR', 'IT']) ? 2 : 1))) },
-  { id: 'event-data-days-berlin', name: 'Data Days Berlin 2024', category: 'event', description: 'Regional data engineering conference co-hosted with partners, 12 June 2024, Berlin.', opens: '2024-02-01', eventDay: '2024-06-12', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : inCountries(e, ['DE', 'AT', 'CH']) ? 0.3 : ctx.inPlanted(e, isProduct('dataPlatform')) ? 0.08 : 0.005) },
-  { id: 'event-partner-kickoff-2025', name: 'Partner Kick-off 2025', category: 'event', description: 'Yearly enablement and planning event for the partner network, 4 February 2025.', opens: '2024-11-01', eventDay: '2025-02-04', chance: (e) => (e.kind !== 'PERSON' ? 0 : e.category === 'partner' ? 0.4 : e.department === 'Partnerships' ? 0.85 : e.department === 'Sales' || e.department === 'Solutions Engineering' ? 0.15 : 0) },
-  { id: 'forum-integrations', name: 'Integrations & SDK forum', category: 'forum', description: 'Online forum for Connect: APIs, SDKs, webhooks and custom connectors.', opens: '2018-05-01', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : ctx.inPlanted(e, isProduct('integrations')) ? 0.4 : e.category === 'partner' ? 0.08 : e.department === 'Engineering' ? 0.06 : externalPerson(e) ? 0.015 : 0) },
-  { id: 'forum-data-platform', name: 'Data Platform community forum', category: 'forum', description: 'Questions, answers and recipes for Data Platform users.', opens: '2017-11-01', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : ctx.inPlanted(e, isProduct('dataPlatform')) ? 0.38 : e.category === 'customer' ? 0.05 : e.category === 'employee' && e.department === 'Engineering' ? 0.1 : 0.01) },
-  { id: 'forum-developer-discord', name: 'Corvane Developers Discord', category: 'forum', description: 'Chat community for developers building on Corvane.', opens: '2020-02-01', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : e.department === 'Developer Relations' ? 1 : e.department === 'Engineering' ? 0.25 : ctx.inPlanted(e, (c) => c.product === 'integrations' || c.product === 'dataPlatform') ? 0.15 : e.category === 'partner' ? 0.05 : 0.004) },
-  { id: 'forum-security-circle', name: 'Security & Compliance Circle', category: 'forum', description: 'Invitation-only forum for security, risk and compliance leads among customers.', opens: '2021-03-01', chance: (e, ctx) => (e.kind !== 'PERSON' ? 0 : ctx.inPlanted(e, isProduct('security')) ? 0.35 : e.category === 'customer' && e.seniority >= 3 ? 0.05 : e.category === 'employee' && e.title === 'Security Engineer' ? 0.5 : 0) },
+  {
+    id: 'ug-nordics',
+    name: 'Corvane User Group Nordics',
+    category: 'user_group',
+    description: 'Customers and partners in Sweden, Norway, Denmark and Finland; quarterly meet-ups in Stockholm and Copenhagen.',
+    opens: '2016-09-01',
+    chance: (e) => regionalUserGroup(e, ['SE', 'NO', 'DK', 'FI']),
+  },
+  {
+    id: 'ug-dach',
+    name: 'Corvane User Group DACH',
+    category: 'user_group',
+    description: 'German-speaking user group (Germany, Austria, Switzerland); meets in Berlin, Munich and Zurich.',
+    opens: '2017-03-01',
+    chance: (e) => regionalUserGroup(e, ['DE', 'AT', 'CH']),
+  },
+  {
+    id: 'ug-uki',
+    name: 'Corvane User Group UK & Ireland',
+    category: 'user_group',
+    description: 'London and Dublin chapters of the user group.',
+    opens: '2017-06-01',
+    chance: (e) => regionalUserGroup(e, ['GB', 'IE']),
+  },
+  {
+    id: 'ug-north-america',
+    name: 'Corvane User Group North America',
+    category: 'user_group',
+    description: 'Virtual and in-person chapters across the United States and Canada.',
+    opens: '2018-01-15',
+    chance: (e) => regionalUserGroup(e, ['US', 'CA']),
+  },
+  {
+    id: 'ug-apac',
+    name: 'Corvane User Group APAC',
+    category: 'user_group',
+    description: 'Singapore, Sydney and Tokyo chapters.',
+    opens: '2019-04-01',
+    chance: (e) => regionalUserGroup(e, ['SG', 'AU', 'NZ', 'JP', 'KR', 'IN']),
+  },
+  {
+    id: 'ug-analytics-power-users',
+    name: 'Analytics Cloud Power Users',
+    category: 'user_group',
+    description: 'Product user group for heavy users of Analytics Cloud: roadmap previews and beta programmes.',
+    opens: '2019-10-01',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : ctx.inPlanted(e, isProduct('analytics'))
+          ? e.category === 'customer'
+            ? 0.45
+            : e.category === 'employee'
+              ? 0.2
+              : 0.15
+          : e.category === 'customer'
+            ? 0.035
+            : 0,
+  },
+  {
+    id: 'partner-network',
+    name: 'Corvane Partner Network',
+    category: 'partner_programme',
+    description:
+      'The partner programme: resellers, systems integrators and technology partners, with registered, silver, gold and platinum tiers.',
+    opens: '2016-04-01',
+    chance: (e) =>
+      e.category === 'partner' ? (e.kind === 'ORGANISATION' ? 1 : 0.75) : e.department === 'Partnerships' ? 0.9 : 0,
+  },
+  {
+    id: 'supplier-council',
+    name: 'Supplier Sustainability Council',
+    category: 'supplier_council',
+    description: 'Strategic and preferred suppliers working with procurement on sustainability and resilience targets.',
+    opens: '2021-09-01',
+    chance: (e) =>
+      e.category === 'supplier'
+        ? e.kind === 'ORGANISATION'
+          ? e.tier === 'strategic'
+            ? 1
+            : e.tier === 'preferred'
+              ? 0.5
+              : 0.05
+          : 0.22
+        : e.department === 'Procurement'
+          ? 0.6
+          : e.department === 'Operations'
+            ? 0.15
+            : 0,
+  },
+  {
+    id: 'erg-women-in-tech',
+    name: 'Women in Tech @ Corvane',
+    category: 'employee_network',
+    description: 'Employee resource group for women and allies in engineering and product roles.',
+    opens: '2019-03-08',
+    chance: (e) =>
+      e.category !== 'employee' ? 0 : ['Engineering', 'Product', 'Developer Relations', 'IT'].includes(e.department) ? 0.2 : 0.06,
+  },
+  {
+    id: 'erg-pride',
+    name: 'Pride @ Corvane',
+    category: 'employee_network',
+    description: 'LGBTQ+ employee network and allies.',
+    opens: '2020-06-01',
+    chance: (e) => (e.category === 'employee' ? 0.07 : 0),
+  },
+  {
+    id: 'erg-early-careers',
+    name: 'Early Careers Network',
+    category: 'employee_network',
+    description: 'Graduates, interns and people in their first years at Corvane.',
+    opens: '2021-09-01',
+    chance: (e) =>
+      e.category !== 'employee' ? 0 : e.seniority === 0 && e.start >= toDay('2022-01-01') ? 0.6 : e.seniority === 0 ? 0.15 : 0.01,
+  },
+  {
+    id: 'erg-parents-carers',
+    name: 'Parents & Carers Network',
+    category: 'employee_network',
+    description: 'Support network for working parents and carers.',
+    opens: '2020-11-01',
+    chance: (e) => (e.category === 'employee' ? (e.seniority >= 2 ? 0.18 : 0.09) : 0),
+  },
+  {
+    id: 'event-summit-2024',
+    name: 'Corvane Summit 2024 (Amsterdam)',
+    category: 'event',
+    description: 'Annual customer and partner conference, 15–16 October 2024, Amsterdam.',
+    opens: '2024-06-01',
+    eventDay: '2024-10-15',
+    chance: (e) =>
+      e.kind !== 'PERSON' || e.category === 'supplier'
+        ? 0
+        : Math.min(
+            0.9,
+            (e.category === 'employee' ? 0.05 : 0.06) *
+              Math.sqrt(e.activity) *
+              (inCountries(e, ['NL', 'BE', 'DE', 'GB', 'FR']) ? 1.8 : 1),
+          ),
+  },
+  {
+    id: 'event-summit-2025',
+    name: 'Corvane Summit 2025 (Lisbon)',
+    category: 'event',
+    description: 'Annual customer and partner conference, 20–21 May 2025, Lisbon.',
+    opens: '2025-01-15',
+    eventDay: '2025-05-20',
+    chance: (e) =>
+      e.kind !== 'PERSON' || e.category === 'supplier'
+        ? 0
+        : Math.min(
+            0.9,
+            (e.category === 'employee' ? 0.05 : 0.06) *
+              Math.sqrt(e.activity) *
+              (inCountries(e, ['PT', 'ES', 'BR', 'FR', 'IT']) ? 2 : 1),
+          ),
+  },
+  {
+    id: 'event-data-days-berlin',
+    name: 'Data Days Berlin 2024',
+    category: 'event',
+    description: 'Regional data engineering conference co-hosted with partners, 12 June 2024, Berlin.',
+    opens: '2024-02-01',
+    eventDay: '2024-06-12',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : inCountries(e, ['DE', 'AT', 'CH'])
+          ? 0.3
+          : ctx.inPlanted(e, isProduct('dataPlatform'))
+            ? 0.08
+            : 0.005,
+  },
+  {
+    id: 'event-partner-kickoff-2025',
+    name: 'Partner Kick-off 2025',
+    category: 'event',
+    description: 'Yearly enablement and planning event for the partner network, 4 February 2025.',
+    opens: '2024-11-01',
+    eventDay: '2025-02-04',
+    chance: (e) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : e.category === 'partner'
+          ? 0.4
+          : e.department === 'Partnerships'
+            ? 0.85
+            : e.department === 'Sales' || e.department === 'Solutions Engineering'
+              ? 0.15
+              : 0,
+  },
+  {
+    id: 'forum-integrations',
+    name: 'Integrations & SDK forum',
+    category: 'forum',
+    description: 'Online forum for Connect: APIs, SDKs, webhooks and custom connectors.',
+    opens: '2018-05-01',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : ctx.inPlanted(e, isProduct('integrations'))
+          ? 0.4
+          : e.category === 'partner'
+            ? 0.08
+            : e.department === 'Engineering'
+              ? 0.06
+              : externalPerson(e)
+                ? 0.015
+                : 0,
+  },
+  {
+    id: 'forum-data-platform',
+    name: 'Data Platform community forum',
+    category: 'forum',
+    description: 'Questions, answers and recipes for Data Platform users.',
+    opens: '2017-11-01',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : ctx.inPlanted(e, isProduct('dataPlatform'))
+          ? 0.38
+          : e.category === 'customer'
+            ? 0.05
+            : e.category === 'employee' && e.department === 'Engineering'
+              ? 0.1
+              : 0.01,
+  },
+  {
+    id: 'forum-developer-discord',
+    name: 'Corvane Developers Discord',
+    category: 'forum',
+    description: 'Chat community for developers building on Corvane.',
+    opens: '2020-02-01',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : e.department === 'Developer Relations'
+          ? 1
+          : e.department === 'Engineering'
+            ? 0.25
+            : ctx.inPlanted(e, (c) => c.product === 'integrations' || c.product === 'dataPlatform')
+              ? 0.15
+              : e.category === 'partner'
+                ? 0.05
+                : 0.004,
+  },
+  {
+    id: 'forum-security-circle',
+    name: 'Security & Compliance Circle',
+    category: 'forum',
+    description: 'Invitation-only forum for security, risk and compliance leads among customers.',
+    opens: '2021-03-01',
+    chance: (e, ctx) =>
+      e.kind !== 'PERSON'
+        ? 0
+        : ctx.inPlanted(e, isProduct('security'))
+          ? 0.35
+          : e.category === 'customer' && e.seniority >= 3
+            ? 0.05
+            : e.category === 'employee' && e.title === 'Security Engineer'
+              ? 0.5
+              : 0,
+  },
 ];
 
 export interface Membership {
@@ -1227,7 +1960,12 @@ export function* generateMemberships(eco: Ecosystem): Generator<Membership> {
         if (hi < lo) continue;
         since = lo + Math.floor(Math.pow(rng.next(), 1.3) * (hi - lo + 1));
       }
-      const strength = d.eventDay !== undefined ? (rng.chance(0.8) ? 1 : 0.5) : Math.min(1, Math.max(0.05, Math.round(rng.float(0.15, 1) * (e.hub ? 1.3 : 1) * 100) / 100));
+      const strength =
+        d.eventDay !== undefined
+          ? rng.chance(0.8)
+            ? 1
+            : 0.5
+          : Math.min(1, Math.max(0.05, Math.round(rng.float(0.15, 1) * (e.hub ? 1.3 : 1) * 100) / 100));
       yield { stakeholder: key, community: d.id, strength, since: fromDay(since) };
     }
   }

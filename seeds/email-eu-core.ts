@@ -93,7 +93,12 @@ export async function convertEmailEuCore(datasetDir: string, sink: BundleSink): 
 
   const communities = sink.table('communities');
   for (const d of depts) {
-    await row(communities, [`dept-${d}`, `Department ${d}`, 'department', `Department ${d} of the institution (SNAP email-Eu-core ground truth)`]);
+    await row(communities, [
+      `dept-${d}`,
+      `Department ${d}`,
+      'department',
+      `Department ${d} of the institution (SNAP email-Eu-core ground truth)`,
+    ]);
   }
   await communities.close();
 

@@ -88,10 +88,28 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
     for (const r of list) {
       records++;
       identities.add(r.email ? `email:${emailIdentity(r.email)}` : `domain:${r.domain.toLowerCase()}`);
-      await stakeholdersW.row([r.source, r.externalId, r.email ? 'PERSON' : 'ORGANISATION', r.name, r.email, r.organisation, r.domain, r.title, r.country]);
+      await stakeholdersW.row([
+        r.source,
+        r.externalId,
+        r.email ? 'PERSON' : 'ORGANISATION',
+        r.name,
+        r.email,
+        r.organisation,
+        r.domain,
+        r.title,
+        r.country,
+      ]);
       const f = r.role;
       roleRows[f.role]++;
-      await rolesW.row([recordKey(r), f.role, fromDay(f.since), f.until === null ? '' : fromDay(f.until), r.source, f.value, f.tier]);
+      await rolesW.row([
+        recordKey(r),
+        f.role,
+        fromDay(f.since),
+        f.until === null ? '' : fromDay(f.until),
+        r.source,
+        f.value,
+        f.tier,
+      ]);
     }
   }
   await stakeholdersW.close();
@@ -172,7 +190,20 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
   };
 }
 
-function describe(eco: Ecosystem): Pick<EcosystemSummary, 'stakeholders' | 'people' | 'organisations' | 'stakeholdersByRole' | 'multiRole' | 'multiRecord' | 'overlaps' | 'plantedCommunities' | 'brokers'> {
+function describe(
+  eco: Ecosystem,
+): Pick<
+  EcosystemSummary,
+  | 'stakeholders'
+  | 'people'
+  | 'organisations'
+  | 'stakeholdersByRole'
+  | 'multiRole'
+  | 'multiRecord'
+  | 'overlaps'
+  | 'plantedCommunities'
+  | 'brokers'
+> {
   const stakeholdersByRole = count(ROLES);
   const overlaps: Record<string, number> = {};
   let multiRole = 0;
@@ -214,7 +245,9 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 export function formatSummary(s: EcosystemSummary): string {
   const lines = [
     `seed ${s.options.seed}, ${s.elapsedMs} ms`,
-    `records          ${s.records}  (${Object.entries(s.recordsBySource).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    `records          ${s.records}  (${Object.entries(s.recordsBySource)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
     `stakeholders     ${s.stakeholders}  (${s.people} people, ${s.organisations} organisations; ${s.mergedByEmailOrDomain} distinct normalised e-mails/domains)`,
     `role rows        ${ROLES.map((r) => `${r} ${s.roleRows[r]}`).join(', ')}`,
     `holders by role  ${ROLES.map((r) => `${r} ${s.stakeholdersByRole[r]}`).join(', ')}`,

@@ -8,8 +8,9 @@ const API_PATHS = ['/graphql', '/health', '/ready'];
 
 export function createHttpServer(app: AtlasApp, clientDir: string | undefined): Server {
   const assets =
-    clientDir && existsSync(clientDir) ? // dev: look files up per request, so a client rebuilt while the server runs is served.
-      sirv(clientDir, { single: true, etag: true, dev: true }) : undefined;
+    clientDir && existsSync(clientDir) // dev: look files up per request, so a client rebuilt while the server runs is served.
+      ? sirv(clientDir, { single: true, etag: true, dev: true })
+      : undefined;
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!assets || API_PATHS.some((api) => path === api || path.startsWith(`${api}/`))) {

@@ -31,7 +31,10 @@ describe('communities', () => {
   it('lists declared communities with size, role counts and paginated members', async () => {
     const data = await client.data<{
       communities: Array<{ id: string; kind: string; size: number; roleCounts: Array<{ role: string; count: number }> }>;
-      community: { name: string; members: { totalCount: number; edges: Array<{ node: { strength: number; stakeholder: { id: string } } }> } };
+      community: {
+        name: string;
+        members: { totalCount: number; edges: Array<{ node: { strength: number; stakeholder: { id: string } } }> };
+      };
     }>(`{
       communities(kind: DECLARED) { id kind size roleCounts { role count } }
       community(id: "ug-london") { name members(first: 2) { totalCount edges { node { strength stakeholder { id } } } } }
@@ -46,7 +49,9 @@ describe('communities', () => {
   });
 
   it('returns null for an unknown community and no detected ones before any analysis', async () => {
-    const data = await client.data<{ community: null; communities: unknown[] }>(`{ community(id: "x") { id } communities(kind: DETECTED) { id } }`);
+    const data = await client.data<{ community: null; communities: unknown[] }>(
+      `{ community(id: "x") { id } communities(kind: DETECTED) { id } }`,
+    );
     expect(data.community).toBeNull();
     expect(data.communities).toEqual([]);
     const unknownRun = await client.gql(`{ communities(kind: DETECTED, run: "ghost") { id } }`);
@@ -55,8 +60,12 @@ describe('communities', () => {
 
   it('creates communities and removes memberships', async () => {
     await client.data(`mutation { createCommunity(input: { id: "c-new", name: "New forum", category: "forum" }) { id } }`);
-    await client.data(`mutation { addMembership(input: { stakeholder: "crm:C001", community: "c-new", since: "2024-01-01" }) { strength } }`);
-    const removed = await client.data<{ removeMembership: boolean }>(`mutation { removeMembership(stakeholder: "crm:C001", community: "c-new") }`);
+    await client.data(
+      `mutation { addMembership(input: { stakeholder: "crm:C001", community: "c-new", since: "2024-01-01" }) { strength } }`,
+    );
+    const removed = await client.data<{ removeMembership: boolean }>(
+      `mutation { removeMembership(stakeholder: "crm:C001", community: "c-new") }`,
+    );
     expect(removed.removeMembership).toBe(true);
     const dup = await client.gql(`mutation { createCommunity(input: { id: "c-new", name: "Again" }) { id } }`);
     expect(dup.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -91,9 +100,13 @@ describe('network', () => {
     for (const n of employees.network.nodes) expect(n.attributes.roles).toContain('EMPLOYEE');
     const typed = await client.data<{ network: Wire }>(`{ network(filter: { tieTypes: [SUPPLIES] }) { ${GRAPH} } }`);
     expect(typed.network.edges.map((e) => e.attributes.type)).toEqual(['SUPPLIES']);
-    const dated = await client.data<{ network: Wire }>(`{ network(filter: { since: "2022-01-01", until: "2022-12-31" }) { ${GRAPH} } }`);
+    const dated = await client.data<{ network: Wire }>(
+      `{ network(filter: { since: "2022-01-01", until: "2022-12-31" }) { ${GRAPH} } }`,
+    );
     expect(dated.network.edges.map((e) => e.attributes.since)).toEqual(['2022-01-10']);
-    const bad = await client.gql(`{ network(filter: { since: "2023-01-01", until: "2022-01-01" }) { attributes { truncated } } }`);
+    const bad = await client.gql(
+      `{ network(filter: { since: "2023-01-01", until: "2022-01-01" }) { attributes { truncated } } }`,
+    );
     expect(bad.body.errors?.[0]?.extensions?.field).toBe('filter.until');
   });
 });

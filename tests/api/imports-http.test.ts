@@ -57,7 +57,9 @@ describe('importData', () => {
   it('rejects a bad bundle row by row and writes nothing', async () => {
     await client.data(IMPORT, { input: { format: 'CSV_ZIP', content: zipFolder('valid-bundle') } });
     const before = await snapshot(t.db);
-    const bad = await client.data<{ importData: Report }>(IMPORT, { input: { format: 'CSV_ZIP', content: zipFolder('bad-weight') } });
+    const bad = await client.data<{ importData: Report }>(IMPORT, {
+      input: { format: 'CSV_ZIP', content: zipFolder('bad-weight') },
+    });
     expect(bad.importData.ok).toBe(false);
     expect(bad.importData.errors[0]).toMatchObject({ file: 'ties.csv', column: 'weight' });
     expect(bad.importData.errors[0]?.row).toBeGreaterThan(0);

@@ -11,7 +11,10 @@ let client: ReturnType<typeof createTestClient>;
 beforeAll(async () => {
   t = await openTestDatabase();
   await t.clear();
-  const report = await importParsed(t.db, await readImportInput(fileURLToPath(new URL('../fixtures/import/valid-bundle', import.meta.url))));
+  const report = await importParsed(
+    t.db,
+    await readImportInput(fileURLToPath(new URL('../fixtures/import/valid-bundle', import.meta.url))),
+  );
   expect(report.ok).toBe(true);
   client = createTestClient(t);
 });
@@ -38,7 +41,10 @@ describe('stakeholder(id)', () => {
         roles: Array<{ role: string; since: string | null }>;
         sourceRecords: Array<{ key: string; matchedOn: string }>;
         communities: Array<{ strength: number; community: { id: string; name: string } }>;
-        ties: { totalCount: number; edges: Array<{ node: { type: string; weight: number; source: { id: string }; target: { id: string } } }> };
+        ties: {
+          totalCount: number;
+          edges: Array<{ node: { type: string; weight: number; source: { id: string }; target: { id: string } } }>;
+        };
       };
     }>(
       `query($id: ID!) { stakeholder(id: $id) {
@@ -83,7 +89,10 @@ describe('stakeholders(filter)', () => {
     expect(first.stakeholders.totalCount).toBeGreaterThan(3);
     expect(first.stakeholders.edges).toHaveLength(3);
     expect(first.stakeholders.pageInfo.hasNextPage).toBe(true);
-    const second = await client.data<{ stakeholders: Connection }>(LIST, { first: 3, after: first.stakeholders.pageInfo.endCursor });
+    const second = await client.data<{ stakeholders: Connection }>(LIST, {
+      first: 3,
+      after: first.stakeholders.pageInfo.endCursor,
+    });
     const ids = [...first.stakeholders.edges, ...second.stakeholders.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     const names = [...first.stakeholders.edges, ...second.stakeholders.edges].map((e) => e.node.name);
@@ -91,8 +100,12 @@ describe('stakeholders(filter)', () => {
   });
 
   it('filters by any and all roles', async () => {
-    const any = await client.data<{ stakeholders: Connection }>(LIST, { filter: { roles: ['EMPLOYEE', 'SHAREHOLDER'], roleMatch: 'ANY' } });
-    const all = await client.data<{ stakeholders: Connection }>(LIST, { filter: { roles: ['EMPLOYEE', 'SHAREHOLDER'], roleMatch: 'ALL' } });
+    const any = await client.data<{ stakeholders: Connection }>(LIST, {
+      filter: { roles: ['EMPLOYEE', 'SHAREHOLDER'], roleMatch: 'ANY' },
+    });
+    const all = await client.data<{ stakeholders: Connection }>(LIST, {
+      filter: { roles: ['EMPLOYEE', 'SHAREHOLDER'], roleMatch: 'ALL' },
+    });
     expect(all.stakeholders.edges.map((e) => e.node.id)).toEqual(['captable:S003']);
     expect(any.stakeholders.totalCount).toBeGreaterThan(all.stakeholders.totalCount);
     for (const edge of any.stakeholders.edges) {
@@ -125,9 +138,9 @@ describe('stakeholders(filter)', () => {
 
 describe('roleOverlaps', () => {
   it('counts stakeholders per exact role combination with a drill-down', async () => {
-    const data = await client.data<{ roleOverlaps: Array<{ roles: string[]; count: number; members: { edges: Array<{ node: { id: string } }> } }> }>(
-      `{ roleOverlaps { roles count members(first: 10) { edges { node { id } } } } }`,
-    );
+    const data = await client.data<{
+      roleOverlaps: Array<{ roles: string[]; count: number; members: { edges: Array<{ node: { id: string } }> } }>;
+    }>(`{ roleOverlaps { roles count members(first: 10) { edges { node { id } } } } }`);
     const combo = data.roleOverlaps.find((c) => c.roles.join() === 'EMPLOYEE,SHAREHOLDER');
     expect(combo?.count).toBe(1);
     expect(combo?.members.edges.map((e) => e.node.id)).toEqual(['captable:S003']);
@@ -158,7 +171,9 @@ describe('mutations', () => {
     );
     expect(tie.addTie).toEqual({ type: 'BUYS_FROM', weight: 2.5, source: { id: 't-1' } });
     await client.data(`mutation { addTie(input: { source: "t-1", target: "crm:C001", type: MENTIONS }) { type } }`);
-    await client.data(`mutation { addMembership(input: { stakeholder: "t-1", community: "ug-london", strength: 0.3 }) { strength } }`);
+    await client.data(
+      `mutation { addMembership(input: { stakeholder: "t-1", community: "ug-london", strength: 0.3 }) { strength } }`,
+    );
     const degree = await client.data<{ stakeholder: { degree: number } }>(`{ stakeholder(id: "t-1") { degree } }`);
     expect(degree.stakeholder.degree).toBe(2);
     const removed = await client.data<{ removeTie: boolean }>(
@@ -179,19 +194,33 @@ describe('mutations', () => {
     const cases: Array<[string, string]> = [
       [`mutation { createStakeholder(input: { kind: PERSON, name: "  " }) { id } }`, 'input.name'],
       [`mutation { createStakeholder(input: { kind: PERSON, name: "X", email: "nope" }) { id } }`, 'input.email'],
-      [`mutation { createStakeholder(input: { kind: PERSON, name: "X", roles: [{ role: CUSTOMER }, { role: CUSTOMER }] }) { id } }`, 'input.roles[1].role'],
-      [`mutation { createStakeholder(input: { kind: PERSON, name: "X", roles: [{ role: CUSTOMER, since: "2024-02-01", until: "2023-01-01" }] }) { id } }`, 'input.roles[0].until'],
+      [
+        `mutation { createStakeholder(input: { kind: PERSON, name: "X", roles: [{ role: CUSTOMER }, { role: CUSTOMER }] }) { id } }`,
+        'input.roles[1].role',
+      ],
+      [
+        `mutation { createStakeholder(input: { kind: PERSON, name: "X", roles: [{ role: CUSTOMER, since: "2024-02-01", until: "2023-01-01" }] }) { id } }`,
+        'input.roles[0].until',
+      ],
       [`mutation { createStakeholder(input: { id: "crm:C001", kind: PERSON, name: "Dup" }) { id } }`, 'input.id'],
-      [`mutation { addTie(input: { source: "crm:C001", target: "crm:C002", type: WORKS_WITH, weight: -1 }) { type } }`, 'input.weight'],
+      [
+        `mutation { addTie(input: { source: "crm:C001", target: "crm:C002", type: WORKS_WITH, weight: -1 }) { type } }`,
+        'input.weight',
+      ],
       [`mutation { addTie(input: { source: "crm:C001", target: "crm:C001", type: WORKS_WITH }) { type } }`, 'input.target'],
-      [`mutation { addMembership(input: { stakeholder: "crm:C001", community: "ug-london", strength: 1.5 }) { strength } }`, 'input.strength'],
+      [
+        `mutation { addMembership(input: { stakeholder: "crm:C001", community: "ug-london", strength: 1.5 }) { strength } }`,
+        'input.strength',
+      ],
     ];
     for (const [mutation, field] of cases) {
       const response = await client.gql(mutation);
       expect(response.body.errors?.[0]?.extensions?.code, mutation).toBe('BAD_USER_INPUT');
       expect(response.body.errors?.[0]?.extensions?.field, mutation).toBe(field);
     }
-    const badDate = await client.gql(`mutation { addTie(input: { source: "crm:C001", target: "crm:C002", type: WORKS_WITH, since: "2024-02-30" }) { type } }`);
+    const badDate = await client.gql(
+      `mutation { addTie(input: { source: "crm:C001", target: "crm:C002", type: WORKS_WITH, since: "2024-02-30" }) { type } }`,
+    );
     expect(badDate.body.errors?.[0]?.message).toMatch(/2024-02-30/);
     expect(badDate.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await snapshot(t.db)).toBe(before);

@@ -10,7 +10,10 @@ export interface GraphQLResponse<T> {
 
 export function createTestClient(database: TestDatabase) {
   const app = createApp({ db: database.db, config: { ...database.config, logLevel: 'error' } });
-  async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async function gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://atlas.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -47,7 +47,12 @@ it('names Java and the Docker alternative when java is missing', () => {
   try {
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `import(${JSON.stringify(script)}).then((m) => m.ensureNeo4jJars('5.26.30', ${JSON.stringify(home)}))`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import(${JSON.stringify(script)}).then((m) => m.ensureNeo4jJars('5.26.30', ${JSON.stringify(home)}))`,
+      ],
       { env: { PATH: '/nonexistent', HOME: home }, encoding: 'utf8', stdio: 'pipe' },
     );
   } catch (error) {

@@ -39,9 +39,9 @@ describe('importing the valid bundle', () => {
     expect(domainMerge?.matchedOn).toBe('DOMAIN');
     expect(report.counts.stakeholders).toBeLessThan(report.counts.records);
     expect(await t.count('MATCH (s:Stakeholder) RETURN count(s) AS n')).toBe(report.counts.stakeholders);
-    expect(await t.count('MATCH ()-[t:WORKS_WITH|REPORTS_TO|BUYS_FROM|SUPPLIES|FOLLOWS|MENTIONS|INTERACTS]->() RETURN count(t) AS n')).toBe(
-      report.counts.ties,
-    );
+    expect(
+      await t.count('MATCH ()-[t:WORKS_WITH|REPORTS_TO|BUYS_FROM|SUPPLIES|FOLLOWS|MENTIONS|INTERACTS]->() RETURN count(t) AS n'),
+    ).toBe(report.counts.ties);
   });
 
   it('is idempotent: importing twice gives the same ids and counts', async () => {

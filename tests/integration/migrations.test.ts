@@ -13,10 +13,7 @@ afterAll(async () => t.close());
 it('creates every constraint and index, idempotently', async () => {
   const names = async () =>
     (
-      await execute<{ name: string }>(
-        t.db,
-        `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name ORDER BY name`,
-      )
+      await execute<{ name: string }>(t.db, `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name ORDER BY name`)
     ).map((r) => r.name);
   const before = await names();
   await migrate(t.db);

@@ -21,7 +21,15 @@ describe('Louvain modularity and agreement with ground truth', () => {
       const [node, group] = line.trim().split(/\s+/);
       if (node && group) factions.set(node, group);
     }
-    figures.push({ graph: 'karate', nodes: g.order, ties: g.size, communities: p.count, modularity: +p.modularity.toFixed(4), 'NMI truth': +nmi(p.communities, factions).toFixed(3), ms: Math.round(ms) });
+    figures.push({
+      graph: 'karate',
+      nodes: g.order,
+      ties: g.size,
+      communities: p.count,
+      modularity: +p.modularity.toFixed(4),
+      'NMI truth': +nmi(p.communities, factions).toFixed(3),
+      ms: Math.round(ms),
+    });
     expect(p.modularity).toBeGreaterThanOrEqual(0.41);
   });
 
@@ -31,43 +39,63 @@ describe('Louvain modularity and agreement with ground truth', () => {
     const p = detectPartition(g, { seed: 42, getEdgeWeight: 'value' });
     const ms = performance.now() - t0;
     const unweighted = detectPartition(g, { seed: 42, getEdgeWeight: null });
-    figures.push({ graph: 'lesmis (value)', nodes: g.order, ties: g.size, communities: p.count, modularity: +p.modularity.toFixed(4), 'NMI truth': '—', ms: Math.round(ms) });
-    figures.push({ graph: 'lesmis (unweighted)', nodes: g.order, ties: g.size, communities: unweighted.count, modularity: +unweighted.modularity.toFixed(4), 'NMI truth': '—', ms: '' });
+    figures.push({
+      graph: 'lesmis (value)',
+      nodes: g.order,
+      ties: g.size,
+      communities: p.count,
+      modularity: +p.modularity.toFixed(4),
+      'NMI truth': '—',
+      ms: Math.round(ms),
+    });
+    figures.push({
+      graph: 'lesmis (unweighted)',
+      nodes: g.order,
+      ties: g.size,
+      communities: unweighted.count,
+      modularity: +unweighted.modularity.toFixed(4),
+      'NMI truth': '—',
+      ms: '',
+    });
     expect(p.modularity).toBeGreaterThanOrEqual(0.55);
     expect(unweighted.modularity).toBeGreaterThanOrEqual(0.55);
   });
 
-  it('email-Eu-core (undirected, no loops): modularity ≥ 0.40, mean NMI vs departments ≥ 0.55 over seeds 1–5', { timeout: 60_000 }, () => {
-    const departments = parseNodeLabels(readFileSync(dataset('email-eu-core/departments.txt'), 'utf8'));
-    // As the reference figures: undirected simple graph (reciprocal e-mails merged), self-loops dropped by the projection.
-    // Also: the directed file projected with reciprocal e-mails summed (weight 2), what the analysis service does.
-    const variants = [
-      ['email-Eu-core', loadGraphFile(dataset('email-eu-core/edges.txt'))],
-      ['email-Eu-core (directed → weighted)', loadGraphFile(dataset('email-eu-core/edges.txt'), { directed: true })],
-    ] as const;
-    const seeds = [1, 2, 3, 4, 5];
-    for (const [name, g] of variants) {
-      const t0 = performance.now();
-      const runs = seeds.map((seed) => detectPartition(g, { seed }));
-      const ms = (performance.now() - t0) / seeds.length;
-      const nmis = runs.map((p) => nmi(p.communities, departments));
-      const aris = runs.map((p) => ari(p.communities, departments));
-      const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
-      figures.push({
-        graph: name,
-        nodes: g.order,
-        ties: g.size - g.selfLoopCount,
-        communities: runs.map((p) => p.count).join('/'),
-        modularity: +Math.min(...runs.map((p) => p.modularity)).toFixed(4),
-        'NMI truth': +mean(nmis).toFixed(3),
-        'NMI min–max': `${Math.min(...nmis).toFixed(3)}–${Math.max(...nmis).toFixed(3)}`,
-        ARI: +mean(aris).toFixed(3),
-        ms: Math.round(ms),
-      });
-      for (const p of runs) expect(p.modularity).toBeGreaterThanOrEqual(0.4);
-      expect(mean(nmis)).toBeGreaterThanOrEqual(0.55);
-    }
-  });
+  it(
+    'email-Eu-core (undirected, no loops): modularity ≥ 0.40, mean NMI vs departments ≥ 0.55 over seeds 1–5',
+    { timeout: 60_000 },
+    () => {
+      const departments = parseNodeLabels(readFileSync(dataset('email-eu-core/departments.txt'), 'utf8'));
+      // As the reference figures: undirected simple graph (reciprocal e-mails merged), self-loops dropped by the projection.
+      // Also: the directed file projected with reciprocal e-mails summed (weight 2), what the analysis service does.
+      const variants = [
+        ['email-Eu-core', loadGraphFile(dataset('email-eu-core/edges.txt'))],
+        ['email-Eu-core (directed → weighted)', loadGraphFile(dataset('email-eu-core/edges.txt'), { directed: true })],
+      ] as const;
+      const seeds = [1, 2, 3, 4, 5];
+      for (const [name, g] of variants) {
+        const t0 = performance.now();
+        const runs = seeds.map((seed) => detectPartition(g, { seed }));
+        const ms = (performance.now() - t0) / seeds.length;
+        const nmis = runs.map((p) => nmi(p.communities, departments));
+        const aris = runs.map((p) => ari(p.communities, departments));
+        const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
+        figures.push({
+          graph: name,
+          nodes: g.order,
+          ties: g.size - g.selfLoopCount,
+          communities: runs.map((p) => p.count).join('/'),
+          modularity: +Math.min(...runs.map((p) => p.modularity)).toFixed(4),
+          'NMI truth': +mean(nmis).toFixed(3),
+          'NMI min–max': `${Math.min(...nmis).toFixed(3)}–${Math.max(...nmis).toFixed(3)}`,
+          ARI: +mean(aris).toFixed(3),
+          ms: Math.round(ms),
+        });
+        for (const p of runs) expect(p.modularity).toBeGreaterThanOrEqual(0.4);
+        expect(mean(nmis)).toBeGreaterThanOrEqual(0.55);
+      }
+    },
+  );
 
   it('is deterministic: same seed → identical partition', { timeout: 60_000 }, () => {
     const g = loadGraphFile(dataset('email-eu-core/edges.txt'), { directed: true });

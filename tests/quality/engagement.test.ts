@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parseEdgeList, parseGml } from '../../server/src/analytics/loaders.js';
 import { createRandom } from '../../server/src/analytics/random.js';
-import { celf, nodeMask, planEngagement, prepareCascade, rrReach, sampleRrSets, topKByDegree, type CascadeOptions } from '../../server/src/analytics/engagement.js';
+import {
+  celf,
+  nodeMask,
+  planEngagement,
+  prepareCascade,
+  rrReach,
+  sampleRrSets,
+  topKByDegree,
+  type CascadeOptions,
+} from '../../server/src/analytics/engagement.js';
 
 const datasets = new URL('../../../shared/datasets/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, datasets), 'utf8');
@@ -67,17 +76,44 @@ interface Case {
 const cases: Case[] = [
   { name: 'karate', graph: karate, k: 3, options: { probability: { kind: 'constant', probability: 0.15 } } },
   { name: 'karate', graph: karate, k: 2, options: { probability: { kind: 'constant', probability: 0.25 } } },
-  { name: 'lesmis ball 25 (s1)', graph: snowball(lesmis, 25, 1), k: 3, options: { getEdgeWeight: 'value', probability: { kind: 'exponential', meanTieProbability: 0.15 } } },
-  { name: 'lesmis ball 30 (s2)', graph: snowball(lesmis, 30, 2), k: 2, options: { getEdgeWeight: 'value', probability: { kind: 'exponential', meanTieProbability: 0.15 } } },
-  { name: 'email ball 25 (s3)', graph: snowball(email, 25, 3), k: 3, options: { probability: { kind: 'constant', probability: 0.1 } } },
-  { name: 'email ball 30 (s4)', graph: snowball(email, 30, 4), k: 3, options: { probability: { kind: 'constant', probability: 0.1 } } },
-  { name: 'email ball 20 (s5)', graph: snowball(email, 20, 5), k: 2, options: { probability: { kind: 'constant', probability: 0.2 } } },
+  {
+    name: 'lesmis ball 25 (s1)',
+    graph: snowball(lesmis, 25, 1),
+    k: 3,
+    options: { getEdgeWeight: 'value', probability: { kind: 'exponential', meanTieProbability: 0.15 } },
+  },
+  {
+    name: 'lesmis ball 30 (s2)',
+    graph: snowball(lesmis, 30, 2),
+    k: 2,
+    options: { getEdgeWeight: 'value', probability: { kind: 'exponential', meanTieProbability: 0.15 } },
+  },
+  {
+    name: 'email ball 25 (s3)',
+    graph: snowball(email, 25, 3),
+    k: 3,
+    options: { probability: { kind: 'constant', probability: 0.1 } },
+  },
+  {
+    name: 'email ball 30 (s4)',
+    graph: snowball(email, 30, 4),
+    k: 3,
+    options: { probability: { kind: 'constant', probability: 0.1 } },
+  },
+  {
+    name: 'email ball 20 (s5)',
+    graph: snowball(email, 20, 5),
+    k: 2,
+    options: { probability: { kind: 'constant', probability: 0.2 } },
+  },
 ];
 
 describe('engagement on real networks', () => {
   it('CELF reaches ≥ (1 − 1/e) of the brute-force optimum on the same samples and beats top-k by degree on average', () => {
     const bound = 1 - 1 / Math.E;
-    console.log('| graph | nodes | ties | segment | k | optimum | CELF | CELF/opt | degree | degree/opt | CELF fresh-world reach (95% CI) |');
+    console.log(
+      '| graph | nodes | ties | segment | k | optimum | CELF | CELF/opt | degree | degree/opt | CELF fresh-world reach (95% CI) |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     let celfSum = 0;
     let degreeSum = 0;
@@ -92,7 +128,10 @@ describe('engagement on real networks', () => {
       let optimum = 0;
       for (const combo of combinations(n, c.k)) optimum = Math.max(optimum, rrReach(samples, combo));
       const steps = celf(samples, c.k);
-      const celfValue = rrReach(samples, steps.map((s) => s.node));
+      const celfValue = rrReach(
+        samples,
+        steps.map((s) => s.node),
+      );
       const degreeValue = rrReach(samples, topKByDegree(c.graph, c.k));
       const plan = planEngagement(c.graph, { ...options, k: c.k, segment });
       expect(plan.seeds.map((s) => s.node)).toEqual(steps.map((s) => s.node));
@@ -110,7 +149,12 @@ describe('engagement on real networks', () => {
   }, 60_000);
 
   it('is deterministic given the seed', () => {
-    const opts = { k: 5, seed: 7, probability: { kind: 'constant' as const, probability: 0.03 }, segment: (n: string) => Number(n) % 2 === 0 };
+    const opts = {
+      k: 5,
+      seed: 7,
+      probability: { kind: 'constant' as const, probability: 0.03 },
+      segment: (n: string) => Number(n) % 2 === 0,
+    };
     const a = planEngagement(email, opts);
     const b = planEngagement(email, opts);
     expect(a.seeds).toEqual(b.seeds);

@@ -11,7 +11,7 @@ const email = parseEdgeList(readFileSync(new URL('email-eu-core/edges.txt', data
 function ranks(values: number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1;
@@ -72,7 +72,8 @@ describe('influence on email-Eu-core', () => {
   it('sampled betweenness is unbiased: the mean over 40 seeds of the leader score is within 5% of exact', () => {
     const [leader, value] = top100[0]!;
     let mean = 0;
-    for (let seed = 1; seed <= 40; seed++) mean += betweenness(email, { mode: 'sampled', pivots: 64, seed }).scores.get(leader)! / 40;
+    for (let seed = 1; seed <= 40; seed++)
+      mean += betweenness(email, { mode: 'sampled', pivots: 64, seed }).scores.get(leader)! / 40;
     console.log(`leader ${leader}: exact ${value.toFixed(5)}, mean of 40 × 64-pivot estimates ${mean.toFixed(5)}`);
     expect(Math.abs(mean - value) / value).toBeLessThan(0.05);
   });
@@ -83,7 +84,14 @@ describe('influence on email-Eu-core', () => {
     expect([...a.scores]).toEqual([...b.scores]);
     const pr = topBy(a.scores, 'pagerank', 5).map((r) => r.node);
     const bt = topBy(a.scores, 'betweenness', 5).map((r) => r.node);
-    console.log('top 5 PageRank:', pr.join(', '), '| top 5 sampled betweenness:', bt.join(', '), '| timings ms:', JSON.stringify(Object.fromEntries(Object.entries(a.timings).map(([k, v]) => [k, Math.round(v)]))));
+    console.log(
+      'top 5 PageRank:',
+      pr.join(', '),
+      '| top 5 sampled betweenness:',
+      bt.join(', '),
+      '| timings ms:',
+      JSON.stringify(Object.fromEntries(Object.entries(a.timings).map(([k, v]) => [k, Math.round(v)]))),
+    );
     // The exact betweenness leader is found by the sample too.
     expect(bt).toContain(top100[0]![0]);
   });

@@ -54,10 +54,20 @@ describe('overlapping communities on the facebook-ego circles', () => {
       sums.overlapF1 += r['F1 overlap'];
       sums.louvainOnmi += r['ONMI louvain'];
       sums.overlapOnmi += r['ONMI overlap'];
-      rows.push(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(3) : v])));
+      rows.push(
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(3) : v]),
+        ),
+      );
     }
     const mean = (x: number): number => +(x / EGOS.length).toFixed(3);
-    rows.push({ ego: 'mean', 'F1 louvain': mean(sums.louvainF1), 'F1 overlap': mean(sums.overlapF1), 'ONMI louvain': mean(sums.louvainOnmi), 'ONMI overlap': mean(sums.overlapOnmi) });
+    rows.push({
+      ego: 'mean',
+      'F1 louvain': mean(sums.louvainF1),
+      'F1 overlap': mean(sums.overlapF1),
+      'ONMI louvain': mean(sums.louvainOnmi),
+      'ONMI overlap': mean(sums.overlapOnmi),
+    });
     tables.push([`facebook-ego circles: best-match F1 and McDaid NMI_max (seed ${SEED}, threshold ${THRESHOLD})`, rows]);
     expect(sums.overlapF1).toBeGreaterThan(sums.louvainF1);
     expect(sums.overlapOnmi).toBeGreaterThan(sums.louvainOnmi);
@@ -82,10 +92,32 @@ describe('analyze CLI', () => {
   it('analyzes facebook combined end to end and writes every node', { timeout: 60_000 }, () => {
     const out = join(mkdtempSync(join(tmpdir(), 'analyze-')), 'result.json');
     const t0 = performance.now();
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'server/src/analytics/cli.ts', dataset('facebook-ego/combined.txt'), '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/analytics/cli.ts', dataset('facebook-ego/combined.txt'), '--out', out],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     const seconds = (performance.now() - t0) / 1000;
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { input: { nodes: number; edges: number }; modularity: number; partition: Record<string, number>; memberships: Record<string, unknown[]>; scores: Record<string, { pagerank: number }>; timings: Record<string, number> };
-    tables.push(['analyze CLI on facebook-ego/combined.txt', [{ nodes: result.input.nodes, edges: result.input.edges, modularity: +result.modularity.toFixed(4), 'wall s': +seconds.toFixed(2), ...result.timings }]]);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      input: { nodes: number; edges: number };
+      modularity: number;
+      partition: Record<string, number>;
+      memberships: Record<string, unknown[]>;
+      scores: Record<string, { pagerank: number }>;
+      timings: Record<string, number>;
+    };
+    tables.push([
+      'analyze CLI on facebook-ego/combined.txt',
+      [
+        {
+          nodes: result.input.nodes,
+          edges: result.input.edges,
+          modularity: +result.modularity.toFixed(4),
+          'wall s': +seconds.toFixed(2),
+          ...result.timings,
+        },
+      ],
+    ]);
     expect(stdout).toContain('top 10 by PageRank');
     expect(result.input).toMatchObject({ nodes: 4039, edges: 88234 });
     expect(Object.keys(result.partition)).toHaveLength(4039);

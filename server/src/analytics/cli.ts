@@ -79,7 +79,8 @@ export function analyze(argv: string[]): AnalyzeOutput {
   if (values.help) usage();
   const file = positionals[0];
   if (!file) usage('missing input file');
-  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) usage(`unknown --format '${values.format}'`);
+  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format))
+    usage(`unknown --format '${values.format}'`);
   if (!(ALGORITHMS as readonly string[]).includes(values.algorithm)) usage(`unknown --algorithm '${values.algorithm}'`);
   const algorithm = values.algorithm as Algorithm;
   const resolution = numberOption(values.resolution, 'resolution', 1);
@@ -143,21 +144,32 @@ export function analyze(argv: string[]): AnalyzeOutput {
 
 function printSummary(out: AnalyzeOutput, partition: PartitionResult | undefined): void {
   const lines: string[] = [];
-  lines.push(`${out.input.file}: ${out.input.nodes} nodes, ${out.input.edges} edges (${out.input.directed ? 'directed' : 'undirected'}, weight: ${out.input.weight ?? 'none'})`);
+  lines.push(
+    `${out.input.file}: ${out.input.nodes} nodes, ${out.input.edges} edges (${out.input.directed ? 'directed' : 'undirected'}, weight: ${out.input.weight ?? 'none'})`,
+  );
   if (partition) {
     const top = partition.sizes.slice(0, 10).join(', ');
-    lines.push(`communities: ${partition.count} (largest: ${top}${partition.count > 10 ? ', …' : ''}), modularity ${partition.modularity.toFixed(4)} at resolution ${partition.resolution}`);
+    lines.push(
+      `communities: ${partition.count} (largest: ${top}${partition.count > 10 ? ', …' : ''}), modularity ${partition.modularity.toFixed(4)} at resolution ${partition.resolution}`,
+    );
   }
-  if (out.overlappingNodes !== undefined) lines.push(`overlapping nodes (threshold ${out.parameters.threshold}): ${out.overlappingNodes}`);
+  if (out.overlappingNodes !== undefined)
+    lines.push(`overlapping nodes (threshold ${out.parameters.threshold}): ${out.overlappingNodes}`);
   if (out.scores) {
     const top = Object.entries(out.scores)
       .sort((a, b) => b[1].pagerank - a[1].pagerank || (a[0] < b[0] ? -1 : 1))
       .slice(0, 10);
     lines.push('top 10 by PageRank:');
     for (const [node, s] of top)
-      lines.push(`  ${node.padEnd(12)} pagerank ${s.pagerank.toFixed(5)}  degree ${s.degree}  weighted ${Number(s.weightedDegree.toFixed(3))}${out.partition ? `  community ${out.partition[node]}` : ''}`);
+      lines.push(
+        `  ${node.padEnd(12)} pagerank ${s.pagerank.toFixed(5)}  degree ${s.degree}  weighted ${Number(s.weightedDegree.toFixed(3))}${out.partition ? `  community ${out.partition[node]}` : ''}`,
+      );
   }
-  lines.push(`timings (ms): ${Object.entries(out.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(
+    `timings (ms): ${Object.entries(out.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(lines.join('\n'));
 }
 

@@ -187,7 +187,11 @@ export function overlappingNmi(x: Cover, y: Cover, options: OverlappingNmiOption
   const h = (c: number): number => (c <= 0 ? 0 : -(c / N) * Math.log2(c / N));
   const hBinary = (size: number): number => h(size) + h(N - size);
   const inter = intersections(X, Y);
-  const condTotal = (A: Array<Set<string>>, B: Array<Set<string>>, interAB: (i: number, j: number) => number): { hA: number; hAgivenB: number } => {
+  const condTotal = (
+    A: Array<Set<string>>,
+    B: Array<Set<string>>,
+    interAB: (i: number, j: number) => number,
+  ): { hA: number; hAgivenB: number } => {
     let hA = 0;
     let hAgivenB = 0;
     A.forEach((ak, i) => {
@@ -308,8 +312,12 @@ export function labelCommunities(
   return [...stats.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([community, s]) => {
-      const roles = [...s.roles.entries()].map(([role, c]) => ({ role, share: c / s.size })).sort((p, q) => q.share - p.share || (p.role < q.role ? -1 : 1));
-      const groups = [...s.groups.entries()].map(([group, c]) => ({ group, share: c / s.size })).sort((p, q) => q.share - p.share || (p.group < q.group ? -1 : 1));
+      const roles = [...s.roles.entries()]
+        .map(([role, c]) => ({ role, share: c / s.size }))
+        .sort((p, q) => q.share - p.share || (p.role < q.role ? -1 : 1));
+      const groups = [...s.groups.entries()]
+        .map(([group, c]) => ({ group, share: c / s.size }))
+        .sort((p, q) => q.share - p.share || (p.group < q.group ? -1 : 1));
       const roleText = dominant(s.roles, s.size, minShare, maxItems, true).map(formatRole).join(' + ');
       const groupText = dominant(s.groups, s.size, minShare, maxItems, false).join(' + ');
       const label = [roleText, groupText].filter((t) => t !== '').join(' · ') || `Community ${community}`;

@@ -93,7 +93,12 @@ export function prepareCascade(graph: Graph, options: CascadeOptions = {}): Casc
   } else if (mapping.kind === 'exponential') {
     let sum = 0;
     let count = 0;
-    for (let e = 0; e < m; e++) if (w[e]! > 0) (sum += w[e]!), count++;
+    for (let e = 0; e < m; e++) {
+      if (w[e]! > 0) {
+        sum += w[e]!;
+        count++;
+      }
+    }
     const mean = count > 0 ? sum / count : 1;
     const pBar = mapping.meanTieProbability ?? 0.1;
     const logQ = Math.log1p(-Math.min(pBar, 1 - 1e-12));
@@ -337,7 +342,12 @@ export interface ReachOptions extends CascadeOptions {
 }
 
 /** Expected in-segment reach of `seeds` by forward simulation over `simulations` worlds, with a 95% CI. */
-export function simulateReach(model: CascadeModel, seeds: readonly number[], segment: Uint8Array, options: ReachOptions = {}): ReachEstimate {
+export function simulateReach(
+  model: CascadeModel,
+  seeds: readonly number[],
+  segment: Uint8Array,
+  options: ReachOptions = {},
+): ReachEstimate {
   const ix = model.index;
   const n = ix.nodes.length;
   const R = Math.max(1, Math.floor(options.simulations ?? 200));
@@ -446,13 +456,22 @@ export function planEngagement(graph: Graph, options: EngagementOptions): Engage
     seeds: steps,
     expectedReach,
     segmentSize: samples.segmentSize,
-    samples: { worlds: samples.worlds, rrSets: samples.setStart.length - 1, entries: samples.entries.length, exhaustive: samples.exhaustive },
+    samples: {
+      worlds: samples.worlds,
+      rrSets: samples.setStart.length - 1,
+      entries: samples.entries.length,
+      exhaustive: samples.exhaustive,
+    },
     runtimeMs: { prepare: t1 - t0, sampling: t2 - t1, selection: t3 - t2, evaluation: t4 - t3, total: t4 - t0 },
   };
 }
 
 /** Baseline: the k candidates with the most distinct out-neighbours (ties: weighted out-degree, then id). */
-export function topKByDegree(graph: Graph, k: number, options: { candidates?: NodeSelector; getEdgeWeight?: TieWeightOption } = {}): string[] {
+export function topKByDegree(
+  graph: Graph,
+  k: number,
+  options: { candidates?: NodeSelector; getEdgeWeight?: TieWeightOption } = {},
+): string[] {
   const ix = directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
   const cand = options.candidates === undefined ? undefined : selectNodes(graph, ix, options.candidates, false);
   const rows: Array<{ v: number; d: number; w: number }> = [];

@@ -237,7 +237,11 @@ const HITS_TOLERANCE = 1e-10;
  * HITS walks string-keyed callbacks and took ~200 ms per iteration on 10k nodes / 100k ties (34 s in
  * all); on typed arrays an iteration costs about a millisecond. Same fixed point, same normalisation.
  */
-export function weightedHits(ix: DirectedTieIndex): { hub: Map<string, number>; authority: Map<string, number>; converged: boolean } {
+export function weightedHits(ix: DirectedTieIndex): {
+  hub: Map<string, number>;
+  authority: Map<string, number>;
+  converged: boolean;
+} {
   const n = ix.nodes.length;
   let hub = new Float64Array(n).fill(1 / Math.max(n, 1));
   let authority = new Float64Array(n);
@@ -326,7 +330,8 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
   time('hits', () => {
     if (simple.size === 0) return;
     const h = weightedHits(directedTieIndex(simple, { getEdgeWeight: 'weight' }));
-    if (!h.converged) warnings.push(`HITS stopped after ${HITS_MAX_ITERATIONS} iterations without converging to ${HITS_TOLERANCE}`);
+    if (!h.converged)
+      warnings.push(`HITS stopped after ${HITS_MAX_ITERATIONS} iterations without converging to ${HITS_TOLERANCE}`);
     for (const [node, s] of scores) {
       s.authority = h.authority.get(node) ?? 0;
       s.hub = h.hub.get(node) ?? 0;
@@ -381,7 +386,10 @@ export function topBy(
 }
 
 /** Rows restricted to positive-weight pairs (as in the collapsed graph) with per-step lengths. */
-function positiveRows(out: Csr, distance: 'hops' | 'inverse-weight'): { start: Int32Array; target: Int32Array; len: Float64Array } {
+function positiveRows(
+  out: Csr,
+  distance: 'hops' | 'inverse-weight',
+): { start: Int32Array; target: Int32Array; len: Float64Array } {
   const n = out.start.length - 1;
   const start = new Int32Array(n + 1);
   let m = 0;
@@ -412,11 +420,25 @@ interface BrandesState {
 }
 
 function brandesState(n: number, linear: boolean): BrandesState {
-  return { linear, dist: new Float64Array(n).fill(-1), sigma: new Float64Array(n), delta: new Float64Array(n), order: new Int32Array(n) };
+  return {
+    linear,
+    dist: new Float64Array(n).fill(-1),
+    sigma: new Float64Array(n),
+    delta: new Float64Array(n),
+    order: new Int32Array(n),
+  };
 }
 
 /** Accumulates source s's dependencies (successors found again from distances), then resets the touched entries. */
-function accumulate(s: number, count: number, start: Int32Array, target: Int32Array, len: Float64Array, st: BrandesState, centrality: Float64Array): void {
+function accumulate(
+  s: number,
+  count: number,
+  start: Int32Array,
+  target: Int32Array,
+  len: Float64Array,
+  st: BrandesState,
+  centrality: Float64Array,
+): void {
   const { dist, sigma, delta, order, linear } = st;
   for (let i = count - 1; i >= 0; i--) {
     const w = order[i]!;
@@ -438,7 +460,14 @@ function accumulate(s: number, count: number, start: Int32Array, target: Int32Ar
   }
 }
 
-function bfsBrandes(s: number, start: Int32Array, target: Int32Array, len: Float64Array, st: BrandesState, centrality: Float64Array): void {
+function bfsBrandes(
+  s: number,
+  start: Int32Array,
+  target: Int32Array,
+  len: Float64Array,
+  st: BrandesState,
+  centrality: Float64Array,
+): void {
   const { dist, sigma, order } = st;
   dist[s] = 0;
   sigma[s] = 1;
@@ -461,7 +490,14 @@ function bfsBrandes(s: number, start: Int32Array, target: Int32Array, len: Float
   accumulate(s, tail, start, target, len, st, centrality);
 }
 
-function dijkstraBrandes(s: number, start: Int32Array, target: Int32Array, len: Float64Array, st: BrandesState, centrality: Float64Array): void {
+function dijkstraBrandes(
+  s: number,
+  start: Int32Array,
+  target: Int32Array,
+  len: Float64Array,
+  st: BrandesState,
+  centrality: Float64Array,
+): void {
   const { dist, sigma, order } = st;
   const n = dist.length;
   // Tentative distances live in `seen`; `dist` is set when a node is settled (in `order`).

@@ -62,7 +62,12 @@ interface Found {
 }
 
 /** The k best warm-introduction paths from `sources` to `target` (Yen over hop-limited Dijkstra). */
-export function warmIntroductions(graph: Graph, sources: Iterable<string>, target: string, options: IntroductionOptions = {}): IntroductionPath[] {
+export function warmIntroductions(
+  graph: Graph,
+  sources: Iterable<string>,
+  target: string,
+  options: IntroductionOptions = {},
+): IntroductionPath[] {
   const K = Math.max(0, Math.floor(options.k ?? 3));
   const nodes = graph.nodes();
   const n = nodes.length;
@@ -87,7 +92,9 @@ export function warmIntroductions(graph: Graph, sources: Iterable<string>, targe
 
   // Intermediary eligibility.
   const viaRoles = options.viaRoles ? new Set(options.viaRoles) : null;
-  const rolesOf = options.rolesOf ?? ((_node: string, attributes: Attributes) => (Array.isArray(attributes.roles) ? (attributes.roles as string[]) : []));
+  const rolesOf =
+    options.rolesOf ??
+    ((_node: string, attributes: Attributes) => (Array.isArray(attributes.roles) ? (attributes.roles as string[]) : []));
   const eligible = new Uint8Array(n + 1);
   for (let v = 0; v < n; v++) {
     if (isSource[v] || v === T) continue;
@@ -116,7 +123,8 @@ export function warmIntroductions(graph: Graph, sources: Iterable<string>, targe
     const s = indexOf.get(source)!;
     const t = indexOf.get(target)!;
     const tie: Tie = { edge, s, t, w, type: typeof attributes.type === 'string' ? attributes.type : null };
-    const keys = directed && !undirectedEdge ? [s * n + t] : directed ? [s * n + t, t * n + s] : [Math.min(s, t) * n + Math.max(s, t)];
+    const keys =
+      directed && !undirectedEdge ? [s * n + t] : directed ? [s * n + t, t * n + s] : [Math.min(s, t) * n + Math.max(s, t)];
     for (const key of keys) {
       const prev = best.get(key);
       if (!prev || w > prev.w || (w === prev.w && edge < prev.edge)) best.set(key, tie);
@@ -157,7 +165,13 @@ export function warmIntroductions(graph: Graph, sources: Iterable<string>, targe
   const H = maxHops + 1; // steps including the super-source step
   const canLeave = (v: number, hops: number): boolean => v === S || (isSource[v] === 1 && hops === 1) || eligible[v] === 1;
   // Hop budget: hops already used at `from` (for the canLeave rule on sources) and steps allowed after it.
-  const shortest = (from: number, hopsAtFrom: number, budget: number, bannedNode: Uint8Array, bannedStep: Set<number>): Found | null => {
+  const shortest = (
+    from: number,
+    hopsAtFrom: number,
+    budget: number,
+    bannedNode: Uint8Array,
+    bannedStep: Set<number>,
+  ): Found | null => {
     const key = (v: number, h: number) => v * (H + 2) + h;
     const dist = new Map<number, number>();
     const pred = new Map<number, [number, number]>(); // state → [previous state, step]
@@ -213,7 +227,9 @@ export function warmIntroductions(graph: Graph, sources: Iterable<string>, targe
   if (!first) return [];
   const A: Found[] = [first];
   const seen = new Set<string>([first.nodes.join(',')]);
-  const B = new Heap<Found>((a, b) => a.cost - b.cost || a.steps.length - b.steps.length || (a.nodes.join(',') < b.nodes.join(',') ? -1 : 1));
+  const B = new Heap<Found>(
+    (a, b) => a.cost - b.cost || a.steps.length - b.steps.length || (a.nodes.join(',') < b.nodes.join(',') ? -1 : 1),
+  );
   while (A.length < K) {
     const prev = A[A.length - 1]!;
     for (let i = 0; i < prev.nodes.length - 1; i++) {

@@ -164,7 +164,8 @@ export function parseGml(text: string, options: LoadOptions = {}): Graph {
     } else if (k === 'edge' && Array.isArray(v)) {
       const s = v.find(([kk]) => kk === 'source')?.[1];
       const t = v.find(([kk]) => kk === 'target')?.[1];
-      if (s === undefined || t === undefined || Array.isArray(s) || Array.isArray(t)) throw new Error('GML: edge without scalar source/target');
+      if (s === undefined || t === undefined || Array.isArray(s) || Array.isArray(t))
+        throw new Error('GML: edge without scalar source/target');
       edges.push({ source: String(s), target: String(t), attrs: gmlAttributes(v, new Set(['source', 'target'])) });
     } else if (!Array.isArray(v)) {
       graphAttrs[k] = v;

@@ -78,9 +78,12 @@ export function detectPartition(graph: Graph, options: PartitionOptions = {}): P
       rng,
       randomWalk: options.randomWalk ?? true,
     });
-    if (!best || detailed.modularity > best.modularity) best = { communities: detailed.communities, modularity: detailed.modularity };
+    if (!best || detailed.modularity > best.modularity)
+      best = { communities: detailed.communities, modularity: detailed.modularity };
   }
   const chosen = best as { communities: Record<string, number>; modularity: number };
-  const { communities, sizes } = renumberBySize(simple.nodes().map((n) => [n, chosen.communities[n] as number] as [string, number]));
+  const { communities, sizes } = renumberBySize(
+    simple.nodes().map((n) => [n, chosen.communities[n] as number] as [string, number]),
+  );
   return { communities, count: sizes.length, modularity: chosen.modularity, sizes, resolution, restarts };
 }

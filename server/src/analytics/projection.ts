@@ -4,10 +4,7 @@ import type { Attributes } from 'graphology-types';
 import { createEdgeWeightGetter } from 'graphology-utils/getters';
 
 /** Where a tie's weight comes from: an attribute name, a function, or null for "every tie weighs 1". */
-export type EdgeWeightOption =
-  | string
-  | null
-  | ((edge: string, attributes: Attributes, source: string, target: string) => number);
+export type EdgeWeightOption = string | null | ((edge: string, attributes: Attributes, source: string, target: string) => number);
 
 export interface ProjectionOptions {
   /** Weight source on the input graph (default the `weight` attribute, 1 when absent or not a positive number). */
@@ -20,7 +17,9 @@ export interface ProjectionOptions {
 export const PROJECTED_WEIGHT = 'weight';
 
 /** Returns a getter (edge, attributes, source, target) → weight for the option, defaulting to `weight` or 1. */
-export function edgeWeightGetter(option: EdgeWeightOption | undefined): (edge: string, attributes: Attributes, source: string, target: string) => number {
+export function edgeWeightGetter(
+  option: EdgeWeightOption | undefined,
+): (edge: string, attributes: Attributes, source: string, target: string) => number {
   if (typeof option === 'function') return option;
   // graphology-utils returns 1 for missing or non-numeric weights, as graphology-metrics does.
   // A null option gives the getter no name, so every edge weighs 1.

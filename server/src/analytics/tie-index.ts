@@ -12,7 +12,9 @@ import type { Attributes } from 'graphology-types';
 export type TieWeightOption = string | null | ((edge: string, attributes: Attributes, source: string, target: string) => number);
 
 /** Resolves a weight option into a getter; missing, non-finite or negative weights count as 1, 1 and 0. */
-export function tieWeightGetter(option: TieWeightOption | undefined): (edge: string, attributes: Attributes, source: string, target: string) => number {
+export function tieWeightGetter(
+  option: TieWeightOption | undefined,
+): (edge: string, attributes: Attributes, source: string, target: string) => number {
   if (typeof option === 'function') {
     return (e, a, s, t) => {
       const w = option(e, a, s, t);

@@ -25,7 +25,11 @@ import { undirectedTieIndex, type Csr } from './tie-index.js';
 export type CommunityOf = (node: string, attributes: Attributes) => string | readonly string[] | null | undefined;
 
 const defaultCommunityOf: CommunityOf = (_node, attributes) =>
-  Array.isArray(attributes.communities) ? (attributes.communities as string[]) : typeof attributes.communities === 'string' ? attributes.communities : null;
+  Array.isArray(attributes.communities)
+    ? (attributes.communities as string[])
+    : typeof attributes.communities === 'string'
+      ? attributes.communities
+      : null;
 
 export interface CommunityConnectivity {
   /** Members present. */
@@ -107,7 +111,15 @@ function indexCommunities(graph: Graph, nodes: string[], communityOf: CommunityO
 }
 
 /** Components of the subgraph induced by `list` (mask: inside[v] === tag), skipping removed nodes. */
-function components(adj: Csr, list: number[], inside: Int32Array, tag: number, removed: Uint8Array | null, seen: Int32Array, queue: Int32Array) {
+function components(
+  adj: Csr,
+  list: number[],
+  inside: Int32Array,
+  tag: number,
+  removed: Uint8Array | null,
+  seen: Int32Array,
+  queue: Int32Array,
+) {
   let count = 0;
   let largest = 0;
   let present = 0;
@@ -169,13 +181,12 @@ export function whatIf(graph: Graph, removed: Iterable<string>, options: WhatIfO
   const inside = new Int32Array(n).fill(-1);
   const seen = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
-  let tag = 0;
   const communities: CommunityImpact[] = [];
   for (let c = 0; c < C; c++) {
     const list = comm.members[c]!;
     for (const v of list) inside[v] = c;
     const before = components(ix.adj, list, inside, c, null, seen, queue);
-    tag = c + C; // a fresh tag for the second pass
+    const tag = c + C; // a fresh tag for the second pass
     for (const v of list) inside[v] = tag;
     const after = components(ix.adj, list, inside, tag, gone, seen, queue);
     const removedMembers = list.reduce((s, v) => s + gone[v]!, 0);
@@ -239,7 +250,13 @@ export interface SinglePointOfFailure {
  * Articulation points of the induced subgraph `list` (inside[v] === tag) with the pieces each one
  * leaves behind; iterative Tarjan low-link DFS, O(Σ deg) over the members.
  */
-function articulationPoints(adj: Csr, list: number[], inside: Int32Array, tag: number, visited: Int32Array): Array<{ v: number; componentSize: number; pieces: number[] }> {
+function articulationPoints(
+  adj: Csr,
+  list: number[],
+  inside: Int32Array,
+  tag: number,
+  visited: Int32Array,
+): Array<{ v: number; componentSize: number; pieces: number[] }> {
   const n = inside.length;
   // Local state in maps keyed by node: communities are usually far smaller than the graph.
   const disc = new Map<number, number>();
@@ -333,6 +350,11 @@ export function singlePointsOfFailure(graph: Graph, options: { communityOf?: Com
       });
     }
   }
-  out.sort((a, b) => b.separated - a.separated || (a.community < b.community ? -1 : a.community > b.community ? 1 : 0) || (a.node < b.node ? -1 : 1));
+  out.sort(
+    (a, b) =>
+      b.separated - a.separated ||
+      (a.community < b.community ? -1 : a.community > b.community ? 1 : 0) ||
+      (a.node < b.node ? -1 : 1),
+  );
   return out;
 }

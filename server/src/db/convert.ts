@@ -1,6 +1,14 @@
 // Converts Neo4j driver values (Integer, temporal types, nodes, relationships) into plain JS,
 // once, at the edge: nothing above the repositories ever sees a driver type.
-import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isInt,
+  isLocalDateTime,
+  isNode,
+  isRelationship,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 

@@ -76,7 +76,16 @@ export function ensureNeo4jJars(version: string, cacheDir: string, log: (line: s
   mkdirSync(cacheDir, { recursive: true });
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', POM, 'package', `-Dneo4j.version=${version}`, `-Dlib.dir=${lib}`, `-DbuildDir=${join(cacheDir, 'target')}`],
+    [
+      '-q',
+      '-B',
+      '-f',
+      POM,
+      'package',
+      `-Dneo4j.version=${version}`,
+      `-Dlib.dir=${lib}`,
+      `-DbuildDir=${join(cacheDir, 'target')}`,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.status !== 0) {

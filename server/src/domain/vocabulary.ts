@@ -16,15 +16,7 @@ export const ROLE_LABEL: Record<RoleName, string> = {
 export const KINDS = ['PERSON', 'ORGANISATION'] as const;
 export type KindName = (typeof KINDS)[number];
 
-export const TIE_TYPES = [
-  'WORKS_WITH',
-  'REPORTS_TO',
-  'BUYS_FROM',
-  'SUPPLIES',
-  'FOLLOWS',
-  'MENTIONS',
-  'INTERACTS',
-] as const;
+export const TIE_TYPES = ['WORKS_WITH', 'REPORTS_TO', 'BUYS_FROM', 'SUPPLIES', 'FOLLOWS', 'MENTIONS', 'INTERACTS'] as const;
 export type TieTypeName = (typeof TIE_TYPES)[number];
 
 export function isRole(value: string): value is RoleName {

@@ -11,7 +11,9 @@ import type { ImportProblem } from './types.js';
 const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml> [--dry-run] [--source name]`;
 
 const where = (p: ImportProblem): string =>
-  [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined].filter(Boolean).join(', ');
+  [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined]
+    .filter(Boolean)
+    .join(', ');
 
 export function formatReport(report: ImportReport, maxLines = 50): string {
   const lines: string[] = [];
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
         if (Date.now() - lastPrint < 1000 && p.done < p.total) return;
         lastPrint = Date.now();
         const percent = ((100 * p.done) / Math.max(p.total, 1)).toFixed(1);
-        console.log(`  ${p.phase.padEnd(18)} ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en')} rows/s`);
+        console.log(
+          `  ${p.phase.padEnd(18)} ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} rows (${percent}%), ${p.rowsPerSecond.toLocaleString('en')} rows/s`,
+        );
       },
     });
     console.log(formatReport(report));

@@ -44,13 +44,7 @@ export function parseCsvBundle(files: CsvBundleFiles): ParseResult {
   return builder.finish();
 }
 
-function readCsvFile(
-  builder: BundleBuilder,
-  file: string,
-  section: Section,
-  required: boolean,
-  bytes: Uint8Array,
-): void {
+function readCsvFile(builder: BundleBuilder, file: string, section: Section, required: boolean, bytes: Uint8Array): void {
   const p = builder.problems;
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') {

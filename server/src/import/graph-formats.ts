@@ -22,10 +22,9 @@ export interface GraphParseOptions {
 // `instanceof Document`), so xmldom is loaded from where each parser resolves it. Our own
 // DOMParser carries an error handler: the parsers' internal one would only log to the console.
 interface XmlDom {
-  DOMParser: new (options: {
-    locator: object;
-    errorHandler: (level: string, message: string) => void;
-  }) => { parseFromString(source: string, mime: string): XmlDocument | undefined };
+  DOMParser: new (options: { locator: object; errorHandler: (level: string, message: string) => void }) => {
+    parseFromString(source: string, mime: string): XmlDocument | undefined;
+  };
 }
 interface XmlElement {
   tagName: string;
@@ -119,9 +118,9 @@ export function parseGraphFile(format: GraphFormat, content: string | Uint8Array
   if (xmlProblems.length > 0) return fail(`malformed XML: ${xmlProblems.join('; ')}`);
   const root = doc?.documentElement;
   if (!doc || !root) return fail('malformed XML: no root element');
-  if (root.tagName.toLowerCase() !== spec.root)
-    return fail(`expected a <${spec.root}> document, found <${root.tagName}>`);
-  if (!doc.getElementsByTagName('graph')[0]) return fail(`no <graph> element in the ${format === 'GEXF' ? 'GEXF' : 'GraphML'} file`);
+  if (root.tagName.toLowerCase() !== spec.root) return fail(`expected a <${spec.root}> document, found <${root.tagName}>`);
+  if (!doc.getElementsByTagName('graph')[0])
+    return fail(`no <graph> element in the ${format === 'GEXF' ? 'GEXF' : 'GraphML'} file`);
 
   // Nodes the file declares; edges to any other node become "unknown stakeholder" errors below
   // (addMissingNodes lets the parser go on instead of stopping at the first one).
@@ -168,8 +167,7 @@ export function parseGraphFile(format: GraphFormat, content: string | Uint8Array
   };
   let roleName = '';
   let roleOwner = '';
-  const roleGet: FieldGetter = (field) =>
-    field === 'stakeholder' ? roleOwner : field === 'role' ? roleName : undefined;
+  const roleGet: FieldGetter = (field) => (field === 'stakeholder' ? roleOwner : field === 'role' ? roleName : undefined);
 
   let row = 0;
   graph.forEachNode((key, a) => {
@@ -224,7 +222,10 @@ function nonEmpty(v: unknown): unknown {
 
 // xmldom messages look like "[xmldom error]\t<text>\n@#[line:3,col:7]": keep the text and position.
 function cleanXmlMessage(message: string): string {
-  const text = message.replace(/^\[xmldom \w+\]\s*/, '').replace(/\s*@#\[line:.*$/s, '').trim();
+  const text = message
+    .replace(/^\[xmldom \w+\]\s*/, '')
+    .replace(/\s*@#\[line:.*$/s, '')
+    .trim();
   const pos = /@#\[line:(\d+),col:(\d+)\]/.exec(message);
   return pos ? `${text} (line ${pos[1]}, column ${pos[2]})` : text;
 }

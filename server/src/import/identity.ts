@@ -169,8 +169,7 @@ export function resolveIdentities(records: SourceRecordRow[], existing: Existing
     return undefined;
   };
   // How a record is linked into its cluster: by the email or domain it shares with another record.
-  const linkKind = (i: number): MatchKey =>
-    shared[i]! & SHARED_EMAIL ? 'EMAIL' : shared[i]! & SHARED_DOMAIN ? 'DOMAIN' : 'KEY'; // KEY: a repeated record key
+  const linkKind = (i: number): MatchKey => (shared[i]! & SHARED_EMAIL ? 'EMAIL' : shared[i]! & SHARED_DOMAIN ? 'DOMAIN' : 'KEY'); // KEY: a repeated record key
   // How a record without a match of its own joins an existing stakeholder through its cluster.
   const joinKind = (i: number, id: string): MatchKey => {
     const e = emails[i];
@@ -329,10 +328,7 @@ function explainMerges(
     merges.push({ stakeholder: g.stakeholder, records: [...g.records].sort(), matchedOn: 'KEY', value: g.value });
   }
   const order = { KEY: 0, EMAIL: 1, DOMAIN: 2 } as const;
-  merges.sort(
-    (a, b) =>
-      cmp(a.stakeholder, b.stakeholder) || order[a.matchedOn] - order[b.matchedOn] || cmp(a.value, b.value),
-  );
+  merges.sort((a, b) => cmp(a.stakeholder, b.stakeholder) || order[a.matchedOn] - order[b.matchedOn] || cmp(a.value, b.value));
   return merges;
 }
 

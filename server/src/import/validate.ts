@@ -28,7 +28,11 @@ export const MAX_PROBLEMS = 1000;
 // ───────────────────────────── field normalisers ─────────────────────────────
 
 // Upper-case and turn spaces/hyphens into underscores, so "works with" and "Works-With" agree.
-const canon = (raw: string): string => raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+const canon = (raw: string): string =>
+  raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
 
 const KIND_ALIASES: ReadonlyMap<string, KindName> = new Map([['ORGANIZATION', 'ORGANISATION']]);
 
@@ -134,20 +138,13 @@ export class Problems {
       (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || (a.row ?? 0) - (b.row ?? 0);
     const errors = this.errors.slice().sort(byPlace);
     const warnings = this.warnings.slice().sort(byPlace);
-    if (this.extraErrors > 0)
-      errors.push({ file: '*', message: `… and ${this.extraErrors} more errors` });
-    if (this.extraWarnings > 0)
-      warnings.push({ file: '*', message: `… and ${this.extraWarnings} more warnings` });
+    if (this.extraErrors > 0) errors.push({ file: '*', message: `… and ${this.extraErrors} more errors` });
+    if (this.extraWarnings > 0) warnings.push({ file: '*', message: `… and ${this.extraWarnings} more warnings` });
     return { errors, warnings };
   }
 }
 
-function problem(
-  file: string,
-  row: number | undefined,
-  column: string | undefined,
-  message: string,
-): ImportProblem {
+function problem(file: string, row: number | undefined, column: string | undefined, message: string): ImportProblem {
   const p: ImportProblem = { file, message };
   if (row !== undefined) p.row = row;
   if (column !== undefined) p.column = column;
@@ -160,17 +157,7 @@ export type Section = 'records' | 'roles' | 'ties' | 'communities' | 'membership
 
 /** Field names as they appear in ImportBundle rows (JSON uses them as-is). */
 export const FIELDS = {
-  records: [
-    'source',
-    'externalId',
-    'kind',
-    'name',
-    'email',
-    'organisation',
-    'domain',
-    'title',
-    'country',
-  ],
+  records: ['source', 'externalId', 'kind', 'name', 'email', 'organisation', 'domain', 'title', 'country'],
   roles: ['stakeholder', 'role', 'since', 'until', 'source', 'value', 'tier'],
   ties: ['from', 'to', 'type', 'weight', 'since'],
   communities: ['id', 'name', 'category', 'description'],
@@ -278,8 +265,7 @@ export class BundleBuilder {
 
   private number(get: FieldGetter, field: string): number | undefined {
     const raw = get(field);
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
-      return undefined;
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
     const n = toNumber(raw);
     if (n === undefined) this.err(field, `invalid number '${String(raw)}'`);
     return n;
@@ -310,8 +296,7 @@ export class BundleBuilder {
     const title = this.text(get, 'title');
     const country = this.text(get, 'country');
     // A ':' in the source would make the record key `source:externalId` ambiguous.
-    if (source !== undefined && source.includes(':'))
-      this.err('source', `source '${source}' must not contain ':'`);
+    if (source !== undefined && source.includes(':')) this.err('source', `source '${source}' must not contain ':'`);
     let kind: KindName | undefined;
     if (kindRaw !== undefined) {
       kind = normaliseKind(kindRaw);
@@ -356,8 +341,7 @@ export class BundleBuilder {
       if (!role) this.err('role', `unknown role '${roleRaw}' (expected one of ${ROLES.join(', ')})`);
     }
     // Same-format ISO dates compare correctly as strings.
-    if (since !== undefined && until !== undefined && until < since)
-      this.err('until', `until ${until} is before since ${since}`);
+    if (since !== undefined && until !== undefined && until < since) this.err('until', `until ${until} is before since ${since}`);
     if (!this.ok || !stakeholder || !role) return;
     const r: RoleRow = { stakeholder, role };
     if (since !== undefined) r.since = since;
@@ -379,14 +363,12 @@ export class BundleBuilder {
     let type: TieTypeName | undefined;
     if (typeRaw !== undefined) {
       type = normaliseTieType(typeRaw);
-      if (!type)
-        this.err('type', `unknown tie type '${typeRaw}' (expected one of ${TIE_TYPES.join(', ')})`);
+      if (!type) this.err('type', `unknown tie type '${typeRaw}' (expected one of ${TIE_TYPES.join(', ')})`);
     }
     let weight = 1;
     if (weightRaw !== undefined && weightRaw !== null && !(typeof weightRaw === 'string' && weightRaw.trim() === '')) {
       const n = toNumber(weightRaw);
-      if (n === undefined || n < 0)
-        this.err('weight', `invalid weight '${String(weightRaw)}' (expected a finite number ≥ 0)`);
+      if (n === undefined || n < 0) this.err('weight', `invalid weight '${String(weightRaw)}' (expected a finite number ≥ 0)`);
       else weight = n;
     }
     if (!this.ok || !from || !to || !type) return;
@@ -561,7 +543,12 @@ export class BundleBuilder {
       const k = `${m.stakeholder}\u0000${m.community}`;
       const first = membershipRow.get(k);
       if (first !== undefined) {
-        p.error(file, row, col('memberships', 'community'), `duplicate membership of '${m.stakeholder}' in '${m.community}' (first on row ${first})`);
+        p.error(
+          file,
+          row,
+          col('memberships', 'community'),
+          `duplicate membership of '${m.stakeholder}' in '${m.community}' (first on row ${first})`,
+        );
         return;
       }
       membershipRow.set(k, row);

@@ -52,8 +52,7 @@ export interface ImportReport {
 
 const EMPTY_COUNTS: ImportCounts = { stakeholders: 0, records: 0, roles: 0, ties: 0, communities: 0, memberships: 0 };
 
-const recordEmailKey = (record: SourceRecordRow): string | undefined =>
-  record.email ? normaliseEmail(record.email) : undefined;
+const recordEmailKey = (record: SourceRecordRow): string | undefined => (record.email ? normaliseEmail(record.email) : undefined);
 const recordDomainKey = (record: SourceRecordRow): string | undefined =>
   record.kind !== 'ORGANISATION'
     ? undefined
@@ -82,7 +81,11 @@ async function loadExistingIdentities(db: Database, records: SourceRecordRow[]):
     }
     return found;
   };
-  return { byKey: await lookup('key', keys), byEmail: await lookup('emailKey', emails), byDomain: await lookup('domainKey', domains) };
+  return {
+    byKey: await lookup('key', keys),
+    byEmail: await lookup('emailKey', emails),
+    byDomain: await lookup('domainKey', domains),
+  };
 }
 
 /** First non-empty value of a field across a stakeholder's records, in bundle order. */
@@ -105,7 +108,12 @@ interface WritePlan {
   tieCount: number;
 }
 
-function planWrites(parse: ParseResult, stakeholderOf: Map<string, string>, matchedOn: Map<string, string>, warnings: ImportProblem[]): WritePlan {
+function planWrites(
+  parse: ParseResult,
+  stakeholderOf: Map<string, string>,
+  matchedOn: Map<string, string>,
+  warnings: ImportProblem[],
+): WritePlan {
   const { bundle } = parse;
   const recordsOf = new Map<string, SourceRecordRow[]>();
   for (const record of bundle.records) {
@@ -387,7 +395,13 @@ function splitPlan(plan: WritePlan, fresh: ReadonlySet<string>): SplitPlan {
     oldTiesByType,
     refreshRoles,
     refreshDegree,
-    total: plan.stakeholders.length + plan.records.length + plan.roles.length + plan.communities.length + plan.memberships.length + plan.tieCount,
+    total:
+      plan.stakeholders.length +
+      plan.records.length +
+      plan.roles.length +
+      plan.communities.length +
+      plan.memberships.length +
+      plan.tieCount,
   };
 }
 
@@ -405,7 +419,12 @@ async function storedStakeholders(db: Database, ids: string[]): Promise<Set<stri
 
 type RunStatement = (cypher: string, params: Record<string, unknown>) => Promise<void>;
 
-async function writePlan(plan: SplitPlan, runStatement: RunStatement, batchSize: number, onProgress?: (p: ImportProgress) => void): Promise<void> {
+async function writePlan(
+  plan: SplitPlan,
+  runStatement: RunStatement,
+  batchSize: number,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<void> {
   const started = Date.now();
   let done = 0;
   const step = async (
@@ -426,7 +445,10 @@ async function writePlan(plan: SplitPlan, runStatement: RunStatement, batchSize:
   const weightOfNew = (row: Record<string, unknown>): number =>
     1 + (row.records as unknown[]).length + (row.roleFacts as unknown[]).length;
   // Nested records and role facts make a row about three entities: smaller batches.
-  await step('stakeholders (new)', CREATE_STAKEHOLDERS, plan.newStakeholders, { weight: weightOfNew, size: Math.ceil(batchSize / 2) });
+  await step('stakeholders (new)', CREATE_STAKEHOLDERS, plan.newStakeholders, {
+    weight: weightOfNew,
+    size: Math.ceil(batchSize / 2),
+  });
   await step('stakeholders', WRITE_STAKEHOLDERS, plan.oldStakeholders);
   await step('records', WRITE_RECORDS, plan.oldRecords);
   await step('roles', WRITE_ROLES, plan.oldRoles);

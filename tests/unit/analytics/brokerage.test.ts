@@ -15,7 +15,12 @@ function directed(edges: Array<[string, string, number?]>): Graph {
 
 describe('structuralHoles (Burt)', () => {
   it('star: centre constraint 1/n and effective size n; leaves 1 and 1', () => {
-    const g = directed([['o', 'a'], ['o', 'b'], ['c', 'o'], ['o', 'd']]);
+    const g = directed([
+      ['o', 'a'],
+      ['o', 'b'],
+      ['c', 'o'],
+      ['o', 'd'],
+    ]);
     const s = structuralHoles(g);
     expect(s.get('o')!.constraint).toBeCloseTo(1 / 4, 12);
     expect(s.get('o')!.effectiveSize).toBeCloseTo(4, 12);
@@ -25,7 +30,11 @@ describe('structuralHoles (Burt)', () => {
   });
 
   it('triangle: constraint (1/2 + 1/4)² · 2 = 1.125, effective size 1', () => {
-    const g = directed([['a', 'b'], ['b', 'c'], ['c', 'a']]);
+    const g = directed([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+    ]);
     for (const v of structuralHoles(g).values()) {
       expect(v.constraint).toBeCloseTo(1.125, 12);
       expect(v.effectiveSize).toBeCloseTo(1, 12);
@@ -35,7 +44,12 @@ describe('structuralHoles (Burt)', () => {
 
   it('weighted ego, reciprocal and parallel ties summed', () => {
     // i–j weight 2 (1 each way), i–q 1, j–q 1.
-    const g = directed([['i', 'j', 1], ['j', 'i', 1], ['i', 'q', 1], ['j', 'q', 1]]);
+    const g = directed([
+      ['i', 'j', 1],
+      ['j', 'i', 1],
+      ['i', 'q', 1],
+      ['j', 'q', 1],
+    ]);
     const c = structuralHoles(g).get('i')!.constraint!;
     // (2/3 + 1/3·1/2)² + (1/3 + 2/3·1/3)²
     expect(c).toBeCloseTo((5 / 6) ** 2 + (5 / 9) ** 2, 12);
@@ -53,8 +67,10 @@ describe('structuralHoles (Burt)', () => {
 describe('Gould–Fernandez brokerage roles', () => {
   const groups: Record<string, string> = { a1: 'A', a2: 'A', a3: 'A', b1: 'B', c1: 'C' };
   const edges: Array<[string, string]> = [
-    ['a1', 'a2'], ['a2', 'a3'], // a1→a2→a3: coordinator a2
-    ['a1', 'b1'], ['b1', 'a3'], // a1→b1→a3: itinerant b1
+    ['a1', 'a2'],
+    ['a2', 'a3'], // a1→a2→a3: coordinator a2
+    ['a1', 'b1'],
+    ['b1', 'a3'], // a1→b1→a3: itinerant b1
     ['a3', 'c1'], // a2→a3→c1: representative a3; b1→a3→c1: liaison a3
     ['b1', 'a1'], // b1→a1→a2: gatekeeper a1
   ];
@@ -63,7 +79,14 @@ describe('Gould–Fernandez brokerage roles', () => {
     const r = brokerageRoles(directed(edges), (n) => groups[n]);
     const pick = (n: string) => {
       const c = r.roles.get(n)!;
-      return { coordinator: c.coordinator, itinerant: c.itinerant, representative: c.representative, gatekeeper: c.gatekeeper, liaison: c.liaison, total: c.total };
+      return {
+        coordinator: c.coordinator,
+        itinerant: c.itinerant,
+        representative: c.representative,
+        gatekeeper: c.gatekeeper,
+        liaison: c.liaison,
+        total: c.total,
+      };
     };
     expect(pick('a1')).toEqual({ coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 1, liaison: 0, total: 1 });
     expect(pick('a2')).toEqual({ coordinator: 1, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0, total: 1 });
@@ -80,7 +103,10 @@ describe('Gould–Fernandez brokerage roles', () => {
   });
 
   it('splits a multi-group broker fractionally, each two-path summing to 1', () => {
-    const g = directed([['x', 'm'], ['m', 'y']]);
+    const g = directed([
+      ['x', 'm'],
+      ['m', 'y'],
+    ]);
     const r = brokerageRoles(g, (n) => (n === 'm' ? ['A', 'B'] : n === 'x' ? 'A' : 'B'));
     const m = r.roles.get('m')!;
     expect(m.representative).toBeCloseTo(0.5);
@@ -106,10 +132,21 @@ describe('Gould–Fernandez brokerage roles', () => {
 
 describe('brokersBetween', () => {
   it('ranks who connects suppliers to customers', () => {
-    const roles: Record<string, string[]> = { s1: ['SUPPLIER'], s2: ['SUPPLIER'], c1: ['CUSTOMER'], c2: ['CUSTOMER'], m: ['EMPLOYEE'], p: ['PARTNER', 'CUSTOMER'] };
+    const roles: Record<string, string[]> = {
+      s1: ['SUPPLIER'],
+      s2: ['SUPPLIER'],
+      c1: ['CUSTOMER'],
+      c2: ['CUSTOMER'],
+      m: ['EMPLOYEE'],
+      p: ['PARTNER', 'CUSTOMER'],
+    };
     const g = directed([
-      ['s1', 'm', 2], ['s2', 'm', 1], ['m', 'c1', 3], ['m', 'c2', 1],
-      ['s1', 'p', 1], ['p', 'c1', 1],
+      ['s1', 'm', 2],
+      ['s2', 'm', 1],
+      ['m', 'c1', 3],
+      ['m', 'c2', 1],
+      ['s1', 'p', 1],
+      ['p', 'c1', 1],
       ['s2', 'c2', 1], // closes s2→m→c2
     ]);
     const rows = brokersBetween(g, (n) => roles[n], 'SUPPLIER', 'CUSTOMER', 5);

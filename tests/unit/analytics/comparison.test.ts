@@ -16,12 +16,20 @@ const p = (labels: Array<string | number>): Map<string, string | number> => new 
 describe('contingencyTable', () => {
   it('counts co-occurrences over common nodes only', () => {
     const a = p(['x', 'x', 'y', 'y']);
-    const b = new Map([['n0', 1], ['n1', 2], ['n2', 2], ['other', 1]]);
+    const b = new Map([
+      ['n0', 1],
+      ['n1', 2],
+      ['n2', 2],
+      ['other', 1],
+    ]);
     const t = contingencyTable(a, b);
     expect(t.n).toBe(3);
     expect(t.rows).toEqual(['x', 'y']);
     expect(t.columns).toEqual([1, 2]);
-    expect(t.counts).toEqual([[1, 1], [0, 1]]);
+    expect(t.counts).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
     expect(t.rowTotals).toEqual([2, 1]);
     expect(t.columnTotals).toEqual([1, 2]);
   });
@@ -63,7 +71,12 @@ describe('overlapping comparison', () => {
   const x = [new Set(['a', 'b', 'c']), new Set(['c', 'd', 'e'])];
 
   it('overlappingNmi is 1 for identical covers and 0 for unrelated ones', () => {
-    expect(overlappingNmi(x, [['c', 'd', 'e'], ['a', 'b', 'c']])).toBeCloseTo(1, 12);
+    expect(
+      overlappingNmi(x, [
+        ['c', 'd', 'e'],
+        ['a', 'b', 'c'],
+      ]),
+    ).toBeCloseTo(1, 12);
     const universe = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     // One community against its complement-ish random counterpart shares no information.
     expect(overlappingNmi([['a', 'b', 'c', 'd']], [['a', 'b', 'e', 'f']], { universe })).toBe(0);
@@ -75,7 +88,10 @@ describe('overlapping comparison', () => {
 
   it('bestMatchF1 matches a hand computation', () => {
     // x vs y = {a,b}, {c,d,e,f}: best F1 for x1 = 2·2/(3+2)=0.8, x2 = 2·2/(3+4)=4/7 (c,d,e ∩ → 3: 2·3/7=6/7).
-    const y = [['a', 'b'], ['c', 'd', 'e', 'f']];
+    const y = [
+      ['a', 'b'],
+      ['c', 'd', 'e', 'f'],
+    ];
     // x1={a,b,c}: with y1 → 2·2/5 = 0.8; with y2 → 2·1/7. x2={c,d,e}: with y2 → 2·3/7 = 6/7.
     // y1: best 0.8; y2: best 6/7.
     const expected = ((0.8 + 6 / 7) / 2 + (0.8 + 6 / 7) / 2) / 2;
@@ -90,7 +106,14 @@ describe('overlapping comparison', () => {
 
 describe('labelCommunities', () => {
   it('names communities by dominant roles and declared groups with shares', () => {
-    const detected = new Map([['a', 0], ['b', 0], ['c', 0], ['d', 0], ['e', 1], ['f', 1]]);
+    const detected = new Map([
+      ['a', 0],
+      ['b', 0],
+      ['c', 0],
+      ['d', 0],
+      ['e', 1],
+      ['f', 1],
+    ]);
     const facets = new Map([
       ['a', { roles: ['employee', 'shareholder'], groups: ['Berlin user group'] }],
       ['b', { roles: ['employee', 'shareholder'], groups: ['Berlin user group'] }],
@@ -107,8 +130,14 @@ describe('labelCommunities', () => {
   });
 
   it('accepts overlapping memberships', () => {
-    const detected = new Map([['a', [{ community: 0 }, { community: 1 }]], ['b', [{ community: 1 }]]]);
+    const detected = new Map([
+      ['a', [{ community: 0 }, { community: 1 }]],
+      ['b', [{ community: 1 }]],
+    ]);
     const labels = labelCommunities(detected, () => ({ roles: ['customer'] }));
-    expect(labels.map((l) => [l.community, l.size, l.label])).toEqual([[0, 1, 'Customers'], [1, 2, 'Customers']]);
+    expect(labels.map((l) => [l.community, l.size, l.label])).toEqual([
+      [0, 1, 'Customers'],
+      [1, 2, 'Customers'],
+    ]);
   });
 });

@@ -50,14 +50,23 @@ describe('planEngagement', () => {
     const r = planEngagement(g, { k: 1, segment: seg, probability: { kind: 'constant', probability: 1 } });
     expect(r.seeds[0]).toMatchObject({ node: 'b', marginalGain: 3 });
     expect(r.segmentSize).toBe(4);
-    const c = planEngagement(g, { k: 1, segment: seg, candidates: (n) => n !== 'b', probability: { kind: 'constant', probability: 1 } });
+    const c = planEngagement(g, {
+      k: 1,
+      segment: seg,
+      candidates: (n) => n !== 'b',
+      probability: { kind: 'constant', probability: 1 },
+    });
     expect(c.seeds[0]!.node).toBe('a');
     expect(c.seeds[0]!.marginalGain).toBe(1);
   });
 
   it('estimates a single tie with p = 0.3: reach of {a} is 1.3 inside the 95% CI', () => {
     const g = directed([['a', 'b']]);
-    const est = estimateReach(g, ['a'], undefined, { probability: { kind: 'constant', probability: 0.3 }, simulations: 4000, seed: 7 });
+    const est = estimateReach(g, ['a'], undefined, {
+      probability: { kind: 'constant', probability: 0.3 },
+      simulations: 4000,
+      seed: 7,
+    });
     expect(est.ci95[0]).toBeLessThan(1.3);
     expect(est.ci95[1]).toBeGreaterThan(1.3);
     expect(est.stdDev).toBeCloseTo(Math.sqrt(0.3 * 0.7), 1);
@@ -65,11 +74,21 @@ describe('planEngagement', () => {
 
   it('maps weights to probabilities: exponential mean-tie p̄, parallel ties add up', () => {
     // Two parallel ties of weight 1 (= one pair of weight 2), and one tie of weight 2: same probability.
-    const g = directed([['a', 'b', 1], ['a', 'b', 1], ['c', 'd', 2]]);
+    const g = directed([
+      ['a', 'b', 1],
+      ['a', 'b', 1],
+      ['c', 'd', 2],
+    ]);
     const m = prepareCascade(g, { probability: { kind: 'exponential', meanTieProbability: 0.2 } });
     // mean positive weight over collapsed pairs is 2 → p = 1 − 0.8^(2/2) = 0.2 for both.
     for (const t of m.threshold) expect(t / 2 ** 32).toBeCloseTo(0.2, 12);
-    const lin = prepareCascade(directed([['a', 'b', 1], ['c', 'd', 4]]), { probability: { kind: 'linear', maxProbability: 0.8 } });
+    const lin = prepareCascade(
+      directed([
+        ['a', 'b', 1],
+        ['c', 'd', 4],
+      ]),
+      { probability: { kind: 'linear', maxProbability: 0.8 } },
+    );
     expect([...lin.threshold].map((t) => t / 2 ** 32)).toEqual([0.2, 0.8]);
   });
 

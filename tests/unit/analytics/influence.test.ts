@@ -16,9 +16,16 @@ function directed(edges: Array<[string, string, number?, string?]>): Graph {
 describe('coreNumbers (Batagelj–Zaversnik)', () => {
   it('finds the cores of a K4 + triangle + pendant + isolate', () => {
     const g = directed([
-      ['a', 'b'], ['a', 'c'], ['a', 'd'], ['b', 'c'], ['b', 'd'], ['c', 'd'], // K4
+      ['a', 'b'],
+      ['a', 'c'],
+      ['a', 'd'],
+      ['b', 'c'],
+      ['b', 'd'],
+      ['c', 'd'], // K4
       ['a', 'e'], // bridge to the triangle
-      ['e', 'f'], ['f', 'g'], ['g', 'e'], // triangle
+      ['e', 'f'],
+      ['f', 'g'],
+      ['g', 'e'], // triangle
       ['g', 'h'], // pendant
     ]);
     g.addNode('i');
@@ -42,7 +49,10 @@ describe('coreNumbers (Batagelj–Zaversnik)', () => {
 
 describe('betweenness', () => {
   it('matches the textbook value on a directed path', () => {
-    const g = directed([['a', 'b'], ['b', 'c']]);
+    const g = directed([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     const b = betweenness(g, { mode: 'exact' });
     expect(b.scores.get('b')).toBeCloseTo(1 / 2); // one pair (a,c) through b, normalised by (n-1)(n-2) = 2
     expect(b.scores.get('a')).toBe(0);
@@ -77,14 +87,19 @@ describe('betweenness', () => {
     const mean = new Map<string, number>();
     const runs = 400;
     for (let s = 0; s < runs; s++) {
-      for (const [node, v] of betweenness(g, { mode: 'sampled', pivots: 4, seed: s }).scores) mean.set(node, (mean.get(node) ?? 0) + v / runs);
+      for (const [node, v] of betweenness(g, { mode: 'sampled', pivots: 4, seed: s }).scores)
+        mean.set(node, (mean.get(node) ?? 0) + v / runs);
     }
     const top = [...exact.scores].sort((a, b) => b[1] - a[1]).slice(0, 5);
     for (const [node, v] of top) expect(Math.abs(mean.get(node)! - v) / v).toBeLessThan(0.15);
   });
 
   it('auto switches to sampling above exactLimit', () => {
-    const g = directed([['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    const g = directed([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+    ]);
     expect(betweenness(g, { exactLimit: 2, pivots: 2 }).mode).toBe('sampled');
     expect(betweenness(g, { exactLimit: 10 }).mode).toBe('exact');
   });

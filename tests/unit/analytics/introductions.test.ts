@@ -8,8 +8,15 @@ describe('warmIntroductions', () => {
     // Lengths as in the classic example; weight = 1/length so 'inverse' cost is proportional to length.
     const g = new Graph({ type: 'directed' });
     const edges: Array<[string, string, number]> = [
-      ['C', 'D', 3], ['C', 'E', 2], ['D', 'F', 4], ['E', 'D', 1], ['E', 'F', 2],
-      ['E', 'G', 3], ['F', 'G', 2], ['F', 'H', 1], ['G', 'H', 2],
+      ['C', 'D', 3],
+      ['C', 'E', 2],
+      ['D', 'F', 4],
+      ['E', 'D', 1],
+      ['E', 'F', 2],
+      ['E', 'G', 3],
+      ['F', 'G', 2],
+      ['F', 'H', 1],
+      ['G', 'H', 2],
     ];
     for (const [s, t, len] of edges) g.mergeEdge(s, t, { len });
     const paths = warmIntroductions(g, ['C'], 'H', {
@@ -43,7 +50,11 @@ describe('warmIntroductions', () => {
 
   it('ranks by the product of tie probabilities w/(w + w̄) and reports ties', () => {
     const paths = warmIntroductions(g, ['s'], 't', { k: 3 });
-    expect(paths.map((p) => p.nodes)).toEqual([['s', 'a', 't'], ['s', 'c', 'd', 't'], ['s', 'b', 't']]);
+    expect(paths.map((p) => p.nodes)).toEqual([
+      ['s', 'a', 't'],
+      ['s', 'c', 'd', 't'],
+      ['s', 'b', 't'],
+    ]);
     expect(paths[0]!.cost).toBeCloseTo(2 * cost(5), 12);
     expect(paths[0]!.score).toBeCloseTo(Math.exp(-2 * cost(5)), 12);
     expect(paths[0]!.ties.map((t) => [t.source, t.target, t.type, t.weight])).toEqual([
@@ -57,7 +68,11 @@ describe('warmIntroductions', () => {
     expect(warmIntroductions(g, ['s'], 't', { k: 5, maxHops: 2 }).map((p) => p.nodes.join(''))).toEqual(['sat', 'sbt']);
     expect(warmIntroductions(g, ['s'], 't', { k: 5, viaRoles: ['EMPLOYEE'] }).map((p) => p.nodes.join(''))).toEqual(['sbt']);
     expect(warmIntroductions(g, ['s'], 't', { k: 5, direction: 'out' }).map((p) => p.nodes.join(''))).toEqual(['sat', 'sbt']);
-    expect(warmIntroductions(g, ['s'], 't', { k: 5, maxHops: Infinity }).map((p) => p.nodes.join(''))).toEqual(['sat', 'scdt', 'sbt']);
+    expect(warmIntroductions(g, ['s'], 't', { k: 5, maxHops: Infinity }).map((p) => p.nodes.join(''))).toEqual([
+      'sat',
+      'scdt',
+      'sbt',
+    ]);
   });
 
   it('starts from the best of several sources and never passes through another source', () => {

@@ -1,6 +1,14 @@
 // Unit tests for the network file loaders: the GML parser, SNAP edge lists, CSV ties, GEXF and GraphML.
 import { describe, expect, it } from 'vitest';
-import { inferFormat, parseEdgeList, parseGml, parseGmlTree, parseGraph, parseTiesCsv, parseCircles } from '../../../server/src/analytics/loaders.js';
+import {
+  inferFormat,
+  parseEdgeList,
+  parseGml,
+  parseGmlTree,
+  parseGraph,
+  parseTiesCsv,
+  parseCircles,
+} from '../../../server/src/analytics/loaders.js';
 
 const newmanStyle = `Creator "Mark Newman on Fri Jul 21 12:44:53 2006"
 graph
@@ -37,14 +45,19 @@ describe('GML parser', () => {
     expect(g.size).toBe(2);
     expect(g.getNodeAttribute('1', 'label')).toBe('Mlle Baptistine');
     expect(g.getNodeAttribute('2', 'label')).toBe('Mmeé "M"');
-    expect(g.getNodeAttribute('2', 'graphics')).toEqual([['x', -150], ['y', 3]]);
+    expect(g.getNodeAttribute('2', 'graphics')).toEqual([
+      ['x', -150],
+      ['y', 3],
+    ]);
     expect(g.getEdgeAttribute(g.edge('0', '1') as string, 'value')).toBe(8);
     expect(g.getEdgeAttribute(g.edge('0', '2') as string, 'value')).toBe(10.5);
     expect(g.getAttribute('Creator')).toBeUndefined(); // top-level keys outside graph are not graph attributes
   });
 
   it('honours the directed flag and builds a multi graph only for repeated pairs', () => {
-    const directed = parseGml('graph [ directed 1 node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] edge [ source 2 target 1 ] ]');
+    const directed = parseGml(
+      'graph [ directed 1 node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] edge [ source 2 target 1 ] ]',
+    );
     expect(directed.type).toBe('directed');
     expect(directed.multi).toBe(false);
     expect(directed.size).toBe(2);
@@ -106,10 +119,20 @@ describe('GEXF, GraphML and format inference', () => {
   });
 
   it('infers formats from extensions', () => {
-    expect(['x.gml', 'x.GEXF', 'x.graphml', 'x.csv', 'x.txt', 'x.edges'].map(inferFormat)).toEqual(['gml', 'gexf', 'graphml', 'csv', 'edgelist', 'edgelist']);
+    expect(['x.gml', 'x.GEXF', 'x.graphml', 'x.csv', 'x.txt', 'x.edges'].map(inferFormat)).toEqual([
+      'gml',
+      'gexf',
+      'graphml',
+      'csv',
+      'edgelist',
+      'edgelist',
+    ]);
   });
 
   it('reads ego circles', () => {
-    expect([...parseCircles('circle0\t1\t2\ncircle1\t3\n')]).toEqual([['circle0', ['1', '2']], ['circle1', ['3']]]);
+    expect([...parseCircles('circle0\t1\t2\ncircle1\t3\n')]).toEqual([
+      ['circle0', ['1', '2']],
+      ['circle1', ['3']],
+    ]);
   });
 });

@@ -24,9 +24,17 @@ describe('pairwiseOverlaps', () => {
   });
 
   it('ignores duplicate members and handles empty sets', () => {
-    const o = pairwiseOverlaps(new Map([['x', ['a', 'a']], ['y', []]]));
+    const o = pairwiseOverlaps(
+      new Map([
+        ['x', ['a', 'a']],
+        ['y', []],
+      ]),
+    );
     expect(o.sizes).toEqual([1, 0]);
-    expect(o.jaccard).toEqual([[1, 0], [0, 0]]);
+    expect(o.jaccard).toEqual([
+      [1, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -45,9 +53,15 @@ describe('combinationTable', () => {
   });
 
   it('round-trips node → roles memberships', () => {
-    const byNode = new Map([['a', ['customer', 'employee']], ['b', ['employee']]]);
+    const byNode = new Map([
+      ['a', ['customer', 'employee']],
+      ['b', ['employee']],
+    ]);
     const s = setsFromMemberships(byNode);
-    expect([...s]).toEqual([['customer', ['a']], ['employee', ['a', 'b']]]);
+    expect([...s]).toEqual([
+      ['customer', ['a']],
+      ['employee', ['a', 'b']],
+    ]);
     expect(combinationTable(s, { minCount: 1 }).map((c) => c.sets)).toEqual([['employee'], ['customer', 'employee']]);
   });
 });

@@ -30,7 +30,10 @@ describe('toUndirectedWeighted', () => {
   it('supports unweighted and custom weights, and keeping loops', () => {
     const unweighted = toUndirectedWeighted(directedMulti(), { getEdgeWeight: null });
     expect(unweighted.getEdgeAttribute(unweighted.edge('a', 'b') as string, 'weight')).toBe(3);
-    const loops = toUndirectedWeighted(directedMulti(), { keepSelfLoops: true, getEdgeWeight: (_e, a) => (a['type'] === 'mentions' ? 10 : 0) });
+    const loops = toUndirectedWeighted(directedMulti(), {
+      keepSelfLoops: true,
+      getEdgeWeight: (_e, a) => (a['type'] === 'mentions' ? 10 : 0),
+    });
     expect(loops.selfLoopCount).toBe(1);
     expect(loops.getEdgeAttribute(loops.edge('a', 'b') as string, 'weight')).toBe(10);
   });
@@ -40,7 +43,8 @@ describe('toAdjacency', () => {
   it('builds symmetric CSR arrays with strengths', () => {
     const adj = toAdjacency(directedMulti());
     const i = (n: string) => adj.index.get(n) as number;
-    const neighbours = (n: string) => [...adj.neighbors.subarray(adj.offsets[i(n)], adj.offsets[i(n) + 1])].map((k) => adj.nodes[k]);
+    const neighbours = (n: string) =>
+      [...adj.neighbors.subarray(adj.offsets[i(n)], adj.offsets[i(n) + 1])].map((k) => adj.nodes[k]);
     expect(neighbours('b').sort()).toEqual(['a', 'c']);
     expect(neighbours('lonely')).toEqual([]);
     expect(adj.strength[i('b')]).toBe(8);
@@ -65,9 +69,19 @@ describe('createRandom', () => {
 
 describe('partition helpers', () => {
   it('renumbers communities by size, largest first', () => {
-    const { communities, sizes } = renumberBySize([['a', 'x'], ['b', 'y'], ['c', 'y'], ['d', 'z']]);
+    const { communities, sizes } = renumberBySize([
+      ['a', 'x'],
+      ['b', 'y'],
+      ['c', 'y'],
+      ['d', 'z'],
+    ]);
     expect(sizes).toEqual([2, 1, 1]);
-    expect([...communities]).toEqual([['a', 1], ['b', 0], ['c', 0], ['d', 2]]);
+    expect([...communities]).toEqual([
+      ['a', 1],
+      ['b', 0],
+      ['c', 0],
+      ['d', 2],
+    ]);
   });
 
   it('splits two cliques joined by one tie, on a directed multi input', () => {

@@ -9,7 +9,17 @@ function sample(): Graph {
   const g = new Graph({ type: 'directed', multi: true });
   const comm: Record<string, string[]> = { a: ['X'], b: ['X'], c: ['X'], d: ['X'], e: ['X', 'Y'], f: ['Y'], g: ['Y'], h: ['Y'] };
   for (const [v, c] of Object.entries(comm)) g.addNode(v, { communities: c, roles: ['CUSTOMER'] });
-  const ties: Array<[string, string]> = [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'c'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'e']];
+  const ties: Array<[string, string]> = [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['c', 'd'],
+    ['d', 'e'],
+    ['e', 'c'],
+    ['e', 'f'],
+    ['f', 'g'],
+    ['g', 'h'],
+    ['h', 'e'],
+  ];
   for (const [s, t] of ties) g.addEdge(s, t, { weight: 1, type: 'WORKS_WITH' });
   g.addEdge('c', 'b', { weight: 2, type: 'TALKS_TO' }); // parallel/reciprocal tie inside X
   return g;
@@ -69,7 +79,10 @@ describe('whatIf', () => {
 
   it('re-simulates an engagement plan without the removed stakeholders', () => {
     const g = sample();
-    const plan = { seeds: ['a', 'f'], segment: (_n: string, attr: Record<string, unknown>) => (attr.communities as string[]).includes('X') };
+    const plan = {
+      seeds: ['a', 'f'],
+      segment: (_n: string, attr: Record<string, unknown>) => (attr.communities as string[]).includes('X'),
+    };
     const opts = { plan, probability: { kind: 'constant' as const, probability: 1 }, simulations: 20 };
     const r = whatIf(g, ['b'], opts);
     // p = 1: from a and f everything downstream is reached: X members a, b, c, d, e = 5.

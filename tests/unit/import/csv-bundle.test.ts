@@ -47,9 +47,7 @@ describe('parseCsvBundle: the valid bundle', () => {
       'WORKS_WITH',
       'MENTIONS',
     ]);
-    expect(new Set(b.roles.map((r) => r.role))).toEqual(
-      new Set(['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER']),
-    );
+    expect(new Set(b.roles.map((r) => r.role))).toEqual(new Set(['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER']));
     expect(b.communities[0]?.description).toBe('Customers and staff who meet monthly in London; "open" to all');
   });
 
@@ -82,9 +80,7 @@ describe('parseCsvBundle: error classes', () => {
       { file: 'stakeholders.csv', column: 'kind', message: "missing required column 'kind'" },
       { file: 'ties.csv', column: 'type', message: "missing required column 'type'" },
     ]);
-    expect(r.warnings).toEqual([
-      { file: 'stakeholders.csv', column: 'nickname', message: "unknown column 'nickname' ignored" },
-    ]);
+    expect(r.warnings).toEqual([{ file: 'stakeholders.csv', column: 'nickname', message: "unknown column 'nickname' ignored" }]);
     expect(r.bundle.records).toEqual([]);
   });
 
@@ -193,9 +189,7 @@ describe('parseCsvBundle: structure', () => {
     expect(parseCsvBundle({ 'stakeholders.csv': bytes('source,external_id,kind,name\n') }).errors).toEqual([
       { file: 'stakeholders.csv', message: 'no data rows (at least one stakeholder is required)' },
     ]);
-    expect(parseCsvBundle({ 'stakeholders.csv': bytes('') }).errors[0]?.message).toBe(
-      'file is empty (expected a header row)',
-    );
+    expect(parseCsvBundle({ 'stakeholders.csv': bytes('') }).errors[0]?.message).toBe('file is empty (expected a header row)');
   });
 
   it('warns about unknown files, and file names are case-sensitive', () => {
@@ -272,13 +266,7 @@ describe('parseCsvBundle: structure', () => {
 
 describe('forEachCsvRow', () => {
   it('gives the same rows on the fast path as csv-parse', () => {
-    const samples = [
-      'a,b,c\n1,2,3\n4,5,6\n',
-      'a,b\r\n1,2\r\n\r\n3,4',
-      'a,b\n\n\n1,\n,2\n',
-      'only\n',
-      '',
-    ];
+    const samples = ['a,b,c\n1,2,3\n4,5,6\n', 'a,b\r\n1,2\r\n\r\n3,4', 'a,b\n\n\n1,\n,2\n', 'only\n', ''];
     for (const s of samples) expect(rowsOf(s, false), JSON.stringify(s)).toEqual(rowsOf(s, true));
   });
 

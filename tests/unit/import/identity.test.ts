@@ -42,8 +42,7 @@ describe('normaliseDomain', () => {
     expect(normaliseDomain('info@acme.com')).toBe('acme.com');
   });
   it('is undefined for things that are not domains', () => {
-    for (const bad of ['', 'localhost', 'not a domain', 'http://', '1234'])
-      expect(normaliseDomain(bad), bad).toBeUndefined();
+    for (const bad of ['', 'localhost', 'not a domain', 'http://', '1234']) expect(normaliseDomain(bad), bad).toBeUndefined();
   });
 });
 
@@ -137,7 +136,13 @@ describe('resolveIdentities against existing stakeholders', () => {
   });
 
   it('records already merged stay together by KEY when nothing else links them', () => {
-    const existing = { ...none(), byKey: new Map([['crm:C1', 'S'], ['hr:E1', 'S']]) };
+    const existing = {
+      ...none(),
+      byKey: new Map([
+        ['crm:C1', 'S'],
+        ['hr:E1', 'S'],
+      ]),
+    };
     const res = resolveIdentities([person('crm', 'C1', 'old@x.com'), person('hr', 'E1', 'new@x.com')], existing);
     expect(res.merges).toEqual([{ stakeholder: 'S', records: ['crm:C1', 'hr:E1'], matchedOn: 'KEY', value: 'S' }]);
   });
@@ -145,7 +150,10 @@ describe('resolveIdentities against existing stakeholders', () => {
   it('does not merge two existing stakeholders: each record keeps its own, with a warning', () => {
     const existing = {
       ...none(),
-      byKey: new Map([['crm:C1', 'S-one'], ['hr:E1', 'S-two']]),
+      byKey: new Map([
+        ['crm:C1', 'S-one'],
+        ['hr:E1', 'S-two'],
+      ]),
     };
     const records = [person('crm', 'C1', 'same@x.com'), person('hr', 'E1', 'same@x.com'), person('web', 'W1', 'same@x.com')];
     const res = resolveIdentities(records, existing);

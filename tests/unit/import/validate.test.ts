@@ -24,8 +24,7 @@ describe('vocabulary normalisation', () => {
     expect(normaliseRole('investor')).toBeUndefined();
   });
   it('reads tie types with spaces, hyphens or underscores', () => {
-    for (const s of ['works with', 'works-with', 'WORKS_WITH', 'Works  With'])
-      expect(normaliseTieType(s), s).toBe('WORKS_WITH');
+    for (const s of ['works with', 'works-with', 'WORKS_WITH', 'Works  With']) expect(normaliseTieType(s), s).toBe('WORKS_WITH');
     expect(normaliseTieType('reports to')).toBe('REPORTS_TO');
     expect(normaliseTieType('likes')).toBeUndefined();
   });

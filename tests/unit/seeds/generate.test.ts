@@ -96,7 +96,11 @@ describe('csv writer', () => {
 describe('generateEcosystem', () => {
   it('is deterministic: same seed, byte-identical files', () => {
     const files = readdirSync(dirA).sort();
-    expect(files).toEqual(Object.keys(BUNDLE_TABLES).map((t) => `${t}.csv`).sort());
+    expect(files).toEqual(
+      Object.keys(BUNDLE_TABLES)
+        .map((t) => `${t}.csv`)
+        .sort(),
+    );
     for (const f of files) expect(readFileSync(join(dirB, f)).equals(readFileSync(join(dirA, f))), f).toBe(true);
   });
 
@@ -153,7 +157,11 @@ describe('generateEcosystem', () => {
       }
       if (get(r, 'value')) expect(Number.isFinite(Number(get(r, 'value')))).toBe(true);
     }
-    for (const role of ROLES) expect(roles.some((r) => get(r, 'role') === role), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        roles.some((r) => get(r, 'role') === role),
+        role,
+      ).toBe(true);
     expect(summary.multiRole).toBeGreaterThan(OPTIONS.stakeholders * 0.03);
   });
 
@@ -186,10 +194,15 @@ describe('generateEcosystem', () => {
       }
       expect(identityOf(from)).not.toBe(identityOf(to));
     }
-    for (const type of TIE_TYPES) expect(ties.some((t) => get(t, 'type') === type), type).toBe(true);
+    for (const type of TIE_TYPES)
+      expect(
+        ties.some((t) => get(t, 'type') === type),
+        type,
+      ).toBe(true);
     // Parallel ties of different types between one pair occur.
     const pairs = new Map<string, number>();
-    for (const t of ties) pairs.set(`${get(t, 'from')}|${get(t, 'to')}`, (pairs.get(`${get(t, 'from')}|${get(t, 'to')}`) ?? 0) + 1);
+    for (const t of ties)
+      pairs.set(`${get(t, 'from')}|${get(t, 'to')}`, (pairs.get(`${get(t, 'from')}|${get(t, 'to')}`) ?? 0) + 1);
     expect([...pairs.values()].some((n) => n > 1)).toBe(true);
   });
 
@@ -198,7 +211,11 @@ describe('generateEcosystem', () => {
     const ids = new Set(communities.map((c) => get(c, 'id')));
     expect(ids.size).toBe(communities.length);
     for (const c of communities) expect(COMMUNITY_CATEGORIES as readonly string[]).toContain(get(c, 'category'));
-    for (const category of COMMUNITY_CATEGORIES) expect(communities.some((c) => get(c, 'category') === category), category).toBe(true);
+    for (const category of COMMUNITY_CATEGORIES)
+      expect(
+        communities.some((c) => get(c, 'category') === category),
+        category,
+      ).toBe(true);
     const keys = new Set(stakeholders.map((r) => `${get(r, 'source')}:${get(r, 'external_id')}`));
     const seen = new Set<string>();
     for (const m of memberships) {
@@ -226,7 +243,9 @@ describe('generateEcosystem', () => {
   });
 
   it('plants community structure: most tie weight stays inside a ground-truth community', () => {
-    const people = new Set(stakeholders.filter((r) => get(r, 'kind') === 'PERSON').map((r) => `${get(r, 'source')}:${get(r, 'external_id')}`));
+    const people = new Set(
+      stakeholders.filter((r) => get(r, 'kind') === 'PERSON').map((r) => `${get(r, 'source')}:${get(r, 'external_id')}`),
+    );
     const community = new Map(truth.map((t) => [get(t, 'stakeholder'), get(t, 'community')]));
     for (const key of community.keys()) expect(people.has(key), key).toBe(true);
     const labels = new Set(community.values());

@@ -22,7 +22,11 @@ export function decodeCursor(cursor: string, field = 'after'): number {
   return offset;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, maxPageSize: number): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  maxPageSize: number,
+): PageRequest {
   const limit = first ?? 50;
   if (!Number.isInteger(limit) || limit < 0 || limit > maxPageSize) {
     throw badInput('first', `must be between 0 and ${maxPageSize}, got ${limit}`);

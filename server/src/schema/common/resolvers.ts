@@ -24,11 +24,13 @@ const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'Instant, ISO 8601',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput('DateTime', `'${String(value)}' is not an ISO date-time`);
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw badInput('DateTime', `'${String(value)}' is not an ISO date-time`);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput('DateTime', 'date-time literals must be ISO strings');
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value)))
+      throw badInput('DateTime', 'date-time literals must be ISO strings');
     return ast.value;
   },
 });

@@ -40,7 +40,13 @@ export function strength(field: string, value: number | null | undefined): numbe
   return s;
 }
 
-export function integerInRange(field: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+export function integerInRange(
+  field: string,
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const n = value ?? fallback;
   if (!Number.isInteger(n) || n < min || n > max) throw badInput(field, `must be an integer between ${min} and ${max}, got ${n}`);
   return n;

@@ -73,7 +73,11 @@ export async function loadNetwork(db: Database, filter: NetworkFilter | null | u
   const nodeMatch = `MATCH (s:Stakeholder) ${where(nodePredicate('s', filter))}`;
 
   const [edgeRows, nodeCount] = await Promise.all([
-    execute<{ e: NetworkEdge }>(db, `${tieMatch} WITH t ORDER BY t.weight DESC LIMIT $limit RETURN ${EDGE_PROJECTION} AS e`, params),
+    execute<{ e: NetworkEdge }>(
+      db,
+      `${tieMatch} WITH t ORDER BY t.weight DESC LIMIT $limit RETURN ${EDGE_PROJECTION} AS e`,
+      params,
+    ),
     execute<{ n: number }>(db, `${nodeMatch} RETURN count(s) AS n`, params),
   ]);
   const truncated = edgeRows.length > limit;
@@ -86,11 +90,9 @@ export async function loadNetwork(db: Database, filter: NetworkFilter | null | u
   // Whole answer: every matching stakeholder, isolated ones included. Truncated: the endpoints
   // of the kept ties, so no tie dangles.
   const nodeRows = truncated
-    ? await execute<{ n: NetworkNode }>(
-        db,
-        `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${NODE_PROJECTION} AS n`,
-        { ids: [...new Set(edges.flatMap((e) => [e.source, e.target]))] },
-      )
+    ? await execute<{ n: NetworkNode }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${NODE_PROJECTION} AS n`, {
+        ids: [...new Set(edges.flatMap((e) => [e.source, e.target]))],
+      })
     : await execute<{ n: NetworkNode }>(db, `${nodeMatch} RETURN ${NODE_PROJECTION} AS n`, params);
   return {
     attributes: { truncated: truncated || nodeRows.length < totalNodes, totalNodes, totalEdges },
