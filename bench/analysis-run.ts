@@ -1,0 +1,82 @@
+// `npm run bench:analysis`: a full analysis run end to end (Neo4j projection read, worker analytics,
+// write-back) and an engagement plan through the API, on a generated ecosystem of stated size.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeEcosystem } from '../seeds/generate.js';
+import { DEFAULT_PARAMETERS } from '../server/src/analysis/parameters.js';
+import { startAnalysisRun, waitForRun } from '../server/src/analysis/run-analysis.js';
+import { createApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { connect } from '../server/src/db/database.js';
+import { startEmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
+import { migrate } from '../server/src/db/migrations.js';
+import { readImportInput } from '../server/src/import/read-input.js';
+import { importParsed } from '../server/src/import/writer.js';
+
+const { values } = parseArgs({
+  options: { stakeholders: { type: 'string', default: '10000' }, ties: { type: 'string', default: '100000' } },
+});
+const stakeholders = Number(values.stakeholders);
+const ties = Number(values.ties);
+const work = mkdtempSync(join(tmpdir(), 'atlas-analysis-bench-'));
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+console.log(`analysis bench: ${stakeholders.toLocaleString('en')} stakeholders, ${ties.toLocaleString('en')} ties`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load ${load()}`);
+
+await writeEcosystem(join(work, 'bundle'), { stakeholders, ties, seed: 1 });
+const neo4j = await startEmbeddedNeo4j({
+  ...loadConfig().embedded,
+  homeDir: join(work, 'neo4j'),
+  boltPort: 0,
+  heap: '4g',
+  pageCache: '2g',
+  ephemeral: true,
+});
+const db = connect(neo4j.uri, undefined, undefined, 'neo4j');
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+try {
+  await migrate(db);
+  const report = await importParsed(db, await readImportInput(join(work, 'bundle')));
+  console.log(
+    `imported ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
+
+  peakRss = process.memoryUsage().rss;
+  const started = performance.now();
+  const run = await startAnalysisRun(db, DEFAULT_PARAMETERS);
+  const finished = await waitForRun(db, run.id);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`full analysis run ${finished?.status} in ${seconds.toFixed(1)} s end to end; load ${load()}`);
+  console.log(`  phases (ms): ${JSON.stringify(finished?.timings)}`);
+  console.log(`  peak RSS of the server process (worker included): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+  const app = createApp({ db, config: { ...loadConfig(), logLevel: 'error' } });
+  const planStarted = performance.now();
+  const response = await app.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        '{ engagementPlan(segment: { roles: [CUSTOMER, EMPLOYEE, PARTNER, SUPPLIER, SHAREHOLDER] }, k: 10) { segmentSize expectedReach } }',
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { engagementPlan: { segmentSize: number; expectedReach: number } };
+    errors?: unknown;
+  };
+  console.log(
+    `engagement plan k=10 on a segment of ${body.data?.engagementPlan.segmentSize ?? '?'}: ${((performance.now() - planStarted) / 1000).toFixed(1)} s` +
+      (body.errors ? ` (errors: ${JSON.stringify(body.errors)})` : `, expected reach ${body.data?.engagementPlan.expectedReach}`),
+  );
+} finally {
+  clearInterval(sampler);
+  await db.driver.close();
+  await neo4j.stop();
+  rmSync(work, { recursive: true, force: true });
+}
