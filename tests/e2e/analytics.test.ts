@@ -9,13 +9,23 @@ import { resetToDemo } from '../helpers/demo-data.js';
 
 const appUrl = inject('appUrl');
 const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'];
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function atlas<K extends keyof AtlasTestHook>(key: K, ...args: Parameters<AtlasTestHook[K]>): Promise<ReturnType<AtlasTestHook[K]>> {
+async function atlas<K extends keyof AtlasTestHook>(
+  key: K,
+  ...args: Parameters<AtlasTestHook[K]>
+): Promise<ReturnType<AtlasTestHook[K]>> {
   return page.evaluate(
     ([k, a]) => {
       const hook = window.__atlas;
@@ -135,7 +145,10 @@ describe('analytics journeys', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
     const bytes = readFileSync(await png.path());
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-    const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download GEXF' }).click()]);
+    const [gexf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download GEXF' }).click(),
+    ]);
     const xml = readFileSync(await gexf.path(), 'utf8');
     expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3"');
     const nodes = (xml.match(/<node /g) ?? []).length;

@@ -8,7 +8,14 @@ import { resetToDemo } from '../helpers/demo-data.js';
 
 const appUrl = inject('appUrl');
 const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'];
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 let browser: Browser;
 let context: BrowserContext;

@@ -25,7 +25,10 @@ function row(id: string, pagerank: number, memberships: Array<[string, number]>)
 function analysed() {
   const graph = buildGraph(wireNetwork());
   const scored = applyNodeAnalytics(graph, [
-    row('a', 0.4, [['d2', 0.3], ['d1', 0.9]]),
+    row('a', 0.4, [
+      ['d2', 0.3],
+      ['d1', 0.9],
+    ]),
     row('b', 0.1, [['d1', 1]]),
     row('c', 0.2, [['d2', 1]]),
     row('zz', 1, []),
@@ -71,9 +74,15 @@ describe('node analytics', () => {
   });
 
   it('filters memberships by strength', () => {
-    expect(membershipsAbove([{ community: 'x', strength: 0.2 }, { community: 'y', strength: 0.6 }], 0.5)).toEqual([
-      { community: 'y', strength: 0.6 },
-    ]);
+    expect(
+      membershipsAbove(
+        [
+          { community: 'x', strength: 0.2 },
+          { community: 'y', strength: 0.6 },
+        ],
+        0.5,
+      ),
+    ).toEqual([{ community: 'y', strength: 0.6 }]);
     expect(membershipsAbove(undefined, 0)).toEqual([]);
   });
 });

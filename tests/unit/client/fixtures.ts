@@ -6,7 +6,10 @@ export function wireNetwork(): WireNetwork {
   return {
     attributes: { truncated: false, totalNodes: 5, totalEdges: 5 },
     nodes: [
-      { key: 'a', attributes: { label: 'Ada', kind: 'PERSON', roles: ['PARTNER', 'CUSTOMER'], communities: ['c1', 'c2'], degree: 9 } },
+      {
+        key: 'a',
+        attributes: { label: 'Ada', kind: 'PERSON', roles: ['PARTNER', 'CUSTOMER'], communities: ['c1', 'c2'], degree: 9 },
+      },
       { key: 'b', attributes: { label: 'Ben', kind: 'PERSON', roles: ['CUSTOMER'], communities: ['c1'], degree: 4 } },
       { key: 'c', attributes: { label: 'Contoso', kind: 'ORGANISATION', roles: ['PARTNER'], communities: ['c2'], degree: 1 } },
       { key: 'd', attributes: { label: 'Dora', kind: 'PERSON', roles: ['SUPPLIER'], communities: [], degree: 0 } },

@@ -6,7 +6,15 @@ import { legendRows } from '../../../client/src/lib/act/legend-image';
 function sample(): GexfGraph {
   return {
     nodes: [
-      { id: 'a&1', label: 'Ada <"Countess">', x: 1.23456, y: -2, size: 5, colour: '#0072B2', attributes: { roles: 'CUSTOMER+PARTNER', degree: 3 } },
+      {
+        id: 'a&1',
+        label: 'Ada <"Countess">',
+        x: 1.23456,
+        y: -2,
+        size: 5,
+        colour: '#0072B2',
+        attributes: { roles: 'CUSTOMER+PARTNER', degree: 3 },
+      },
       { id: 'b', label: "Ben O'Neil", x: 0, y: 0, size: 2.5, colour: 'red', attributes: { roles: '', degree: 1 } },
     ],
     edges: [{ source: 'a&1', target: 'b', weight: 0.5, attributes: { type: 'WORKS_WITH', since: null } }],

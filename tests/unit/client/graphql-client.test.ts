@@ -16,7 +16,11 @@ function fakeFetch(status: number, body: unknown, seen: RequestInit[] = []): typ
 describe('request', () => {
   it('POSTs the printed document and variables and returns data', async () => {
     const seen: RequestInit[] = [];
-    const data = await request(StakeholderDocument, { id: 's1' }, { fetch: fakeFetch(200, { data: { stakeholder: null } }, seen) });
+    const data = await request(
+      StakeholderDocument,
+      { id: 's1' },
+      { fetch: fakeFetch(200, { data: { stakeholder: null } }, seen) },
+    );
     expect(data).toEqual({ stakeholder: null });
     const init = seen[0];
     expect(init?.method).toBe('POST');
@@ -55,9 +59,13 @@ describe('request', () => {
   });
 
   it('returns partial data even when some fields errored', async () => {
-    const data = await request(ApiVersionDocument, {}, {
-      fetch: fakeFetch(200, { data: { apiVersion: '1' }, errors: [{ message: 'minor' }] }),
-    });
+    const data = await request(
+      ApiVersionDocument,
+      {},
+      {
+        fetch: fakeFetch(200, { data: { apiVersion: '1' }, errors: [{ message: 'minor' }] }),
+      },
+    );
     expect(data.apiVersion).toBe('1');
   });
 });

@@ -63,7 +63,13 @@ describe('saved positions', () => {
     const store = memoryStore();
     const base = wireNetwork();
     for (let i = 0; i < MAX_SAVED_LAYOUTS + 3; i++) {
-      const g = buildGraph({ ...base, nodes: [...base.nodes, { key: `extra-${i}`, attributes: { label: 'x', kind: 'PERSON', roles: [], communities: [], degree: 0 } }] });
+      const g = buildGraph({
+        ...base,
+        nodes: [
+          ...base.nodes,
+          { key: `extra-${i}`, attributes: { label: 'x', kind: 'PERSON', roles: [], communities: [], degree: 0 } },
+        ],
+      });
       savePositions(g, store);
     }
     const index = JSON.parse(store.getItem(POSITIONS_INDEX) ?? '[]') as string[];
@@ -73,7 +79,12 @@ describe('saved positions', () => {
 
   it('gives up quietly when storage is full', () => {
     const store = memoryStore();
-    const full: KeyValueStore = { ...store, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full: KeyValueStore = {
+      ...store,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(savePositions(placed(), full)).toBe(false);
     expect(restorePositions(buildGraph(wireNetwork()), null)).toBe(false);
   });

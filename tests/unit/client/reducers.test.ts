@@ -26,12 +26,16 @@ const node = (key: string, c: ReducerContext) => reduceNode(key, graph.getNodeAt
 function edge(source: string, target: string, c: ReducerContext, index = 0) {
   const key = graph.edges(source, target)[index];
   if (key === undefined) throw new Error(`no edge ${source}->${target}`);
-  return reduceEdge(graph.getEdgeAttributes(key), {
-    source,
-    target,
-    sourceAttributes: graph.getNodeAttributes(source),
-    targetAttributes: graph.getNodeAttributes(target),
-  }, c);
+  return reduceEdge(
+    graph.getEdgeAttributes(key),
+    {
+      source,
+      target,
+      sourceAttributes: graph.getNodeAttributes(source),
+      targetAttributes: graph.getNodeAttributes(target),
+    },
+    c,
+  );
 }
 
 describe('without view state', () => {
@@ -144,8 +148,7 @@ describe('ties during layout', () => {
 });
 
 describe('tie filters', () => {
-  const idx = (type: string): number =>
-    graph.edges('a', 'b').findIndex((e) => graph.getEdgeAttribute(e, 'tieType') === type);
+  const idx = (type: string): number => graph.edges('a', 'b').findIndex((e) => graph.getEdgeAttribute(e, 'tieType') === type);
   it('hide ties of other types and stakeholders with no matching tie', () => {
     const c = ctx({ tieTypes: ['WORKS_WITH'] });
     expect(edge('a', 'b', c, idx('WORKS_WITH')).hidden).toBeFalsy();
@@ -174,7 +177,12 @@ describe('tie filters', () => {
 describe('pies', () => {
   it('draws a node with two or more memberships above the threshold as a pie', () => {
     const g = buildGraph(wireNetwork());
-    g.mergeNodeAttributes('a', { detected: [{ community: 'x', strength: 0.7 }, { community: 'y', strength: 0.3 }] });
+    g.mergeNodeAttributes('a', {
+      detected: [
+        { community: 'x', strength: 0.7 },
+        { community: 'y', strength: 0.3 },
+      ],
+    });
     const view = { ...initialView(), pieThreshold: 0.25 };
     const c = buildReducerContext(g, view, encoding, { sliceColour: (id) => (id === 'x' ? '#111111' : '#222222') });
     const a = reduceNode('a', g.getNodeAttributes('a'), c) as Record<string, unknown>;

@@ -1,6 +1,12 @@
 // Large ecosystems: when the view's filters go to the server, and what the header says.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLICE_ABOVE, planNetworkFilter, serverFilter, sliceAbove, sliceMessage } from '../../../client/src/lib/state/slice';
+import {
+  DEFAULT_SLICE_ABOVE,
+  planNetworkFilter,
+  serverFilter,
+  sliceAbove,
+  sliceMessage,
+} from '../../../client/src/lib/state/slice';
 import { initialView, setDateWindow, toggleRole, toggleTieType } from '../../../client/src/lib/state/view-transitions';
 
 const store = (value: string | null) => ({ getItem: () => value, setItem: () => {}, removeItem: () => {} });

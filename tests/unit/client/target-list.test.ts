@@ -77,7 +77,9 @@ describe('target list CSV', () => {
     const row = targetCsv([r]).split('\r\n')[1] ?? '';
     expect(row.split(',').length).toBeGreaterThanOrEqual(TARGET_CSV_COLUMNS.length);
     expect(whySentence(r)).toBe('holds customer + partner roles, in 2 declared communities, 12 ties');
-    expect(whySentence(reasons({ roles: [], communities: [], degree: null, pagerank: null, bestPath: null }))).toBe('added by hand');
+    expect(whySentence(reasons({ roles: [], communities: [], degree: null, pagerank: null, bestPath: null }))).toBe(
+      'added by hand',
+    );
   });
 
   it('fetches with bounded concurrency, in order', async () => {

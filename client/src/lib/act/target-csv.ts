@@ -60,11 +60,14 @@ function score(n: number | null, digits = 4): string | null {
 /** One readable sentence: why this person is on the list. */
 export function whySentence(r: TargetReasons): string {
   const parts: string[] = [];
-  if (r.roles.length > 0) parts.push(`holds ${r.roles.map((x) => x.toLowerCase()).join(' + ')} role${r.roles.length > 1 ? 's' : ''}`);
-  if (r.communities.length > 0) parts.push(`in ${r.communities.length} declared communit${r.communities.length > 1 ? 'ies' : 'y'}`);
+  if (r.roles.length > 0)
+    parts.push(`holds ${r.roles.map((x) => x.toLowerCase()).join(' + ')} role${r.roles.length > 1 ? 's' : ''}`);
+  if (r.communities.length > 0)
+    parts.push(`in ${r.communities.length} declared communit${r.communities.length > 1 ? 'ies' : 'y'}`);
   if (r.degree !== null) parts.push(`${r.degree} ties`);
   if (r.pagerank !== null) parts.push(`PageRank ${r.pagerank.toFixed(4)}`);
-  if (r.bestPath !== null) parts.push(`reachable in ${r.bestPath.names.length - 1} hops from ${r.bestPath.names[0] ?? 'an employee'}`);
+  if (r.bestPath !== null)
+    parts.push(`reachable in ${r.bestPath.names.length - 1} hops from ${r.bestPath.names[0] ?? 'an employee'}`);
   return parts.length === 0 ? 'added by hand' : parts.join(', ');
 }
 

@@ -47,7 +47,9 @@ export async function targetReasons(t: Target, signal?: AbortSignal): Promise<Ta
     pagerank: sc?.scores?.pagerank ?? null,
     betweenness: sc?.scores?.betweenness ?? null,
     detected:
-      sc === null ? null : sc.detectedCommunities.map((m) => ({ name: m.community.label ?? m.community.name, strength: m.strength })),
+      sc === null
+        ? null
+        : sc.detectedCommunities.map((m) => ({ name: m.community.label ?? m.community.name, strength: m.strength })),
     bestPath: best === null ? null : { names: best.stakeholders.map((x) => x.name), score: best.score },
     from: t.from,
     addedAt: t.addedAt,

@@ -137,8 +137,7 @@ export function communityEncoding(graph: AtlasGraph, communities: readonly Commu
     for (const c of a.communities) members.set(c, (members.get(c) ?? 0) + 1);
   });
   const ranked = [...members.keys()].sort(
-    (a, b) =>
-      (members.get(b) ?? 0) - (members.get(a) ?? 0) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b),
+    (a, b) => (members.get(b) ?? 0) - (members.get(a) ?? 0) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b),
   );
   const rank = new Map(ranked.map((id, i) => [id, i]));
   const coloured = ranked.slice(0, COMMUNITY_PALETTE.length);

@@ -55,6 +55,9 @@ export async function mapPngWithLegend(sigma: AtlasSigma, legend: LegendBlock): 
     drawLegend(ctx, legend, scale);
   }
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob === null ? reject(new Error('The browser could not encode the PNG')) : resolve(blob)), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob === null ? reject(new Error('The browser could not encode the PNG')) : resolve(blob)),
+      'image/png',
+    );
   });
 }

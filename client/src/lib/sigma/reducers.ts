@@ -117,7 +117,10 @@ const PLAIN = { type: 'circle' } as const;
  * Pie slices for a node with two or more detected memberships at or above the threshold: the program reads
  * `pie{i}c` (colour) and `pie{i}v` (strength) for i < PIE_SLICES. Null when the node is drawn plain.
  */
-export function pieData(attrs: NodeAttributes, ctx: Pick<ReducerContext, 'view' | 'sliceColour'>): Record<string, string | number> | null {
+export function pieData(
+  attrs: NodeAttributes,
+  ctx: Pick<ReducerContext, 'view' | 'sliceColour'>,
+): Record<string, string | number> | null {
   const threshold = ctx.view.pieThreshold ?? null;
   if (threshold === null || ctx.sliceColour === null || attrs.detected === undefined) return null;
   const shown = attrs.detected.filter((m) => m.strength >= threshold).slice(0, PIE_SLICES);
@@ -142,10 +145,7 @@ export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerCo
   const base: Partial<EdgeDisplayData> = { size: attrs.size, color: EDGE_COLOUR, zIndex: 0 };
   if (ctx.hideEdges) return { ...base, hidden: true };
   if (ctx.tieEnds !== null && !passesTieFilters(attrs, ctx.view)) return { ...base, hidden: true };
-  if (
-    !isNodeVisible(ends.source, ends.sourceAttributes, ctx) ||
-    !isNodeVisible(ends.target, ends.targetAttributes, ctx)
-  ) {
+  if (!isNodeVisible(ends.source, ends.sourceAttributes, ctx) || !isNodeVisible(ends.target, ends.targetAttributes, ctx)) {
     return { ...base, hidden: true };
   }
   if (ctx.focus !== null) {

@@ -59,7 +59,9 @@ export function isMissingApi(error: unknown): boolean {
 }
 
 /** Display names for detected communities: their label (else name), numbered when several share one. */
-export function detectedNames(rows: ReadonlyArray<{ id: string; name: string; label: string | null }>): Array<{ id: string; name: string }> {
+export function detectedNames(
+  rows: ReadonlyArray<{ id: string; name: string; label: string | null }>,
+): Array<{ id: string; name: string }> {
   const total = new Map<string, number>();
   for (const r of rows) {
     const n = r.label ?? r.name;

@@ -74,9 +74,7 @@ export class AtlasData {
       const [network, communities, overlaps] = await Promise.allSettled([
         ego === null
           ? request(NetworkDocument, { limit: NETWORK_LIMIT, filter }, { signal }).then((d) => d.network)
-          : request(EgoNetworkDocument, { id: ego.id, depth: ego.depth, limit: EGO_LIMIT }, { signal }).then(
-              (d) => d.egoNetwork,
-            ),
+          : request(EgoNetworkDocument, { id: ego.id, depth: ego.depth, limit: EGO_LIMIT }, { signal }).then((d) => d.egoNetwork),
         request(CommunitiesDocument, { kind: 'DECLARED' }, { signal }),
         request(RoleOverlapsDocument, {}, { signal }),
       ]);
@@ -115,7 +113,8 @@ export class AtlasData {
       if (signal.aborted) return;
       this.graph = null;
       this.error = describeError(error);
-      this.unreachable = error instanceof RequestError && (error.kind === 'NETWORK' || error.status === 502 || error.status === 504);
+      this.unreachable =
+        error instanceof RequestError && (error.kind === 'NETWORK' || error.status === 502 || error.status === 504);
       this.status = 'error';
     }
   };

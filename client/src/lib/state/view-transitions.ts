@@ -101,9 +101,7 @@ export function clearFilters(s: ViewSnapshot): ViewSnapshot {
 }
 
 export function toggleTieType(s: ViewSnapshot, type: TieType): ViewSnapshot {
-  const tieTypes = s.tieTypes.includes(type)
-    ? s.tieTypes.filter((t) => t !== type)
-    : normaliseTieTypes([...s.tieTypes, type]);
+  const tieTypes = s.tieTypes.includes(type) ? s.tieTypes.filter((t) => t !== type) : normaliseTieTypes([...s.tieTypes, type]);
   return { ...s, tieTypes };
 }
 
@@ -142,7 +140,8 @@ export function closeEgo(s: ViewSnapshot): ViewSnapshot {
 
 /** Pies on (at a strength threshold clamped to [0, 1], two decimals) or off (null). */
 export function setPieThreshold(s: ViewSnapshot, threshold: number | null): ViewSnapshot {
-  const t = threshold === null || !Number.isFinite(threshold) ? null : Math.round(Math.min(1, Math.max(0, threshold)) * 100) / 100;
+  const t =
+    threshold === null || !Number.isFinite(threshold) ? null : Math.round(Math.min(1, Math.max(0, threshold)) * 100) / 100;
   return s.pieThreshold === t ? s : { ...s, pieThreshold: t };
 }
 
@@ -216,7 +215,5 @@ export function passesFilters(
 ): boolean {
   if (s.community !== null && !attrs.communities.includes(s.community)) return false;
   if (s.roles.length === 0) return true;
-  return s.roleMatch === 'ALL'
-    ? s.roles.every((r) => attrs.roles.includes(r))
-    : s.roles.some((r) => attrs.roles.includes(r));
+  return s.roleMatch === 'ALL' ? s.roles.every((r) => attrs.roles.includes(r)) : s.roles.some((r) => attrs.roles.includes(r));
 }
