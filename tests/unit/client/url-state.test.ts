@@ -25,6 +25,8 @@ describe('url state', () => {
         roles: ['CUSTOMER', 'PARTNER'],
         roleMatch: 'ALL',
         community: 'ug-dach',
+        detected: 'run-1:3',
+        scoreRange: { metric: 'betweenness', min: 0.0125, max: 1250 },
         tieTypes: ['WORKS_WITH', 'BUYS_FROM'],
         since: '2021-01-01',
         until: '2024-06-30',

@@ -19,7 +19,7 @@ export interface ReducerContext {
     ViewSnapshot,
     'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight' | 'tieTypes' | 'since' | 'until'
   > &
-    Partial<Pick<ViewSnapshot, 'pieThreshold'>>;
+    Partial<Pick<ViewSnapshot, 'pieThreshold' | 'detected' | 'scoreRange'>>;
   /** Colour of a detected community's pie slice (null: pies are not drawn). */
   sliceColour: ((community: string) => string) | null;
   colourOf: Encoding['colourOf'];

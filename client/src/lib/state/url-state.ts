@@ -1,8 +1,8 @@
-// Shareable view state: pure encoding of filters, encodings, selection, ego view and camera to a query string, and back.
+// Shareable view state: pure encoding of filters (detected community and score range included), encodings, selection, ego view and camera to a query string, and back.
 import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
 import { COLOUR_MODES, SIZE_MODES, type ColourBy, type SizeBy } from '../graph/encodings';
-import { normaliseRoles, normaliseTieTypes, ROLES, TIE_TYPES } from '../graph/model';
-import { initialView, isoDayOrNull, MAX_EGO_DEPTH, type UrlView } from './view-transitions';
+import { normaliseRoles, normaliseTieTypes, ROLES, SCORE_KEYS, TIE_TYPES, type ScoreKey } from '../graph/model';
+import { initialView, isoDayOrNull, MAX_EGO_DEPTH, normaliseScoreRange, type ScoreRange, type UrlView } from './view-transitions';
 
 /** The camera as the URL keeps it (sigma's normalised framed-graph coordinates). */
 export interface UrlCamera {
@@ -23,6 +23,10 @@ const P = {
   roles: 'roles',
   match: 'match',
   community: 'community',
+  detected: 'detected',
+  score: 'score',
+  scoreMin: 'min',
+  scoreMax: 'max',
   ties: 'ties',
   since: 'since',
   until: 'until',
@@ -43,6 +47,8 @@ export function defaultUrlView(): UrlView {
     roles: v.roles,
     roleMatch: v.roleMatch,
     community: v.community,
+    detected: v.detected,
+    scoreRange: v.scoreRange,
     tieTypes: v.tieTypes,
     since: v.since,
     until: v.until,
@@ -61,6 +67,8 @@ export function urlViewOf(s: UrlView): UrlView {
     roles: s.roles,
     roleMatch: s.roleMatch,
     community: s.community,
+    detected: s.detected,
+    scoreRange: s.scoreRange,
     tieTypes: s.tieTypes,
     since: s.since,
     until: s.until,
@@ -89,6 +97,13 @@ export function encodeUrlState(state: UrlState): string {
   if (v.roles.length > 0) params.set(P.roles, normaliseRoles(v.roles).join(','));
   if (v.roles.length > 0 && v.roleMatch !== d.roleMatch) params.set(P.match, v.roleMatch);
   if (v.community !== null) params.set(P.community, v.community);
+  if (v.detected !== null) params.set(P.detected, v.detected);
+  const range = normaliseScoreRange(v.scoreRange);
+  if (range !== null) {
+    params.set(P.score, range.metric);
+    if (range.min !== null) params.set(P.scoreMin, String(range.min));
+    if (range.max !== null) params.set(P.scoreMax, String(range.max));
+  }
   if (v.tieTypes.length > 0) params.set(P.ties, normaliseTieTypes(v.tieTypes).join(','));
   if (v.since !== null) params.set(P.since, v.since);
   if (v.until !== null) params.set(P.until, v.until);
@@ -118,6 +133,19 @@ function oneOf<T extends string>(raw: string | null, allowed: readonly T[], fall
 
 function nonEmpty(raw: string | null): string | null {
   return raw === null || raw.trim() === '' ? null : raw;
+}
+
+/** A finite number, or null (empty, missing or not a number). */
+function numberOrNull(raw: string | null): number | null {
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Parses a score range (metric, min, max); null when the metric is unknown or both ends are missing. */
+export function decodeScoreRange(metric: string | null, min: string | null, max: string | null): ScoreRange | null {
+  if (metric === null || !(SCORE_KEYS as readonly string[]).includes(metric)) return null;
+  return normaliseScoreRange({ metric: metric as ScoreKey, min: numberOrNull(min), max: numberOrNull(max) });
 }
 
 /** Parses a camera "x,y,ratio"; null when malformed or out of sigma's usable range. */
@@ -155,6 +183,8 @@ export function decodeUrlState(search: string): UrlState {
       roles,
       roleMatch: roles.length > 0 ? oneOf<RoleMatch>(params.get(P.match), ['ANY', 'ALL'], d.roleMatch) : d.roleMatch,
       community: nonEmpty(params.get(P.community)),
+      detected: nonEmpty(params.get(P.detected)),
+      scoreRange: decodeScoreRange(params.get(P.score), params.get(P.scoreMin), params.get(P.scoreMax)),
       tieTypes,
       since,
       until,

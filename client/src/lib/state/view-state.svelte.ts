@@ -32,6 +32,8 @@ export class ViewState {
   toggleRole = (role: Role): void => void (this.current = t.toggleRole(this.current, role));
   setRoleMatch = (m: RoleMatch): void => void (this.current = t.setRoleMatch(this.current, m));
   setCommunity = (c: string | null): void => void (this.current = t.setCommunity(this.current, c));
+  setDetected = (c: string | null): void => void (this.current = t.setDetected(this.current, c));
+  setScoreRange = (r: t.ScoreRange | null): void => void (this.current = t.setScoreRange(this.current, r));
   clearFilters = (): void => void (this.current = t.clearFilters(this.current));
   toggleHighlight = (h: t.Highlight): void => void (this.current = t.toggleHighlight(this.current, h));
   clearHighlight = (): void => void (this.current = t.clearHighlight(this.current));

@@ -1,13 +1,27 @@
 // The explorer's view state as an immutable snapshot, and its transitions as pure functions.
 import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
 import type { ColourBy, SizeBy } from '../graph/encodings';
-import { normaliseRoles, normaliseTieTypes, type EdgeAttributes, type NodeAttributes } from '../graph/model';
+import {
+  normaliseRoles,
+  normaliseTieTypes,
+  SCORE_KEYS,
+  type EdgeAttributes,
+  type NodeAttributes,
+  type ScoreKey,
+} from '../graph/model';
 
 /** A named set of nodes pushed to the foreground (e.g. one UpSet bar's members). */
 export interface Highlight {
   key: string;
   label: string;
   nodes: ReadonlySet<string>;
+}
+
+/** A score filter: nodes whose `metric` lies in [min, max] (a null end is open). */
+export interface ScoreRange {
+  metric: ScoreKey;
+  min: number | null;
+  max: number | null;
 }
 
 export interface ViewSnapshot {
@@ -19,6 +33,10 @@ export interface ViewSnapshot {
   roleMatch: RoleMatch;
   /** Declared community filter. */
   community: string | null;
+  /** Detected community filter (an id of the current analysis run). */
+  detected: string | null;
+  /** Score range filter on one influence score; null is no filter. */
+  scoreRange: ScoreRange | null;
   /** Tie type filter: empty means every type. */
   tieTypes: readonly TieType[];
   /** Date window on ties (ISO days, inclusive); null means open. */
@@ -51,6 +69,8 @@ export function initialView(): ViewSnapshot {
     roles: [],
     roleMatch: 'ANY',
     community: null,
+    detected: null,
+    scoreRange: null,
     tieTypes: [],
     since: null,
     until: null,
@@ -96,8 +116,53 @@ export function setCommunity(s: ViewSnapshot, community: string | null): ViewSna
   return s.community === community ? s : { ...s, community };
 }
 
+export function setDetected(s: ViewSnapshot, detected: string | null): ViewSnapshot {
+  const d = detected === null || detected.trim() === '' ? null : detected;
+  return s.detected === d ? s : { ...s, detected: d };
+}
+
+/** Rounds a score bound to 6 significant digits (what the URL keeps); non-finite values are open ends. */
+export function scoreBound(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Number(value.toPrecision(6));
+}
+
+/**
+ * A valid score range, or null (no filter): an unknown metric or two open ends is no filter, bounds are
+ * rounded like the URL keeps them, and a reversed range is swapped.
+ */
+export function normaliseScoreRange(range: ScoreRange | null): ScoreRange | null {
+  if (range === null || !(SCORE_KEYS as readonly string[]).includes(range.metric)) return null;
+  let min = scoreBound(range.min);
+  let max = scoreBound(range.max);
+  if (min === null && max === null) return null;
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  return { metric: range.metric, min, max };
+}
+
+function sameRange(a: ScoreRange | null, b: ScoreRange | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.metric === b.metric && a.min === b.min && a.max === b.max;
+}
+
+/** Sets (or with null, clears) the score range filter. */
+export function setScoreRange(s: ViewSnapshot, range: ScoreRange | null): ViewSnapshot {
+  const r = normaliseScoreRange(range);
+  return sameRange(s.scoreRange, r) ? s : { ...s, scoreRange: r };
+}
+
 export function clearFilters(s: ViewSnapshot): ViewSnapshot {
-  return { ...s, roles: [], roleMatch: 'ANY', community: null, tieTypes: [], since: null, until: null };
+  return {
+    ...s,
+    roles: [],
+    roleMatch: 'ANY',
+    community: null,
+    detected: null,
+    scoreRange: null,
+    tieTypes: [],
+    since: null,
+    until: null,
+  };
 }
 
 export function toggleTieType(s: ViewSnapshot, type: TieType): ViewSnapshot {
@@ -162,6 +227,8 @@ export type UrlView = Pick<
   | 'roles'
   | 'roleMatch'
   | 'community'
+  | 'detected'
+  | 'scoreRange'
   | 'tieTypes'
   | 'since'
   | 'until'
@@ -182,8 +249,17 @@ export function clearHighlight(s: ViewSnapshot): ViewSnapshot {
 }
 
 /** Whether any filter is active. */
-export function isFiltering(s: Pick<ViewSnapshot, 'roles' | 'community' | 'tieTypes' | 'since' | 'until'>): boolean {
-  return s.roles.length > 0 || s.community !== null || isTieFiltering(s);
+export function isFiltering(
+  s: Pick<ViewSnapshot, 'roles' | 'community' | 'tieTypes' | 'since' | 'until'> &
+    Partial<Pick<ViewSnapshot, 'detected' | 'scoreRange'>>,
+): boolean {
+  return (
+    s.roles.length > 0 ||
+    s.community !== null ||
+    (s.detected ?? null) !== null ||
+    (s.scoreRange ?? null) !== null ||
+    isTieFiltering(s)
+  );
 }
 
 /** Whether a tie filter (type or date window) is active. */
@@ -208,12 +284,28 @@ export function passesTieFilters(
   return true;
 }
 
-/** Whether a node passes the role and community filters. */
+/** Whether a node's score lies in the range; a node without that score (no analysis yet) does not. */
+export function passesScoreRange(attrs: Pick<NodeAttributes, 'scores'>, range: ScoreRange | null): boolean {
+  if (range === null) return true;
+  const value = attrs.scores?.[range.metric];
+  if (value === undefined || !Number.isFinite(value)) return false;
+  // Bounds are rounded to 6 significant digits, so compare the value at the same precision.
+  const v = Number(value.toPrecision(6));
+  return (range.min === null || v >= range.min) && (range.max === null || v <= range.max);
+}
+
+/**
+ * Whether a node passes the role, declared community, detected community and score filters. The detected
+ * filter takes any membership of the node (overlapping ones included).
+ */
 export function passesFilters(
-  attrs: Pick<NodeAttributes, 'roles' | 'communities'>,
-  s: Pick<ViewSnapshot, 'roles' | 'roleMatch' | 'community'>,
+  attrs: Pick<NodeAttributes, 'roles' | 'communities'> & Partial<Pick<NodeAttributes, 'detected' | 'scores'>>,
+  s: Pick<ViewSnapshot, 'roles' | 'roleMatch' | 'community'> & Partial<Pick<ViewSnapshot, 'detected' | 'scoreRange'>>,
 ): boolean {
   if (s.community !== null && !attrs.communities.includes(s.community)) return false;
+  const detected = s.detected ?? null;
+  if (detected !== null && !(attrs.detected ?? []).some((m) => m.community === detected)) return false;
+  if (!passesScoreRange(attrs, s.scoreRange ?? null)) return false;
   if (s.roles.length === 0) return true;
   return s.roleMatch === 'ALL' ? s.roles.every((r) => attrs.roles.includes(r)) : s.roles.some((r) => attrs.roles.includes(r));
 }
