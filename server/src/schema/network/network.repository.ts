@@ -1,5 +1,6 @@
 // Loads subgraphs (a filtered network, or the neighbourhood of one stakeholder) in the compact
-// shape graphology imports directly; over the limit, the strongest ties are kept.
+// shape graphology imports directly, with one analysis run's scores and detected memberships per node;
+// over the limit, the strongest ties are kept.
 import { execute, int, type Database } from '../../db/database.js';
 import { TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
 import { roleLabelPredicate } from '../stakeholders/stakeholders.cypher.js';
@@ -14,9 +15,51 @@ export interface NetworkFilter {
   until?: string | null;
 }
 
+/** Score properties a network node can carry (a ScoreSet's per-node scores; the allow-list for the projection). */
+export const NETWORK_SCORE_FIELDS = [
+  'pagerank',
+  'hub',
+  'authority',
+  'inDegree',
+  'outDegree',
+  'weightedInDegree',
+  'weightedOutDegree',
+  'coreNumber',
+  'betweenness',
+  'constraint',
+  'effectiveSize',
+] as const;
+export type NetworkScoreField = (typeof NETWORK_SCORE_FIELDS)[number];
+const INTEGER_SCORES: ReadonlySet<NetworkScoreField> = new Set(['inDegree', 'outDegree', 'coreNumber']);
+
+/** The selected scores of one node (GraphQL NetworkScores; only the fields the operation asked for are read). */
+export type NetworkScoresModel = Partial<Record<NetworkScoreField, number | null>>;
+
+export interface NetworkMembership {
+  community: string;
+  strength: number;
+}
+
+/** What to read of an analysis run for each node: which run, which scores (none: null), and memberships or not. */
+export interface NodeAnalytics {
+  run: string | null;
+  scores: readonly NetworkScoreField[] | null;
+  detected: boolean;
+}
+
+export const NO_ANALYTICS: NodeAnalytics = { run: null, scores: null, detected: false };
+
 export interface NetworkNode {
   key: string;
-  attributes: { label: string; kind: KindName; roles: RoleName[]; communities: string[]; degree: number };
+  attributes: {
+    label: string;
+    kind: KindName;
+    roles: RoleName[];
+    communities: string[];
+    degree: number;
+    scores?: NetworkScoresModel | null;
+    detected?: NetworkMembership[] | null;
+  };
 }
 
 export interface NetworkEdge {
@@ -26,14 +69,66 @@ export interface NetworkEdge {
 }
 
 export interface NetworkGraph {
-  attributes: { truncated: boolean; totalNodes: number; totalEdges: number };
+  attributes: { truncated: boolean; totalNodes: number; totalEdges: number; run: string | null };
   nodes: NetworkNode[];
   edges: NetworkEdge[];
 }
 
-const NODE_PROJECTION = `{ key: s.id, attributes: {
-  label: s.name, kind: s.kind, roles: coalesce(s.roles, []), degree: coalesce(s.degree, 0),
-  communities: [(s)-[:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | c.id] } }`;
+const BASE_ATTRIBUTES = `label: s.name, kind: s.kind, roles: coalesce(s.roles, []), degree: coalesce(s.degree, 0),
+  communities: [(s)-[:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | c.id]`;
+
+/**
+ * The node projection, with the run's analytics when asked: the score set the run wrote for the stakeholder
+ * (HAS_SCORES, tagged with the run) and its detected memberships (MEMBER_OF tagged with the run), strongest first
+ * as Stakeholder.detectedCommunities orders them. Score names come from NETWORK_SCORE_FIELDS only.
+ */
+function nodeProjection(analytics: NodeAnalytics): string {
+  const parts = [BASE_ATTRIBUTES];
+  if (analytics.run !== null && analytics.scores !== null) {
+    const fields = analytics.scores.filter((f) => (NETWORK_SCORE_FIELDS as readonly string[]).includes(f));
+    const projection = fields.length > 0 ? fields.map((f) => `.${f}`).join(', ') : '.run';
+    parts.push(`scores: [(s)-[:HAS_SCORES]->(x:ScoreSet) WHERE x.run = $run | x { ${projection} }][0]`);
+  }
+  if (analytics.run !== null && analytics.detected) {
+    parts.push(`detected: COLLECT { MATCH (s)-[m:MEMBER_OF]->(c:Community) WHERE m.run = $run
+      RETURN [c.id, m.strength] ORDER BY m.strength DESC, c.index }`);
+  }
+  return `{ key: s.id, attributes: { ${parts.join(', ')} } }`;
+}
+
+/** Four significant digits: what the map needs to size, colour and filter, at a fraction of the bytes. */
+function round4(value: number): number {
+  return Number(value.toPrecision(4));
+}
+
+interface NodeRow {
+  key: string;
+  attributes: Omit<NetworkNode['attributes'], 'detected'> & { detected?: Array<[string, number]> };
+}
+
+/** Rounds the scores and shapes memberships; without a run, the analytics fields are null. */
+function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
+  const { detected, scores, ...rest } = row.attributes;
+  const attributes: NetworkNode['attributes'] = rest;
+  if (analytics.scores !== null) {
+    let shaped: NetworkScoresModel | null = null;
+    if (scores) {
+      shaped = {};
+      for (const field of analytics.scores) {
+        const value = scores[field];
+        shaped[field] = value === null || value === undefined || INTEGER_SCORES.has(field) ? (value ?? null) : round4(value);
+      }
+    }
+    attributes.scores = shaped;
+  }
+  if (analytics.detected) {
+    attributes.detected =
+      analytics.run === null
+        ? null
+        : (detected ?? []).map(([community, strength]) => ({ community, strength: round4(strength) }));
+  }
+  return { key: row.key, attributes };
+}
 
 const EDGE_PROJECTION = `{ source: startNode(t).id, target: endNode(t).id,
   attributes: { type: type(t), weight: t.weight, since: t.since } }`;
@@ -60,7 +155,12 @@ function tiePredicate(filter: NetworkFilter | null | undefined): string[] {
 
 const where = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
 
-export async function loadNetwork(db: Database, filter: NetworkFilter | null | undefined, limit: number): Promise<NetworkGraph> {
+export async function loadNetwork(
+  db: Database,
+  filter: NetworkFilter | null | undefined,
+  limit: number,
+  pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
+): Promise<NetworkGraph> {
   const params = {
     kind: filter?.kind ?? null,
     community: filter?.community ?? null,
@@ -72,13 +172,14 @@ export async function loadNetwork(db: Database, filter: NetworkFilter | null | u
     ${where([...nodePredicate('a', filter), ...nodePredicate('b', filter), ...tiePredicate(filter)])}`;
   const nodeMatch = `MATCH (s:Stakeholder) ${where(nodePredicate('s', filter))}`;
 
-  const [edgeRows, nodeCount] = await Promise.all([
+  const [edgeRows, nodeCount, analytics] = await Promise.all([
     execute<{ e: NetworkEdge }>(
       db,
       `${tieMatch} WITH t ORDER BY t.weight DESC LIMIT $limit RETURN ${EDGE_PROJECTION} AS e`,
       params,
     ),
     execute<{ n: number }>(db, `${nodeMatch} RETURN count(s) AS n`, params),
+    pendingAnalytics,
   ]);
   const truncated = edgeRows.length > limit;
   const edges = edgeRows.slice(0, limit).map((row) => row.e);
@@ -89,14 +190,16 @@ export async function loadNetwork(db: Database, filter: NetworkFilter | null | u
 
   // Whole answer: every matching stakeholder, isolated ones included. Truncated: the endpoints
   // of the kept ties, so no tie dangles.
+  const projection = nodeProjection(analytics);
   const nodeRows = truncated
-    ? await execute<{ n: NetworkNode }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${NODE_PROJECTION} AS n`, {
+    ? await execute<{ n: NodeRow }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${projection} AS n`, {
         ids: [...new Set(edges.flatMap((e) => [e.source, e.target]))],
+        run: analytics.run,
       })
-    : await execute<{ n: NetworkNode }>(db, `${nodeMatch} RETURN ${NODE_PROJECTION} AS n`, params);
+    : await execute<{ n: NodeRow }>(db, `${nodeMatch} RETURN ${projection} AS n`, { ...params, run: analytics.run });
   return {
-    attributes: { truncated: truncated || nodeRows.length < totalNodes, totalNodes, totalEdges },
-    nodes: nodeRows.map((row) => row.n),
+    attributes: { truncated: truncated || nodeRows.length < totalNodes, totalNodes, totalEdges, run: analytics.run },
+    nodes: nodeRows.map((row) => shapeNode(row.n, analytics)),
     edges,
   };
 }
@@ -111,6 +214,7 @@ export async function loadEgoNetwork(
   depth: number,
   limit: number,
   tieTypes: TieTypeName[] | null | undefined,
+  pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
 ): Promise<NetworkGraph | null> {
   const types = relTypes(tieTypes);
   const reached = new Set<string>([id]);
@@ -134,6 +238,7 @@ export async function loadEgoNetwork(
     for (const next of frontier) reached.add(next);
   }
   const ids = [...reached];
+  const analytics = await pendingAnalytics;
   const [edgeRows, nodeRows] = await Promise.all([
     execute<{ e: NetworkEdge }>(
       db,
@@ -144,16 +249,22 @@ export async function loadEgoNetwork(
        RETURN ${EDGE_PROJECTION} AS e`,
       { ids, limit: int(limit + 1) },
     ),
-    execute<{ n: NetworkNode }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${NODE_PROJECTION} AS n`, {
+    execute<{ n: NodeRow }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${nodeProjection(analytics)} AS n`, {
       ids,
+      run: analytics.run,
     }),
   ]);
   // An unknown id reaches nothing and has no node row: no extra round trip to check it first.
   if (reached.size === 1 && !nodeRows.some((row) => row.n.key === id)) return null;
   const truncatedEdges = edgeRows.length > limit;
   return {
-    attributes: { truncated: cut || truncatedEdges, totalNodes: nodeRows.length, totalEdges: Math.min(edgeRows.length, limit) },
-    nodes: nodeRows.map((row) => row.n),
+    attributes: {
+      truncated: cut || truncatedEdges,
+      totalNodes: nodeRows.length,
+      totalEdges: Math.min(edgeRows.length, limit),
+      run: analytics.run,
+    },
+    nodes: nodeRows.map((row) => shapeNode(row.n, analytics)),
     edges: edgeRows.slice(0, limit).map((row) => row.e),
   };
 }

@@ -1,28 +1,63 @@
-// Resolvers for subgraph queries (the map's data).
+// Resolvers for subgraph queries (the map's data), with the analytics of one run on the nodes.
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../../context.js';
 import { notFound, badInput } from '../../errors.js';
+import { currentRunId } from '../../analysis/analysis-runs.repository.js';
+import { runStatus } from '../analysis/analysis.repository.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { integerInRange, optionalDate } from '../common/validation.js';
-import { loadEgoNetwork, loadNetwork } from './network.repository.js';
+import {
+  loadEgoNetwork,
+  loadNetwork,
+  NETWORK_SCORE_FIELDS,
+  type NetworkScoreField,
+  type NodeAnalytics,
+} from './network.repository.js';
+import { selectedFields } from './selection.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
 export const MAX_EGO_LIMIT = 20_000;
 
+/**
+ * What the operation wants of the run's analytics and which run: a given run must exist (NOT_FOUND) and be
+ * complete (BAD_USER_INPUT on `run`); otherwise the current one (null before any run). Nothing selected: no read.
+ */
+async function nodeAnalytics(
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  run: string | null | undefined,
+): Promise<NodeAnalytics> {
+  const scoreFields = selectedFields(info, ['nodes', 'attributes', 'scores']);
+  const detected = selectedFields(info, ['nodes', 'attributes', 'detected']) !== null;
+  if (run !== null && run !== undefined) {
+    const status = await runStatus(context.db, run);
+    if (status === null) throw notFound('AnalysisRun', run);
+    if (status !== 'COMPLETE') throw badInput('run', `analysis run '${run}' is ${status}; only complete runs have results`);
+  }
+  const wanted = scoreFields !== null || detected || (selectedFields(info, ['attributes'])?.has('run') ?? false);
+  const resolved = run ?? (wanted ? await currentRunId(context.db) : null);
+  return {
+    run: resolved,
+    scores: scoreFields === null ? null : NETWORK_SCORE_FIELDS.filter((f): f is NetworkScoreField => scoreFields.has(f)),
+    detected,
+  };
+}
+
 export const networkResolvers: Resolvers = {
   Query: {
-    network: (_, { filter, limit }, { db }) => {
+    network: async (_, { filter, limit, run }, context, info) => {
       const since = optionalDate('filter.since', filter?.since);
       const until = optionalDate('filter.until', filter?.until);
       if (since && until && until < since) throw badInput('filter.until', `${until} is before since (${since})`);
-      return loadNetwork(db, filter, integerInRange('limit', limit, 25_000, 1, MAX_NETWORK_LIMIT));
+      const checkedLimit = integerInRange('limit', limit, 25_000, 1, MAX_NETWORK_LIMIT);
+      // The run is resolved while the ties are read (the node read, which needs it, comes after them).
+      return loadNetwork(context.db, filter, checkedLimit, nodeAnalytics(context, info, run));
     },
-    egoNetwork: async (_, { id, depth, limit, tieTypes }, { db }) => {
-      const graph = await loadEgoNetwork(
-        db,
-        id,
-        integerInRange('depth', depth, 1, 1, 3),
-        integerInRange('limit', limit, 2000, 1, MAX_EGO_LIMIT),
-        tieTypes,
-      );
+    egoNetwork: async (_, { id, depth, limit, tieTypes, run }, context, info) => {
+      const checkedDepth = integerInRange('depth', depth, 1, 1, 3);
+      const checkedLimit = integerInRange('limit', limit, 2000, 1, MAX_EGO_LIMIT);
+      const analytics = nodeAnalytics(context, info, run);
+      const graph = await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, analytics);
       if (!graph) throw notFound('Stakeholder', id);
       return graph;
     },
