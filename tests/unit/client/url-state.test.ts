@@ -34,6 +34,7 @@ describe('url state', () => {
         ego: { id: 'crm:C-1', depth: 2 },
         openCommunity: null,
         pieThreshold: 0.35,
+        hulls: true,
       },
       camera: { x: 0.4123, y: 0.61, ratio: 0.25 },
     };

@@ -35,6 +35,7 @@ const P = {
   depth: 'depth',
   panel: 'panel',
   pie: 'pie',
+  hulls: 'hulls',
   camera: 'cam',
 } as const;
 
@@ -56,6 +57,7 @@ export function defaultUrlView(): UrlView {
     ego: v.ego,
     openCommunity: v.openCommunity,
     pieThreshold: v.pieThreshold,
+    hulls: v.hulls,
   };
 }
 
@@ -76,6 +78,7 @@ export function urlViewOf(s: UrlView): UrlView {
     ego: s.ego,
     openCommunity: s.openCommunity,
     pieThreshold: s.pieThreshold,
+    hulls: s.hulls,
   };
 }
 
@@ -114,6 +117,7 @@ export function encodeUrlState(state: UrlState): string {
   if (v.selected !== null) params.set(P.selected, v.selected);
   if (v.openCommunity !== null && v.selected === null) params.set(P.panel, v.openCommunity);
   if (v.pieThreshold !== null) params.set(P.pie, round(v.pieThreshold, 2));
+  if (v.hulls) params.set(P.hulls, '1');
   if (state.camera !== null) {
     const c = state.camera;
     params.set(P.camera, `${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -192,6 +196,7 @@ export function decodeUrlState(search: string): UrlState {
       ego: egoId === null ? null : { id: egoId, depth },
       openCommunity: selected === null ? nonEmpty(params.get(P.panel)) : null,
       pieThreshold: Number.isFinite(pie) && pie >= 0 && pie <= 1 ? Math.round(pie * 100) / 100 : null,
+      hulls: params.get(P.hulls) === '1',
     },
     camera: decodeCamera(params.get(P.camera)),
   };

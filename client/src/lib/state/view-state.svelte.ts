@@ -45,5 +45,6 @@ export class ViewState {
   closeEgo = (): void => void (this.current = t.closeEgo(this.current));
   openCommunity = (id: string | null): void => void (this.current = t.openCommunityPanel(this.current, id));
   setPieThreshold = (v: number | null): void => void (this.current = t.setPieThreshold(this.current, v));
+  setHulls = (on: boolean): void => void (this.current = t.setHulls(this.current, on));
   applyUrl = (u: t.UrlView): void => void (this.current = t.fromUrl(this.current, u));
 }

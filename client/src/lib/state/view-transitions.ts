@@ -50,6 +50,8 @@ export interface ViewSnapshot {
   openCommunity: string | null;
   /** Overlapping detected memberships drawn as pies, at or above this strength; null draws plain nodes. */
   pieThreshold: number | null;
+  /** Convex hulls around the communities of the colour encoding (declared or detected), behind the nodes. */
+  hulls: boolean;
   highlight: Highlight | null;
 }
 
@@ -78,6 +80,7 @@ export function initialView(): ViewSnapshot {
     ego: null,
     openCommunity: null,
     pieThreshold: null,
+    hulls: false,
     highlight: null,
   };
 }
@@ -210,6 +213,10 @@ export function setPieThreshold(s: ViewSnapshot, threshold: number | null): View
   return s.pieThreshold === t ? s : { ...s, pieThreshold: t };
 }
 
+export function setHulls(s: ViewSnapshot, hulls: boolean): ViewSnapshot {
+  return s.hulls === hulls ? s : { ...s, hulls };
+}
+
 export function openCommunityPanel(s: ViewSnapshot, id: string | null): ViewSnapshot {
   return s.openCommunity === id && s.selected === null ? s : { ...s, openCommunity: id, selected: null };
 }
@@ -236,6 +243,7 @@ export type UrlView = Pick<
   | 'ego'
   | 'openCommunity'
   | 'pieThreshold'
+  | 'hulls'
 >;
 
 /** Sets a highlight; setting the one already shown toggles it off. Clears the selection so it shows. */
