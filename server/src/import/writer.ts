@@ -5,8 +5,8 @@
 // Fast path: stakeholders that did not exist before the import are CREATEd with their records,
 // role facts, role labels and degree in one statement, and every tie touching one of them is
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { execute, type Database } from '../db/database.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { execute, writeTransaction, type Database } from '../db/database.js';
 import { ROLES, ROLE_LABEL, TIE_TYPES, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 import { REFRESH_DEGREE, REFRESH_ROLES } from '../schema/stakeholders/stakeholders.cypher.js';
 import { normaliseDomain, normaliseEmail, resolveIdentities, type ExistingIdentities, type Merge } from './identity.js';
@@ -503,15 +503,10 @@ export async function importParsed(db: Database, parse: ParseResult, options: Im
   const stored = await storedStakeholders(db, resolution.created);
   const split = splitPlan(plan, new Set(resolution.created.filter((id) => !stored.has(id))));
   if (totalRows <= ATOMIC_LIMIT) {
-    const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await session.executeWrite(async (tx: ManagedTransaction) => {
-        const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
-        await writePlan(split, run, batchSize, options.onProgress);
-      });
-    } finally {
-      await session.close();
-    }
+    await writeTransaction(db, async (tx: ManagedTransaction) => {
+      const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
+      await writePlan(split, run, batchSize, options.onProgress);
+    });
   } else {
     const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
     await writePlan(split, run, batchSize, options.onProgress);
