@@ -8,8 +8,7 @@ import type { RunParameters } from './parameters.js';
 
 export const ALGORITHM = 'full:louvain+overlap+influence+brokerage';
 const BATCH = 10_000;
-// Score sets touch one stakeholder each, so batches are disjoint and can be written side by side;
-// each ScoreSet feeds ~13 range indexes, which makes these writes index-bound rather than round-trip-bound.
+// Score sets touch one stakeholder each, so batches are disjoint and can be written side by side.
 const SCORE_BATCH = 5_000;
 const SCORE_LANES = 4;
 

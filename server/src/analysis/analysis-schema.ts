@@ -1,7 +1,7 @@
-// Idempotent indexes and constraints of analysis runs (run ids, the current run, per-run score lookups and per-metric rankings), created once per database connection.
+// Idempotent indexes and constraints of analysis runs (run ids, the current run, per-run score lookups), created once per database connection.
 import { execute, type Database } from '../db/database.js';
 
-/** Score properties that rankings read in order: one (run, metric) range index each. */
+/** Score properties a ranking may sort by (an allow-list: they are interpolated into Cypher). */
 export const RANKED_METRICS = [
   'pagerank',
   'hub',
@@ -22,7 +22,9 @@ export const ANALYSIS_MIGRATIONS: readonly string[] = [
   'CREATE INDEX analysis_run_current IF NOT EXISTS FOR (r:AnalysisRun) ON (r.current)',
   'CREATE INDEX score_set_run_stakeholder IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.stakeholder)',
   'CREATE INDEX community_run IF NOT EXISTS FOR (c:Community) ON (c.run)',
-  ...RANKED_METRICS.map((m) => `CREATE INDEX score_set_run_${m.toLowerCase()} IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.${m})`),
+  // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
+  // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
+  ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),
 ];
 
 const ensured = new WeakMap<Database, Promise<void>>();

@@ -81,8 +81,8 @@ export interface SegmentFilter {
 }
 
 /**
- * The first stakeholders of a run by a metric, inside a segment. Reads the (run, metric) range index
- * in order (PartialTop on the stakeholder id tie-break), filtering by role labels and membership as it goes.
+ * The first stakeholders of a run by a metric, inside a segment: the run's score sets (from the
+ * (run, stakeholder) index), filtered by role labels and membership, then a top-k sort.
  * `metric` comes from the RANKED_METRICS allow-list only.
  */
 export async function topByMetric(
