@@ -287,6 +287,7 @@ function dominant(counts: Map<string, number>, size: number, minShare: number, m
  * Labels each detected community by its dominant roles and declared groups, with their shares.
  * `detected` is a partition (node → community) or memberships (node → [{community}]).
  * The most common role always appears; further roles, and groups, appear when their share reaches `minShare`.
+ * Labels are unique: see distinguishDuplicates.
  */
 export function labelCommunities(
   detected: ReadonlyMap<string, number> | ReadonlyMap<string, ReadonlyArray<{ community: number }>>,
@@ -309,7 +310,7 @@ export function labelCommunities(
       for (const g of new Set(facets?.groups ?? [])) s.groups.set(g, (s.groups.get(g) ?? 0) + 1);
     }
   }
-  return [...stats.entries()]
+  const labels = [...stats.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([community, s]) => {
       const roles = [...s.roles.entries()]
@@ -323,4 +324,59 @@ export function labelCommunities(
       const label = [roleText, groupText].filter((t) => t !== '').join(' · ') || `Community ${community}`;
       return { community, size: s.size, roles, groups, label };
     });
+  return distinguishDuplicates(labels, overallShares(detected, facetsOf), formatRole);
+}
+
+/** Share of all labelled nodes holding each role ("role:x") and in each group ("group:x"). */
+function overallShares(
+  detected: ReadonlyMap<string, unknown>,
+  facetsOf: (node: string) => NodeFacets | undefined,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const node of detected.keys()) {
+    const facets = facetsOf(node);
+    for (const r of new Set(facets?.roles ?? [])) counts.set(`role:${r}`, (counts.get(`role:${r}`) ?? 0) + 1);
+    for (const g of new Set(facets?.groups ?? [])) counts.set(`group:${g}`, (counts.get(`group:${g}`) ?? 0) + 1);
+  }
+  for (const [key, c] of counts) counts.set(key, c / Math.max(1, detected.size));
+  return counts;
+}
+
+/**
+ * Where the dominant roles give several communities the same label (in an ecosystem that is mostly
+ * customers, most communities are "Customers"), each gets the facet that sets it apart most: the role or
+ * group it holds most above the ecosystem's share (lift), with its share — "Customers (Nordic user group 41%)".
+ * Communities still alike after that are numbered by size.
+ */
+function distinguishDuplicates(
+  labels: CommunityLabel[],
+  overall: ReadonlyMap<string, number>,
+  formatRole: (role: string) => string,
+): CommunityLabel[] {
+  const byLabel = new Map<string, CommunityLabel[]>();
+  for (const l of labels) byLabel.set(l.label, [...(byLabel.get(l.label) ?? []), l]);
+  for (const [base, same] of byLabel) {
+    if (same.length < 2) continue;
+    for (const l of same) {
+      const candidates = [
+        ...l.groups.map((g) => ({ text: g.group, share: g.share, key: `group:${g.group}` })),
+        ...l.roles.map((r) => ({ text: formatRole(r.role), share: r.share, key: `role:${r.role}` })),
+      ]
+        .filter((c) => c.share >= 0.2 && !base.includes(c.text))
+        .map((c) => ({ ...c, lift: c.share / Math.max(overall.get(c.key) ?? 1, 1e-9) }))
+        .filter((c) => c.lift >= 1.25)
+        .sort((p, q) => q.lift - p.lift || q.share - p.share || (p.text < q.text ? -1 : 1));
+      const best = candidates[0];
+      if (best) l.label = `${base} (${best.text} ${Math.round(best.share * 100)}%)`;
+    }
+    const again = new Map<string, CommunityLabel[]>();
+    for (const l of same) again.set(l.label, [...(again.get(l.label) ?? []), l]);
+    for (const group of again.values()) {
+      if (group.length < 2) continue;
+      [...group]
+        .sort((p, q) => q.size - p.size || p.community - q.community)
+        .forEach((l, i) => (l.label = `${l.label} #${i + 1}`));
+    }
+  }
+  return labels;
 }

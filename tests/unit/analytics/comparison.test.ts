@@ -136,8 +136,26 @@ describe('labelCommunities', () => {
     ]);
     const labels = labelCommunities(detected, () => ({ roles: ['customer'] }));
     expect(labels.map((l) => [l.community, l.size, l.label])).toEqual([
-      [0, 1, 'Customers'],
-      [1, 2, 'Customers'],
+      [0, 1, 'Customers #2'],
+      [1, 2, 'Customers #1'],
     ]);
+  });
+
+  it('sets apart communities the dominant roles would name alike, by their most over-represented facet', () => {
+    const detected = new Map<string, number>();
+    const facets = new Map<string, { roles: string[]; groups: string[] }>();
+    // 3 communities of 10 customers each; community 0 leans to the Nordic user group, 1 to partners, 2 to nothing.
+    for (let c = 0; c < 3; c++) {
+      for (let i = 0; i < 10; i++) {
+        const node = `n${c}-${i}`;
+        detected.set(node, c);
+        const roles = ['customer', ...(c === 1 && i < 4 ? ['partner'] : [])];
+        const groups = c === 0 && i < 4 ? ['Nordic user group'] : c === 2 && i === 0 ? ['Nordic user group'] : [];
+        facets.set(node, { roles, groups });
+      }
+    }
+    const labels = labelCommunities(detected, facets);
+    expect(labels.map((l) => l.label)).toEqual(['Customers (Nordic user group 40%)', 'Customers (Partners 40%)', 'Customers']);
+    expect(new Set(labels.map((l) => l.label)).size).toBe(3);
   });
 });
