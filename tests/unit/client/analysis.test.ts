@@ -10,15 +10,18 @@ import {
   isRunning,
   membershipsAbove,
   progressLabel,
+  scoredNodes,
   type NodeAnalyticsRow,
 } from '../../../client/src/lib/state/analysis-transitions';
 import { wireNetwork } from './fixtures';
 
-function row(id: string, pagerank: number, memberships: Array<[string, number]>): NodeAnalyticsRow {
+function row(key: string, pagerank: number, memberships: Array<[string, number]>): NodeAnalyticsRow {
   return {
-    id,
-    scores: { pagerank, betweenness: pagerank / 2, hub: 0, authority: 0, coreNumber: 1, effectiveSize: null },
-    detectedCommunities: memberships.map(([community, strength]) => ({ strength, community: { id: community } })),
+    key,
+    attributes: {
+      scores: { pagerank, betweenness: pagerank / 2, hub: 0, authority: 0, coreNumber: 1, effectiveSize: null },
+      detected: memberships.map(([community, strength]) => ({ community, strength })),
+    },
   };
 }
 
@@ -26,8 +29,8 @@ function analysed() {
   const graph = buildGraph(wireNetwork());
   const scored = applyNodeAnalytics(graph, [
     row('a', 0.4, [
-      ['d2', 0.3],
       ['d1', 0.9],
+      ['d2', 0.3],
     ]),
     row('b', 0.1, [['d1', 1]]),
     row('c', 0.2, [['d2', 1]]),
@@ -40,6 +43,7 @@ describe('node analytics', () => {
   it('writes scores and memberships (strongest first) onto known nodes only', () => {
     const { graph, scored } = analysed();
     expect(scored).toBe(3);
+    expect(scoredNodes(graph)).toBe(3);
     expect(graph.getNodeAttribute('a', 'scores')?.pagerank).toBe(0.4);
     expect(graph.getNodeAttribute('a', 'scores')).not.toHaveProperty('effectiveSize');
     expect(graph.getNodeAttribute('a', 'detected')?.map((m) => m.community)).toEqual(['d1', 'd2']);

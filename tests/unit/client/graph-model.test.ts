@@ -1,7 +1,10 @@
 // Wire shape → graphology graph: import, attribute shaping, sizes, role combinations.
 import { describe, expect, it } from 'vitest';
+import { MultiDirectedGraph } from 'graphology';
 import {
   buildGraph,
+  dictionaryAdjacency,
+  type AtlasGraph,
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
   membersOfCombination,
@@ -24,7 +27,63 @@ describe('buildGraph', () => {
 
   it('carries the graph attributes and counts no dropped ties', () => {
     const g = buildGraph(wireNetwork());
-    expect(g.getAttributes()).toEqual({ truncated: false, totalNodes: 5, totalEdges: 5, droppedEdges: 0 });
+    expect(g.getAttributes()).toEqual({ truncated: false, totalNodes: 5, totalEdges: 5, droppedEdges: 0, run: null });
+  });
+
+  it("adjacency in dictionary mode behaves exactly like graphology's own (neighbours, ties, order, removal)", () => {
+    const wire = wireNetwork();
+    const g = buildGraph(wire);
+    const plain = new MultiDirectedGraph();
+    for (const n of wire.nodes) plain.addNode(n.key);
+    wire.edges.forEach((e, i) => plain.addEdgeWithKey(String(i), e.source, e.target));
+    for (const n of wire.nodes) {
+      expect(g.outNeighbors(n.key)).toEqual(plain.outNeighbors(n.key));
+      expect(g.inNeighbors(n.key)).toEqual(plain.inNeighbors(n.key));
+      expect(g.outEdges(n.key)).toEqual(plain.outEdges(n.key));
+      expect(g.degree(n.key)).toBe(plain.degree(n.key));
+    }
+    expect(g.hasDirectedEdge('a', 'b')).toBe(true);
+    expect(g.hasDirectedEdge('b', 'a')).toBe(false);
+    expect(g.edges('a', 'b')).toHaveLength(2);
+    g.dropEdge(g.edges('b', 'c')[0]!);
+    expect(g.outNeighbors('b')).toEqual([]);
+    g.dropNode('a');
+    expect(g.order).toBe(4);
+    // Only on a graph without ties whose internals look as expected.
+    expect(dictionaryAdjacency(buildGraph(wire))).toBe(false);
+    const fresh: AtlasGraph = new MultiDirectedGraph();
+    fresh.addNode('x', { label: 'X', kind: 'PERSON', roles: [], communities: [], degree: 0, x: 0, y: 0, size: 1 });
+    expect(dictionaryAdjacency(fresh)).toBe(true);
+  });
+
+  it('carries the run analytics the wire sends, and where the graph came from', () => {
+    const wire = wireNetwork();
+    wire.attributes.run = 'r1';
+    const [a, b] = wire.nodes;
+    a!.attributes.scores = { pagerank: 0.25, betweenness: 0.1, hub: 0.2, authority: 0.3, coreNumber: 2, effectiveSize: null };
+    a!.attributes.detected = [
+      { community: 'r1:0', strength: 0.9 },
+      { community: 'r1:3', strength: 0.4 },
+    ];
+    b!.attributes.scores = null;
+    b!.attributes.detected = [];
+    const g = buildGraph(wire, { kind: 'ego', id: 'a', depth: 2, limit: 100 });
+    expect(g.getAttribute('run')).toBe('r1');
+    expect(g.getAttribute('origin')).toEqual({ kind: 'ego', id: 'a', depth: 2, limit: 100 });
+    // Scores without nulls (effectiveSize absent = not computed); memberships in the wire's order (strongest first).
+    expect(g.getNodeAttribute('a', 'scores')).toEqual({
+      pagerank: 0.25,
+      betweenness: 0.1,
+      hub: 0.2,
+      authority: 0.3,
+      coreNumber: 2,
+    });
+    expect(g.getNodeAttribute('a', 'detected')?.map((m) => m.community)).toEqual(['r1:0', 'r1:3']);
+    expect(g.getNodeAttribute('b', 'scores')).toBeUndefined();
+    expect(g.getNodeAttribute('b', 'detected')).toEqual([]);
+    // A selection without analytics: nothing on the nodes.
+    expect(g.getNodeAttribute('c', 'scores')).toBeUndefined();
+    expect(g.getNodeAttribute('c', 'detected')).toBeUndefined();
   });
 
   it('renames the tie type (sigma reserves `type` for its programs) and keeps weight and date', () => {

@@ -1,6 +1,13 @@
 // The client's graph model: node/edge attribute types and conversion from the API's wire shape to graphology.
 import { MultiDirectedGraph } from 'graphology';
-import type { NetworkQuery, Role, StakeholderKind, TieType } from '../graphql/generated/graphql';
+import type {
+  NetworkFilter,
+  NetworkQuery,
+  NodeAnalyticsFieldsFragment,
+  Role,
+  StakeholderKind,
+  TieType,
+} from '../graphql/generated/graphql';
 
 /** The five roles in display order. */
 export const ROLES: readonly Role[] = ['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER'];
@@ -50,8 +57,18 @@ export interface DetectedMembership {
   strength: number;
 }
 
-/** The network as the API sends it. */
-export type WireNetwork = NetworkQuery['network'];
+type WireAnswer = NetworkQuery['network'];
+type WireNode = WireAnswer['nodes'][number];
+
+/**
+ * The network as the API sends it. The analytics (graph `run`, node `scores` and `detected`) may be absent: buildGraph
+ * also takes a selection without them (tests, an older server), and the nodes then carry none.
+ */
+export interface WireNetwork {
+  attributes: Omit<WireAnswer['attributes'], 'run'> & { run?: string | null };
+  nodes: Array<{ key: string; attributes: Omit<WireNode['attributes'], keyof WireNodeAnalytics> & Partial<WireNodeAnalytics> }>;
+  edges: WireAnswer['edges'];
+}
 
 export interface NodeAttributes {
   label: string;
@@ -66,9 +83,9 @@ export interface NodeAttributes {
   y: number;
   /** Node radius, from degree (sqrt scale). */
   size: number;
-  /** Scores of the current analysis run, once loaded (absent before). */
+  /** Scores of the analysis run in the graph's `run` attribute (absent without a run or when the node was not in it). */
   scores?: Partial<Record<ScoreKey, number>>;
-  /** Detected memberships of the current run, strongest first, once loaded. */
+  /** Detected memberships of that run, strongest first (absent without a run). */
   detected?: DetectedMembership[];
 }
 
@@ -87,6 +104,28 @@ export interface GraphAttributes {
   totalEdges: number;
   /** Ties the wire listed whose ends were not in the node list (should be 0). */
   droppedEdges: number;
+  /** The analysis run whose scores and memberships the nodes carry (null: none). */
+  run: string | null;
+  /** What was asked for, so the same nodes' analytics can be asked for again (after a new run). */
+  origin?: GraphOrigin;
+}
+
+/** The request a graph came from: the network (with its filter and limit) or an ego view. */
+export type GraphOrigin =
+  { kind: 'network'; filter: NetworkFilter | null; limit: number } | { kind: 'ego'; id: string; depth: number; limit: number };
+
+/** A node's analytics as the wire carries them (fragment NodeAnalyticsFields). */
+export type WireNodeAnalytics = NodeAnalyticsFieldsFragment;
+
+/** The wire's analytics as node attributes: scores without nulls (absent = not computed), memberships as sent. */
+export function nodeAnalytics(wire: Partial<WireNodeAnalytics>): Pick<NodeAttributes, 'scores' | 'detected'> {
+  const s = wire.scores;
+  let scores: NodeAttributes['scores'];
+  if (s) {
+    scores = { pagerank: s.pagerank, betweenness: s.betweenness, hub: s.hub, authority: s.authority, coreNumber: s.coreNumber };
+    if (s.effectiveSize !== null) scores.effectiveSize = s.effectiveSize;
+  }
+  return { scores, detected: wire.detected ?? undefined };
 }
 
 export type AtlasGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -118,49 +157,95 @@ export function sizeForWeight(weight: number, maxWeight: number): number {
   return 0.3 + 1.2 * Math.sqrt(Math.max(0, weight) / maxWeight);
 }
 
+/** An empty object in V8's dictionary mode (deleting a property that is not the last one added switches it). */
+function dictionaryObject(): Record<string, unknown> {
+  const o: Record<string, unknown> = { a: 0, b: 0 };
+  delete o.a;
+  delete o.b;
+  return o;
+}
+
 /**
- * Builds a graphology graph from the wire shape via `graph.import()`, adding sizes and zero positions
- * (the layout places nodes) and renaming the tie `type` to `tieType` (sigma reserves `type`). Ties
- * whose ends are missing are dropped and counted rather than throwing.
+ * A V8-specific speed-up for adding many ties, with no effect on behaviour: graphology keeps each node's neighbours in
+ * plain objects (`in`, `out`) keyed by neighbour id. With thousands of distinct stakeholder ids, V8 gives each of
+ * those objects its own chain of hidden classes as ties are added, which made adding 100,000 ties 1.5–3× slower and
+ * left much garbage (measured in Node and Chromium). Turning the still-empty objects into dictionaries first avoids
+ * that; enumeration order stays insertion order. Reaches into graphology's internals (0.26), so it checks their shape
+ * and does nothing when they differ.
  */
-export function buildGraph(wire: WireNetwork): AtlasGraph {
-  const graph: AtlasGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  const keys = new Set(wire.nodes.map((n) => n.key));
+export function dictionaryAdjacency(graph: AtlasGraph): boolean {
+  const nodes: unknown = (graph as unknown as { _nodes?: unknown })._nodes;
+  if (!(nodes instanceof Map) || graph.size > 0) return false;
+  const isEmptyObject = (x: unknown): boolean =>
+    typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype && Object.keys(x).length === 0;
+  const datas = [...(nodes as Map<string, { in?: unknown; out?: unknown }>).values()];
+  if (!datas.every((d) => isEmptyObject(d.in) && isEmptyObject(d.out))) return false;
+  for (const d of datas) {
+    d.in = dictionaryObject();
+    d.out = dictionaryObject();
+  }
+  return true;
+}
+
+/**
+ * Builds a graphology graph from the wire shape, adding sizes and zero positions (the layout places nodes),
+ * renaming the tie `type` to `tieType` (sigma reserves `type`) and keeping the run's analytics on the nodes. Ties
+ * whose ends are missing are dropped and counted rather than throwing.
+ *
+ * Nodes and ties are added one by one rather than through `graph.import()` (no intermediate copies of 100,000 ties);
+ * ties are keyed by their index: integer-like keys are array elements for V8, cheaper than generated string keys
+ * both here and in sigma's per-edge caches.
+ */
+export function buildGraph(wire: WireNetwork, origin?: GraphOrigin): AtlasGraph {
   let minDegree = Infinity;
   let maxDegree = -Infinity;
   for (const n of wire.nodes) {
     minDegree = Math.min(minDegree, n.attributes.degree);
     maxDegree = Math.max(maxDegree, n.attributes.degree);
   }
+  const graph: AtlasGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  for (const n of wire.nodes) {
+    const a = n.attributes;
+    graph.addNode(n.key, {
+      label: a.label,
+      kind: a.kind,
+      roles: normaliseRoles(a.roles),
+      communities: [...a.communities],
+      degree: a.degree,
+      x: 0,
+      y: 0,
+      size: sizeForDegree(a.degree, minDegree, maxDegree),
+      ...nodeAnalytics(a),
+    });
+  }
+  dictionaryAdjacency(graph);
+  // Thickness is relative to the heaviest tie drawn (those whose ends are both present).
+  const present = new Uint8Array(wire.edges.length);
   let maxWeight = 0;
-  const edges = wire.edges.filter((e) => keys.has(e.source) && keys.has(e.target));
-  for (const e of edges) maxWeight = Math.max(maxWeight, e.attributes.weight);
-
-  graph.import({
-    attributes: { ...wire.attributes, droppedEdges: wire.edges.length - edges.length },
-    nodes: wire.nodes.map((n) => ({
-      key: n.key,
-      attributes: {
-        label: n.attributes.label,
-        kind: n.attributes.kind,
-        roles: normaliseRoles(n.attributes.roles),
-        communities: [...n.attributes.communities],
-        degree: n.attributes.degree,
-        x: 0,
-        y: 0,
-        size: sizeForDegree(n.attributes.degree, minDegree, maxDegree),
-      },
-    })),
-    edges: edges.map((e) => ({
-      source: e.source,
-      target: e.target,
-      attributes: {
-        tieType: e.attributes.type,
-        weight: e.attributes.weight,
-        since: e.attributes.since,
-        size: sizeForWeight(e.attributes.weight, maxWeight),
-      },
-    })),
+  let dropped = 0;
+  wire.edges.forEach((e, i) => {
+    if (graph.hasNode(e.source) && graph.hasNode(e.target)) {
+      present[i] = 1;
+      maxWeight = Math.max(maxWeight, e.attributes.weight);
+    } else {
+      dropped++;
+    }
+  });
+  let kept = 0;
+  wire.edges.forEach((e, i) => {
+    if (present[i] === 0) return;
+    graph.addEdgeWithKey(String(kept++), e.source, e.target, {
+      tieType: e.attributes.type,
+      weight: e.attributes.weight,
+      since: e.attributes.since,
+      size: sizeForWeight(e.attributes.weight, maxWeight),
+    });
+  });
+  graph.replaceAttributes({
+    ...wire.attributes,
+    run: wire.attributes.run ?? null,
+    droppedEdges: dropped,
+    ...(origin ? { origin } : {}),
   });
   return graph;
 }

@@ -4,10 +4,10 @@ import {
   AnalysisRunStatusDocument,
   CurrentAnalysisRunDocument,
   DetectedCommunitiesDocument,
-  NodeAnalyticsDocument,
+  EgoNetworkAnalyticsDocument,
+  NetworkAnalyticsDocument,
   RunAnalysisDocument,
   type AnalysisInput,
-  type NodeAnalyticsQuery,
   type RunFieldsFragment,
 } from '../graphql/generated/graphql';
 import type { CommunityInfo } from '../graph/encodings';
@@ -18,6 +18,7 @@ import {
   detectedNames,
   isMissingApi,
   isRunning,
+  scoredNodes,
   type NodeAnalyticsRow,
 } from './analysis-transitions';
 
@@ -25,8 +26,6 @@ export type AnalysisAvailability = 'unknown' | 'unavailable' | 'none' | 'ready';
 
 /** How often a running analysis is polled (ms). */
 export const POLL_MS = 1000;
-/** Above this many nodes the per-node analytics are not fetched page by page (see the report: the wire shape should carry them). */
-export const MAX_ENRICHED_NODES = 25_000;
 
 export class AnalysisState {
   availability = $state<AnalysisAvailability>('unknown');
@@ -44,7 +43,11 @@ export class AnalysisState {
   #poll: ReturnType<typeof setTimeout> | null = null;
   #controller: AbortController | null = null;
 
-  /** Loads the current run and, when there is one, writes its scores and memberships onto `graph`. */
+  /**
+   * Loads the current run and its detected communities. The graph's nodes arrive with the analytics of the run that
+   * was current when the network was read (its `run` attribute); only when another run has become current since
+   * (one finished meanwhile) are that run's analytics asked for, for the same nodes, in one request.
+   */
   refresh = async (graph: AtlasGraph | null): Promise<void> => {
     this.#controller?.abort();
     const controller = new AbortController();
@@ -59,20 +62,26 @@ export class AnalysisState {
       if (currentAnalysisRun === null) {
         this.availability = 'none';
         this.enriched = false;
-        if (graph !== null) clearNodeAnalytics(graph);
+        if (graph !== null && graph.getAttribute('run') !== null) {
+          clearNodeAnalytics(graph);
+          graph.setAttribute('run', null);
+        }
         this.version++;
         return;
       }
+      const stale = graph !== null && graph.getAttribute('run') !== currentAnalysisRun.id;
       const [{ detectedCommunities }, rows] = await Promise.all([
         request(DetectedCommunitiesDocument, {}, { signal }),
-        graph === null || graph.order > MAX_ENRICHED_NODES ? Promise.resolve([]) : this.#nodeRows(signal),
+        stale ? this.#nodeRows(graph, currentAnalysisRun.id, signal) : Promise.resolve(null),
       ]);
       if (signal.aborted) return;
       this.detected = detectedNames(detectedCommunities);
-      if (graph !== null) {
+      if (graph !== null && rows !== null) {
         clearNodeAnalytics(graph);
-        this.enriched = applyNodeAnalytics(graph, rows) > 0;
+        applyNodeAnalytics(graph, rows);
+        graph.setAttribute('run', currentAnalysisRun.id);
       }
+      this.enriched = graph !== null && scoredNodes(graph) > 0;
       this.availability = 'ready';
       this.version++;
     } catch (e) {
@@ -82,15 +91,24 @@ export class AnalysisState {
     }
   };
 
-  async #nodeRows(signal: AbortSignal): Promise<NodeAnalyticsRow[]> {
-    const rows: NodeAnalyticsRow[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: NodeAnalyticsQuery = await request(NodeAnalyticsDocument, { first: 500, after }, { signal });
-      rows.push(...page.stakeholders.edges.map((e) => e.node));
-      if (!page.stakeholders.pageInfo.hasNextPage || page.stakeholders.pageInfo.endCursor === null) return rows;
-      after = page.stakeholders.pageInfo.endCursor;
+  /** A run's analytics for the nodes of `graph`, asked for the way the graph itself was (network or ego view). */
+  async #nodeRows(graph: AtlasGraph, run: string, signal: AbortSignal): Promise<NodeAnalyticsRow[]> {
+    const origin = graph.getAttribute('origin');
+    if (origin === undefined) return [];
+    if (origin.kind === 'network') {
+      const { network } = await request(
+        NetworkAnalyticsDocument,
+        { filter: origin.filter, limit: origin.limit, run },
+        { signal },
+      );
+      return network.nodes;
     }
+    const { egoNetwork } = await request(
+      EgoNetworkAnalyticsDocument,
+      { id: origin.id, depth: origin.depth, limit: origin.limit, run },
+      { signal },
+    );
+    return egoNetwork.nodes;
   }
 
   /** Starts a run and polls it; when it completes, the map's analytics refresh. */

@@ -1,31 +1,31 @@
 // Pure pieces of the analytics state: applying per-node scores and detected memberships, and reading run progress.
-import type { NodeAnalyticsQuery, RunFieldsFragment } from '../graphql/generated/graphql';
-import type { AtlasGraph, DetectedMembership, ScoreKey } from '../graph/model';
+import type { RunFieldsFragment } from '../graphql/generated/graphql';
+import { nodeAnalytics, type AtlasGraph, type DetectedMembership, type WireNodeAnalytics } from '../graph/model';
 
-export type NodeAnalyticsRow = NodeAnalyticsQuery['stakeholders']['edges'][number]['node'];
+/** One node's analytics as the network answer carries them. */
+export interface NodeAnalyticsRow {
+  key: string;
+  attributes: WireNodeAnalytics;
+}
 
-/** Writes scores and detected memberships (strongest first) onto the graph's nodes; returns how many nodes got scores. */
+/** Writes scores and detected memberships (as sent: strongest first) onto the graph's nodes; returns how many nodes got scores. */
 export function applyNodeAnalytics(graph: AtlasGraph, rows: readonly NodeAnalyticsRow[]): number {
   let scored = 0;
   for (const row of rows) {
-    if (!graph.hasNode(row.id)) continue;
-    const scores: Partial<Record<ScoreKey, number>> | undefined =
-      row.scores === null
-        ? undefined
-        : {
-            pagerank: row.scores.pagerank,
-            betweenness: row.scores.betweenness,
-            hub: row.scores.hub,
-            authority: row.scores.authority,
-            coreNumber: row.scores.coreNumber,
-            ...(row.scores.effectiveSize === null ? {} : { effectiveSize: row.scores.effectiveSize }),
-          };
-    const detected: DetectedMembership[] = row.detectedCommunities
-      .map((m) => ({ community: m.community.id, strength: m.strength }))
-      .sort((a, b) => b.strength - a.strength || a.community.localeCompare(b.community));
-    graph.mergeNodeAttributes(row.id, { scores, detected });
-    if (scores !== undefined) scored++;
+    if (!graph.hasNode(row.key)) continue;
+    const analytics = nodeAnalytics(row.attributes);
+    graph.mergeNodeAttributes(row.key, analytics);
+    if (analytics.scores !== undefined) scored++;
   }
+  return scored;
+}
+
+/** How many of the graph's nodes carry scores. */
+export function scoredNodes(graph: AtlasGraph): number {
+  let scored = 0;
+  graph.forEachNode((_n, a) => {
+    if (a.scores !== undefined) scored++;
+  });
   return scored;
 }
 

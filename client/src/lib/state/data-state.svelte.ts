@@ -87,7 +87,12 @@ export class AtlasData {
       if (overlaps.status === 'fulfilled') this.overlaps = overlaps.value.roleOverlaps;
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
-      const graph = buildGraph(network.value);
+      const graph = buildGraph(
+        network.value,
+        ego === null
+          ? { kind: 'network', filter, limit: NETWORK_LIMIT }
+          : { kind: 'ego', id: ego.id, depth: ego.depth, limit: EGO_LIMIT },
+      );
       performance.mark('atlas:graph');
       if (ego === null) {
         const threshold = sliceAbove(browserStore());
