@@ -1,4 +1,5 @@
 // Node placement: seeded initial positions, then ForceAtlas2 in a web worker that stops when settled or out of time.
+import { MultiDirectedGraph } from 'graphology';
 import random from 'graphology-layout/random';
 import { inferSettings, type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
@@ -26,7 +27,7 @@ export function layoutSettings(order: number): ForceAtlas2Settings {
 }
 
 /** Positions as a flat [x0, y0, x1, y1, …] array in node iteration order. */
-export function snapshotPositions(graph: AtlasGraph): Float64Array {
+export function snapshotPositions(graph: AtlasGraph | LayoutShadow): Float64Array {
   const out = new Float64Array(graph.order * 2);
   let i = 0;
   graph.forEachNode((_n, a) => {
@@ -115,6 +116,28 @@ export interface LayoutOptions {
   onEnd?: (reason: LayoutEnd) => void;
 }
 
+/** The graph the layout worker iterates on: positions and weighted ties only. */
+export type LayoutShadow = MultiDirectedGraph<{ x: number; y: number }, { weight: number }>;
+
+/**
+ * A private copy of `graph` for the layout, keyed by node index ("0", "1", …) with only positions and tie weights.
+ * Integer-like keys are array elements for V8, so building it costs a fraction of `graph.copy()` (whose adjacency is
+ * keyed by the stakeholder ids); `nodes` maps each node of `graph` to its index.
+ */
+export function layoutShadow(graph: AtlasGraph): { shadow: LayoutShadow; nodes: Map<string, string> } {
+  const shadow: LayoutShadow = new MultiDirectedGraph();
+  const nodes = new Map<string, string>();
+  graph.forEachNode((node, attrs) => {
+    const key = String(nodes.size);
+    nodes.set(node, key);
+    shadow.addNode(key, { x: attrs.x, y: attrs.y });
+  });
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    shadow.addEdge(nodes.get(source)!, nodes.get(target)!, { weight: attrs.weight });
+  });
+  return { shadow, nodes };
+}
+
 /**
  * Runs ForceAtlas2 in a web worker on `graph`, stopping itself when movement settles or the budget is spent.
  *
@@ -126,7 +149,7 @@ export function startLayout(graph: AtlasGraph, options: LayoutOptions = {}): Lay
   const budget = options.budgetMs ?? layoutBudget(graph.order);
   const sampleMs = options.sampleMs ?? 400;
   const frameMs = options.frameMs ?? 150;
-  const shadow = graph.copy();
+  const { shadow, nodes } = layoutShadow(graph);
   const supervisor = new FA2LayoutSupervisor(shadow, {
     settings: layoutSettings(graph.order),
     getEdgeWeight: 'weight',
@@ -146,7 +169,9 @@ export function startLayout(graph: AtlasGraph, options: LayoutOptions = {}): Lay
   const publish = (): void => {
     graph.updateEachNodeAttributes(
       (node, attrs) => {
-        const { x, y } = shadow.getNodeAttributes(node);
+        const i = nodes.get(node);
+        if (i === undefined) return attrs;
+        const { x, y } = shadow.getNodeAttributes(i);
         return { ...attrs, x, y };
       },
       { attributes: ['x', 'y'] },
