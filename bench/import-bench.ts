@@ -20,6 +20,8 @@ export interface ImportBenchOptions {
   heap: string;
   pageCache: string;
   batchSize?: number;
+  /** Parallel transactions for the create-only phases (the writer's default when absent). */
+  lanes?: number;
   /** Keep the temp folders (for inspection). */
   keep?: boolean;
 }
@@ -166,7 +168,11 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
     for (const label of ['first import', 're-import']) {
       console.log(`Import (${label})…`);
       t0 = performance.now();
-      const report = await importParsed(db, parse, { onProgress: progressPrinter(label), batchSize: options.batchSize });
+      const report = await importParsed(db, parse, {
+        onProgress: progressPrinter(label),
+        batchSize: options.batchSize,
+        lanes: options.lanes,
+      });
       const wallMs = performance.now() - t0;
       if (!report.ok) throw new Error(`import failed: ${report.errors[0]?.message}`);
       const counts = await storedCounts(db);

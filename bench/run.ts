@@ -45,7 +45,7 @@ type ScaleName = keyof typeof SCALES;
 const PARTS = ['import', 'api', 'analytics'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics] [--batch-size N] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: 'large' },
       only: { type: 'string', default: PARTS.join(',') },
       'batch-size': { type: 'string' },
+      lanes: { type: 'string' },
       out: { type: 'string', default: fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)) },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part '${p}'. ${USAGE}`);
   const want = (p: Part): boolean => parts.includes(p);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  const lanes = values.lanes ? Number(values.lanes) : undefined;
 
   const started = performance.now();
   const loadStart = loadAverage();
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
         heap: '4g',
         pageCache: '4g',
         batchSize,
+        lanes,
         keep: values.keep,
       });
       neo4jVersion = imported.neo4jVersion;

@@ -31,6 +31,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   batchSize?: number;
+  /** Transactions side by side for the create-only phases of a batch-by-batch import (default 2). */
+  lanes?: number;
 }
 
 export interface ImportCounts {
@@ -520,7 +522,7 @@ export async function importParsed(db: Database, parse: ParseResult, options: Im
     });
   } else {
     const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
-    await writePlan(split, run, batchSize, CREATE_LANES, options.onProgress);
+    await writePlan(split, run, batchSize, options.lanes ?? CREATE_LANES, options.onProgress);
   }
   return report({
     warnings,
