@@ -1,5 +1,5 @@
 // Quality: overlapping communities against the facebook-ego circles (vs the Louvain partition), determinism, scale on 100k nodes / 1M ties, and the analyze CLI on the facebook union graph.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,5 +124,25 @@ describe('analyze CLI', () => {
     expect(Object.keys(result.memberships)).toHaveLength(4039);
     expect(Object.keys(result.scores)).toHaveLength(4039);
     expect(result.modularity).toBeGreaterThan(0.8);
+  });
+
+  it('reads a CSV bundle folder through its ties.csv, and says why it cannot read an input', { timeout: 60_000 }, () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/analytics/cli.ts', ...args], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      });
+    const out = join(mkdtempSync(join(tmpdir(), 'analyze-')), 'demo.json');
+    const demo = run('seeds/demo', '--out', out);
+    expect(demo.status).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { input: { file: string; nodes: number; edges: number } };
+    expect(result.input.nodes).toBe(2000);
+    expect(result.input.edges).toBeGreaterThan(10_000);
+    const missing = run('no-such-file.txt');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('analyze: cannot read no-such-file.txt: no such file');
+    const folder = run('docs');
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toContain('is a folder without a ties.csv');
   });
 });

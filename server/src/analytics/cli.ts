@@ -3,7 +3,8 @@
 // Usage: npm run analyze -- <file> [--format edgelist|gml|gexf|graphml|csv] [--directed]
 //          [--algorithm louvain|overlapping|pagerank|all] [--resolution 1] [--threshold 0.2]
 //          [--seed 42] [--restarts n (default 3, 1 above 200k ties)] [--weight <edge attribute>] [--out result.json]
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
@@ -26,6 +27,23 @@ export interface AnalyzeOutput {
   scores?: Record<string, { pagerank: number; degree: number; weightedDegree: number }>;
   parameters: { algorithm: Algorithm; resolution: number; threshold: number; seed: number; restarts: number | 'auto' };
   timings: Record<string, number>;
+}
+
+/** The input graph; a CSV bundle's folder stands for its ties.csv. Unreadable input exits with a one-line reason. */
+function readInput(file: string, format: GraphFormat | undefined, directed: boolean | undefined): Graph {
+  let path = file;
+  try {
+    if (statSync(file).isDirectory()) {
+      path = join(file, 'ties.csv');
+      if (!existsSync(path)) throw new Error('is a folder without a ties.csv; give one network file (or a CSV bundle folder)');
+      format ??= 'csv';
+    }
+    return loadGraphFile(path, { format, directed });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    console.error(`analyze: cannot read ${path}: ${reason}`);
+    process.exit(1);
+  }
 }
 
 function usage(message?: string): never {
@@ -91,7 +109,7 @@ export function analyze(argv: string[]): AnalyzeOutput {
   const tTotal = performance.now();
 
   let t0 = performance.now();
-  const graph = loadGraphFile(file, { format: values.format as GraphFormat | undefined, directed: values.directed });
+  const graph = readInput(file, values.format as GraphFormat | undefined, values.directed);
   timings['load'] = ms(t0);
   const weight = detectWeightAttribute(graph, values.weight);
   const out: AnalyzeOutput = {
