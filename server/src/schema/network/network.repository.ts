@@ -130,8 +130,9 @@ function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
   return { key: row.key, attributes };
 }
 
+// Dates leave Neo4j as 'YYYY-MM-DD' text: decoding a Date value costs the driver several Integer operations per tie.
 const EDGE_PROJECTION = `{ source: startNode(t).id, target: endNode(t).id,
-  attributes: { type: type(t), weight: t.weight, since: t.since } }`;
+  attributes: { type: type(t), weight: t.weight, since: toString(t.since) } }`;
 
 function relTypes(types: readonly TieTypeName[] | null | undefined): string {
   return (types && types.length > 0 ? types : TIE_TYPES).join('|');
