@@ -5,12 +5,12 @@ import { ROLES, ROLE_LABEL, TIE_TYPES, type RoleName } from '../../domain/vocabu
 /** Relationship-type alternation for "any tie" (excludes structural relationships). */
 export const ANY_TIE = TIE_TYPES.join('|');
 
-/** Projection of a stakeholder node `s` into the Stakeholder model. */
+/** Projection of a stakeholder node `s` into the Stakeholder model (dates as 'YYYY-MM-DD' text, cheaper to decode than Date values). */
 export const STAKEHOLDER_PROJECTION = `s {
   .id, .kind, .name, .email, .organisation, .title, .country,
   degree: coalesce(s.degree, 0),
   createdAt: s.createdAt, updatedAt: s.updatedAt,
-  roles: [(s)-[:HAS_ROLE]->(f:RoleFact) | f { .role, .since, .until, .source, .value, .tier }]
+  roles: [(s)-[:HAS_ROLE]->(f:RoleFact) | f { .role, since: toString(f.since), until: toString(f.until), .source, .value, .tier }]
 }`;
 
 export function roleLabelPredicate(variable: string, roles: readonly RoleName[], match: 'ANY' | 'ALL'): string {
