@@ -1,56 +1,29 @@
 // End-to-end journeys with analytics: overlap drill-down, run an analysis from the UI, colour/size by its results,
 // influencer leaderboard, engagement plan on the map, warm introductions; exports (PNG with legend, GEXF).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
+import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
-const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function atlas<K extends keyof AtlasTestHook>(
-  key: K,
-  ...args: Parameters<AtlasTestHook[K]>
-): Promise<ReturnType<AtlasTestHook[K]>> {
-  return page.evaluate(
-    ([k, a]) => {
-      const hook = window.__atlas;
-      if (hook === undefined) throw new Error('window.__atlas is not set');
-      const fn = hook[k] as (...xs: unknown[]) => unknown;
-      return fn(...a);
-    },
-    [key, args] as const,
-  ) as Promise<ReturnType<AtlasTestHook[K]>>;
-}
+const atlas = <K extends keyof AtlasTestHook>(key: K, ...args: Parameters<AtlasTestHook[K]>) => callAtlas(page, key, ...args);
 
-async function shot(name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${artifacts}${name}.png` });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
 
 beforeAll(async () => {
   await resetToDemo();
-  mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(appUrl);
-  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
-  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
+  await waitUntilSettled(page);
 });
 
 afterAll(async () => {
@@ -132,7 +105,7 @@ describe('analytics journeys', () => {
     const [top] = await atlas('topNodes', 3);
     if (top === undefined) throw new Error('no nodes');
     await page.goto(`${appUrl}?sel=${encodeURIComponent(top.key)}`);
-    await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
+    await waitUntilSettled(page);
     await page.getByTestId('tab-act').click();
     await page.getByTestId('intro-find').click();
     await expect.poll(() => page.getByTestId('intro-path').count(), { timeout: 60_000 }).toBeGreaterThan(0);

@@ -1,50 +1,26 @@
 // End-to-end journeys: filter by detected community and score range (and the URL keeps them), community hulls, declared-vs-detected
 // drill-down and hidden cross-segment communities, warm introductions from chosen people, import from the UI
 // (a rejected bundle's report row by row with nothing changed; a good one imported and the map reloaded).
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
+import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
-const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function atlas<K extends keyof AtlasTestHook>(
-  key: K,
-  ...args: Parameters<AtlasTestHook[K]>
-): Promise<ReturnType<AtlasTestHook[K]>> {
-  return page.evaluate(
-    ([k, a]) => {
-      const hook = window.__atlas;
-      if (hook === undefined) throw new Error('window.__atlas is not set');
-      const fn = hook[k] as (...xs: unknown[]) => unknown;
-      return fn(...a);
-    },
-    [key, args] as const,
-  ) as Promise<ReturnType<AtlasTestHook[K]>>;
-}
+const atlas = <K extends keyof AtlasTestHook>(key: K, ...args: Parameters<AtlasTestHook[K]>) => callAtlas(page, key, ...args);
 
-async function shot(name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${artifacts}${name}.png` });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
 
 /** A GraphQL request to the served app (to prepare data and to check what a rejected import left). */
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -69,10 +45,7 @@ async function runAnalysis(): Promise<void> {
   throw new Error('the analysis did not finish in 2 minutes');
 }
 
-async function ready(): Promise<void> {
-  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
-  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
-}
+const ready = (): Promise<void> => waitUntilSettled(page);
 
 /** A CSV bundle as a zip, from one fixture folder. */
 function zipFolder(folder: string): Buffer {
@@ -84,8 +57,7 @@ function zipFolder(folder: string): Buffer {
 beforeAll(async () => {
   await resetToDemo();
   await runAnalysis();
-  mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(appUrl);

@@ -1,52 +1,24 @@
 // End-to-end journeys of the explorer in headless Chromium against the running app with the demo ecosystem.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
+import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
-const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** Calls one probe of `window.__atlas` in the page. */
-async function atlas<K extends keyof AtlasTestHook>(
-  key: K,
-  ...args: Parameters<AtlasTestHook[K]>
-): Promise<ReturnType<AtlasTestHook[K]>> {
-  return page.evaluate(
-    ([k, a]) => {
-      const hook = window.__atlas;
-      if (hook === undefined) throw new Error('window.__atlas is not set');
-      const fn = hook[k] as (...xs: unknown[]) => unknown;
-      return fn(...a);
-    },
-    [key, args] as const,
-  ) as Promise<ReturnType<AtlasTestHook[K]>>;
-}
+const atlas = <K extends keyof AtlasTestHook>(key: K, ...args: Parameters<AtlasTestHook[K]>) => callAtlas(page, key, ...args);
 
 async function headerCount(testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';
   return Number(text.replace(/[^0-9]/g, ''));
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: `${artifacts}${name}.png` });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name, 0);
 
 /** Share of pixels in the map area that are not (near) white, decoded in the page from a screenshot. */
 async function mapInk(): Promise<number> {
@@ -72,14 +44,12 @@ async function mapInk(): Promise<number> {
 beforeAll(async () => {
   // The tiers before this one cleared the database: load the demo ecosystem again.
   await resetToDemo();
-  mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(appUrl);
-  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
   // Let ForceAtlas2 settle (it stops itself within its budget).
-  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
+  await waitUntilSettled(page);
 });
 
 afterAll(async () => {

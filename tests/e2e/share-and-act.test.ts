@@ -1,41 +1,17 @@
 // End-to-end journeys: shareable URL state (round-trip, back/forward), saved layouts, ego view, target-list CSV.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
+import { artifacts, callAtlas, launchChromium, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
-const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 let browser: Browser;
 let context: BrowserContext;
 const pageErrors: string[] = [];
 
-async function atlas<K extends keyof AtlasTestHook>(
-  page: Page,
-  key: K,
-  ...args: Parameters<AtlasTestHook[K]>
-): Promise<ReturnType<AtlasTestHook[K]>> {
-  return page.evaluate(
-    ([k, a]) => {
-      const hook = window.__atlas;
-      if (hook === undefined) throw new Error('window.__atlas is not set');
-      const fn = hook[k] as (...xs: unknown[]) => unknown;
-      return fn(...a);
-    },
-    [key, args] as const,
-  ) as Promise<ReturnType<AtlasTestHook[K]>>;
-}
+const atlas = callAtlas;
 
 /** Opens a page at `url` and waits until the map is drawn and the layout has stopped. */
 async function open(url: string): Promise<Page> {
@@ -46,15 +22,11 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
-  await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
-}
+const ready = waitUntilSettled;
 
 beforeAll(async () => {
   await resetToDemo();
-  mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 });
 
