@@ -4,6 +4,7 @@
 import { execute, int, type Database } from '../../db/database.js';
 import { TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
 import { roleLabelPredicate } from '../stakeholders/stakeholders.cypher.js';
+import { RANKED_METRICS, type RankedMetric } from '../../analysis/analysis-schema.js';
 
 export interface NetworkFilter {
   roles?: RoleName[] | null;
@@ -15,21 +16,9 @@ export interface NetworkFilter {
   until?: string | null;
 }
 
-/** Score properties a network node can carry (a ScoreSet's per-node scores; the allow-list for the projection). */
-export const NETWORK_SCORE_FIELDS = [
-  'pagerank',
-  'hub',
-  'authority',
-  'inDegree',
-  'outDegree',
-  'weightedInDegree',
-  'weightedOutDegree',
-  'coreNumber',
-  'betweenness',
-  'constraint',
-  'effectiveSize',
-] as const;
-export type NetworkScoreField = (typeof NETWORK_SCORE_FIELDS)[number];
+/** Score properties a network node can carry: the ranked metrics of a ScoreSet (the allow-list for the projection). */
+export const NETWORK_SCORE_FIELDS = RANKED_METRICS;
+export type NetworkScoreField = RankedMetric;
 const INTEGER_SCORES: ReadonlySet<NetworkScoreField> = new Set(['inDegree', 'outDegree', 'coreNumber']);
 
 /** The selected scores of one node (GraphQL NetworkScores; only the fields the operation asked for are read). */
