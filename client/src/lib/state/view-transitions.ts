@@ -63,19 +63,24 @@ export interface EgoView {
 
 export const MAX_EGO_DEPTH = 3;
 
+/** Every filter off: the initial view's filters, and what clearFilters restores. */
+const NO_FILTERS = {
+  roles: [],
+  roleMatch: 'ANY',
+  community: null,
+  detected: null,
+  scoreRange: null,
+  tieTypes: [],
+  since: null,
+  until: null,
+} as const satisfies Partial<ViewSnapshot>;
+
 export function initialView(): ViewSnapshot {
   return {
     hovered: null,
     selected: null,
     colourBy: 'role',
-    roles: [],
-    roleMatch: 'ANY',
-    community: null,
-    detected: null,
-    scoreRange: null,
-    tieTypes: [],
-    since: null,
-    until: null,
+    ...NO_FILTERS,
     sizeBy: 'degree',
     ego: null,
     openCommunity: null,
@@ -155,17 +160,7 @@ export function setScoreRange(s: ViewSnapshot, range: ScoreRange | null): ViewSn
 }
 
 export function clearFilters(s: ViewSnapshot): ViewSnapshot {
-  return {
-    ...s,
-    roles: [],
-    roleMatch: 'ANY',
-    community: null,
-    detected: null,
-    scoreRange: null,
-    tieTypes: [],
-    since: null,
-    until: null,
-  };
+  return { ...s, ...NO_FILTERS };
 }
 
 export function toggleTieType(s: ViewSnapshot, type: TieType): ViewSnapshot {
