@@ -56,7 +56,10 @@ export const networkResolvers: Resolvers = {
     egoNetwork: async (_, { id, depth, limit, tieTypes, run }, context, info) => {
       const checkedDepth = integerInRange('depth', depth, 1, 1, 3);
       const checkedLimit = integerInRange('limit', limit, 2000, 1, MAX_EGO_LIMIT);
+      // Resolved while the hops are read and awaited after them: until then its rejection (an unknown or
+      // incomplete run) has no handler, and Node ends the process on it. Mark it handled; the await still throws.
       const analytics = nodeAnalytics(context, info, run);
+      analytics.catch(() => undefined);
       const graph = await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, analytics);
       if (!graph) throw notFound('Stakeholder', id);
       return graph;
