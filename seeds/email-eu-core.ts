@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDirectorySink, type BundleSink, type TableWriter, type CsvValue } from './csv-writer.js';
 
-/** The dataset lives outside the repository (`../shared/datasets` beside the repo); never copied in. */
-export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../../shared/datasets/email-eu-core', import.meta.url));
+/** The dataset is kept in the repository with its source and licence (tests/fixtures/datasets). */
+export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../tests/fixtures/datasets/email-eu-core', import.meta.url));
 export const SOURCE = 'email-eu';
 
 export interface EmailEuCoreSummary {

@@ -1,4 +1,4 @@
-// Quality: Louvain partitions on karate, Les Misérables and email-Eu-core against the published figures and ground truth (datasets in ../shared/datasets).
+// Quality: Louvain partitions on karate, Les Misérables and email-Eu-core against the published figures and ground truth (datasets in tests/fixtures/datasets).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { loadGraphFile, parseNodeLabels } from '../../server/src/analytics/loade
 import { detectPartition } from '../../server/src/analytics/partition.js';
 import { ari, nmi } from '../../server/src/analytics/comparison.js';
 
-const dataset = (path: string): string => fileURLToPath(new URL(`../../../shared/datasets/${path}`, import.meta.url));
+const dataset = (path: string): string => fileURLToPath(new URL(`../fixtures/datasets/${path}`, import.meta.url));
 const figures: Array<Record<string, string | number>> = [];
 afterAll(() => console.table(figures));
 

@@ -15,7 +15,7 @@ import {
   type CascadeOptions,
 } from '../../server/src/analytics/engagement.js';
 
-const datasets = new URL('../../../shared/datasets/', import.meta.url);
+const datasets = new URL('../fixtures/datasets/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, datasets), 'utf8');
 const karate = parseGml(read('karate/karate.gml'));
 const lesmis = parseGml(read('lesmis/lesmis.gml'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEdgeList } from '../../server/src/analytics/loaders.js';
 import { betweenness, influence, topBy } from '../../server/src/analytics/influence.js';
 
-const datasets = new URL('../../../shared/datasets/', import.meta.url);
+const datasets = new URL('../fixtures/datasets/', import.meta.url);
 const email = parseEdgeList(readFileSync(new URL('email-eu-core/edges.txt', datasets), 'utf8'), { directed: true });
 
 /** Average ranks (1 = largest), ties sharing their mean rank. */

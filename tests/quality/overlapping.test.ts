@@ -10,7 +10,7 @@ import { detectPartition } from '../../server/src/analytics/partition.js';
 import { detectOverlapping } from '../../server/src/analytics/overlapping.js';
 import { bestMatchF1, membershipsToCover, overlappingNmi, partitionToCover } from '../../server/src/analytics/comparison.js';
 
-const dataset = (path: string): string => fileURLToPath(new URL(`../../../shared/datasets/${path}`, import.meta.url));
+const dataset = (path: string): string => fileURLToPath(new URL(`../fixtures/datasets/${path}`, import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const EGOS = ['0', '107', '348', '414', '686', '698'];
 const SEED = 42;

@@ -1,4 +1,4 @@
-// Unit test of the email-Eu-core converter against the real dataset (../shared/datasets, as in CI).
+// Unit test of the email-Eu-core converter against the real dataset (tests/fixtures/datasets).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
