@@ -1,7 +1,6 @@
 // createApp({ db, config }) → the graphql-yoga app: schema, context, error masking, limits,
 // health and readiness. Tests call app.fetch in-process; main.ts puts it behind an HTTP server.
 import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
-import neo4j from 'neo4j-driver';
 import { apiError } from './errors.js';
 import { useDepthLimit } from '@envelop/depth-limit';
 import { useContentEncoding } from '@whatwg-node/server';
@@ -9,6 +8,7 @@ import type { AppConfig } from './config.js';
 import { createLoaders, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
 import { buildSchema } from './schema/index.js';
+import { databaseReachable, isDatabaseUnavailable } from './store/health.js';
 
 export interface AppDependencies {
   db: Database;
@@ -25,8 +25,7 @@ export function createApp({ db, config }: AppDependencies) {
     maskedErrors: {
       // The database being down is worth telling apart from a bug; neither leaks details.
       maskError: (error, message, isDev) => {
-        const cause = (error as { originalError?: { code?: string } }).originalError;
-        if (cause?.code === neo4j.error.SERVICE_UNAVAILABLE || cause?.code === neo4j.error.SESSION_EXPIRED) {
+        if (isDatabaseUnavailable((error as { originalError?: unknown }).originalError)) {
           return apiError('UNAVAILABLE', 'The database is unreachable; try again shortly.');
         }
         return maskError(error, message, isDev);
@@ -40,14 +39,7 @@ export function createApp({ db, config }: AppDependencies) {
       useDepthLimit({ maxDepth: config.maxQueryDepth }),
       useReadinessCheck({
         endpoint: '/ready',
-        check: async () => {
-          try {
-            await db.driver.verifyConnectivity({ database: db.name });
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        check: () => databaseReachable(db),
       }),
     ],
   });

@@ -2,9 +2,9 @@
 import DataLoader from 'dataloader';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/database.js';
-import type { Community, Stakeholder } from './models.js';
-import { findStakeholdersByIds } from './schema/stakeholders/stakeholders.repository.js';
-import { findCommunitiesByIds } from './schema/communities/communities.repository.js';
+import type { Community, Stakeholder } from './domain/models.js';
+import { findStakeholdersByIds } from './store/stakeholders.js';
+import { findCommunitiesByIds } from './store/communities.js';
 
 export interface Loaders {
   stakeholder: DataLoader<string, Stakeholder | null>;

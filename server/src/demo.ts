@@ -1,15 +1,10 @@
 // Loads the demo ecosystem (seeds/demo) into an empty database, so a first start shows something.
 import { fileURLToPath } from 'node:url';
-import { execute, type Database } from './db/database.js';
+import type { Database } from './db/database.js';
 import { readImportInput } from './import/read-input.js';
-import { importParsed, type ImportReport } from './import/writer.js';
+import { importParsed, type ImportReport } from './import/import-bundle.js';
 
 export const DEMO_BUNDLE = fileURLToPath(new URL('../../seeds/demo', import.meta.url));
-
-export async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await execute<{ n: number }>(db, 'MATCH (s:Stakeholder) WITH s LIMIT 1 RETURN count(s) AS n');
-  return (rows[0]?.n ?? 0) === 0;
-}
 
 export async function loadDemo(db: Database, bundle = DEMO_BUNDLE): Promise<ImportReport> {
   const report = await importParsed(db, await readImportInput(bundle));

@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j.js';
 import { migrate } from './db/migrations.js';
-import { isEmpty, loadDemo } from './demo.js';
+import { loadDemo } from './demo.js';
+import { noStakeholders } from './store/stakeholders.js';
 import { createHttpServer } from './http-server.js';
 
 const log = (line: string): void => console.log(`[atlas] ${line}`);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit()));
 
   await migrate(database.db);
-  if (config.loadDemo && (await isEmpty(database.db))) {
+  if (config.loadDemo && (await noStakeholders(database.db))) {
     log('Empty database: loading the demo ecosystem…');
     const report = await loadDemo(database.db);
     log(`Demo loaded: ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${report.durationMs} ms.`);

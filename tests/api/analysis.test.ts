@@ -1,7 +1,7 @@
 // Analysis GraphQL on the demo ecosystem: runAnalysis and runs, scores and detected memberships on stakeholders, detected communities, influencers, comparison, overlaps, engagement plans, introductions, brokers, what-if — and their error paths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo.js';
-import { waitForRun } from '../../server/src/analysis/run-analysis.js';
+import { waitForRun } from '../../server/src/runner/run-analysis.js';
 import { execute } from '../../server/src/db/database.js';
 import { openTestDatabase, snapshot, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';

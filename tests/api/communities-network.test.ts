@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
 import { readImportInput } from '../../server/src/import/read-input.js';
-import { importParsed } from '../../server/src/import/writer.js';
+import { importParsed } from '../../server/src/import/import-bundle.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 

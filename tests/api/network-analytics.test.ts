@@ -3,7 +3,7 @@
 // detectedCommunities), a given run's with `run:`, and the run argument's error paths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo.js';
-import { waitForRun } from '../../server/src/analysis/run-analysis.js';
+import { waitForRun } from '../../server/src/runner/run-analysis.js';
 import { execute } from '../../server/src/db/database.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readImportInput } from '../../server/src/import/read-input.js';
-import { importParsed } from '../../server/src/import/writer.js';
+import { importParsed } from '../../server/src/import/import-bundle.js';
 import { openTestDatabase, snapshot, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 

@@ -1,6 +1,6 @@
 // Puts the demo ecosystem (seeds/demo) into the test database, replacing whatever is there.
 import { loadDemo } from '../../server/src/demo.js';
-import type { ImportReport } from '../../server/src/import/writer.js';
+import type { ImportReport } from '../../server/src/import/import-bundle.js';
 import { openTestDatabase } from './database.js';
 
 export async function resetToDemo(): Promise<ImportReport> {

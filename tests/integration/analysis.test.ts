@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo.js';
 import { execute } from '../../server/src/db/database.js';
-import { currentRunId, listRuns } from '../../server/src/analysis/analysis-runs.repository.js';
-import { DEFAULT_PARAMETERS } from '../../server/src/analysis/parameters.js';
-import { loadProjection } from '../../server/src/analysis/projection.repository.js';
-import { isWorkerRunning, killRun, startAnalysisRun, waitForRun } from '../../server/src/analysis/run-analysis.js';
+import { currentRunId, listRuns } from '../../server/src/store/runs.js';
+import { DEFAULT_PARAMETERS } from '../../server/src/runner/parameters.js';
+import { loadProjection } from '../../server/src/store/projection.js';
+import { isWorkerRunning, killRun, startAnalysisRun, waitForRun } from '../../server/src/runner/run-analysis.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 

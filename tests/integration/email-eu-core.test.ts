@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createDirectorySink } from '../../seeds/csv-writer.js';
 import { convertEmailEuCore, DEFAULT_DATASET_DIR } from '../../seeds/email-eu-core.js';
 import { readImportInput } from '../../server/src/import/read-input.js';
-import { importParsed } from '../../server/src/import/writer.js';
+import { importParsed } from '../../server/src/import/import-bundle.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 let t: TestDatabase;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readImportInput } from '../../server/src/import/read-input.js';
-import { importParsed } from '../../server/src/import/writer.js';
+import { importParsed } from '../../server/src/import/import-bundle.js';
 import { execute } from '../../server/src/db/database.js';
 import { openTestDatabase, snapshot, type TestDatabase } from '../helpers/database.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadGraphFile, parseNodeLabels } from '../../server/src/analytics/loaders.js';
+import { loadGraphFile, parseNodeLabels } from '../../server/src/import/graph-files.js';
 import { detectPartition } from '../../server/src/analytics/partition.js';
 import { ari, nmi } from '../../server/src/analytics/comparison.js';
 

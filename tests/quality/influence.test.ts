@@ -1,7 +1,7 @@
 // Quality of the influence scores on email-Eu-core (SNAP): pivot-sampled betweenness against exact, and determinism.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEdgeList } from '../../server/src/analytics/loaders.js';
+import { parseEdgeList } from '../../server/src/import/graph-files.js';
 import { betweenness, influence, topBy } from '../../server/src/analytics/influence.js';
 
 const datasets = new URL('../fixtures/datasets/', import.meta.url);

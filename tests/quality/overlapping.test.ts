@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadGraphFile, parseCircles } from '../../server/src/analytics/loaders.js';
+import { loadGraphFile, parseCircles } from '../../server/src/import/graph-files.js';
 import { detectPartition } from '../../server/src/analytics/partition.js';
 import { detectOverlapping } from '../../server/src/analytics/overlapping.js';
 import { bestMatchF1, membershipsToCover, overlappingNmi, partitionToCover } from '../../server/src/analytics/comparison.js';
@@ -94,7 +94,7 @@ describe('analyze CLI', () => {
     const t0 = performance.now();
     const stdout = execFileSync(
       process.execPath,
-      ['--import', 'tsx', 'server/src/analytics/cli.ts', dataset('facebook-ego/combined.txt'), '--out', out],
+      ['--import', 'tsx', 'server/src/cli/analyze.ts', dataset('facebook-ego/combined.txt'), '--out', out],
       { cwd: repoRoot, encoding: 'utf8' },
     );
     const seconds = (performance.now() - t0) / 1000;
@@ -128,7 +128,7 @@ describe('analyze CLI', () => {
 
   it('reads a CSV bundle folder through its ties.csv, and says why it cannot read an input', { timeout: 60_000 }, () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/analytics/cli.ts', ...args], {
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/analyze.ts', ...args], {
         cwd: repoRoot,
         encoding: 'utf8',
       });

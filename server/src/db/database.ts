@@ -60,8 +60,35 @@ export async function execute<Row>(
   }
 }
 
+/**
+ * Runs one read and hands each row to `onRow` as it arrives (records are fetched in chunks and never
+ * held all at once): for projections of the whole graph.
+ */
+export async function stream<Row>(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown>,
+  onRow: (row: Row) => void,
+): Promise<void> {
+  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      session.run(cypher, params).subscribe({
+        onNext: (record) => onRow(recordToObject<Row>(record)),
+        onCompleted: () => resolve(),
+        onError: (error: Error) => reject(error),
+      });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** A transaction that writeTransaction hands to its work. */
+export type Tx = ManagedTransaction;
+
 /** Runs several statements in one write transaction: all or nothing. */
-export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   const session = db.driver.session({
     database: db.name,
     defaultAccessMode: neo4j.session.WRITE,
@@ -75,7 +102,7 @@ export async function writeTransaction<T>(db: Database, work: (tx: ManagedTransa
 }
 
 /** Query inside a transaction, rows as plain objects. */
-export async function run<Row>(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+export async function run<Row>(tx: Tx, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
   const result = await tx.run(cypher, params);
   return result.records.map((record) => recordToObject<Row>(record));
 }

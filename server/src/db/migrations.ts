@@ -1,5 +1,7 @@
-// Idempotent schema migrations run at every start: uniqueness constraints, lookup indexes and
-// the full-text index. Each statement uses IF NOT EXISTS, so running them twice changes nothing.
+// Every idempotent schema migration, run at every start: uniqueness constraints, lookup indexes, the
+// full-text index and the analysis runs' indexes. Each statement uses IF NOT EXISTS / IF EXISTS, so
+// running them twice changes nothing.
+import { RANKED_METRICS } from '../domain/metrics.js';
 import { execute, type Database } from './database.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -16,6 +18,14 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX community_kind IF NOT EXISTS FOR (c:Community) ON (c.kind)',
   `CREATE FULLTEXT INDEX stakeholder_search IF NOT EXISTS FOR (s:Stakeholder) ON EACH [s.name, s.email, s.organisation]
    OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
+  // Analysis runs: run ids, the current run, per-run score lookups, a run's detected communities.
+  'CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (r:AnalysisRun) REQUIRE r.id IS UNIQUE',
+  'CREATE INDEX analysis_run_current IF NOT EXISTS FOR (r:AnalysisRun) ON (r.current)',
+  'CREATE INDEX score_set_run_stakeholder IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.stakeholder)',
+  'CREATE INDEX community_run IF NOT EXISTS FOR (c:Community) ON (c.run)',
+  // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
+  // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
+  ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),
 ];
 
 export async function migrate(db: Database): Promise<void> {

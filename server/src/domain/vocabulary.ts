@@ -28,3 +28,20 @@ export function isKind(value: string): value is KindName {
 export function isTieType(value: string): value is TieTypeName {
   return (TIE_TYPES as readonly string[]).includes(value);
 }
+
+/** The roles of a bit mask (bit r set ⇔ ROLES[r] held): the compact projection's encoding. */
+export function rolesOfMask(mask: number): RoleName[] {
+  const roles: RoleName[] = [];
+  for (let r = 0; r < ROLES.length; r++) if (mask & (1 << r)) roles.push(ROLES[r]!);
+  return roles;
+}
+
+/** The bit mask of a list of roles; unknown names are ignored. */
+export function maskOfRoles(roles: readonly string[]): number {
+  let mask = 0;
+  for (const role of roles) {
+    const r = (ROLES as readonly string[]).indexOf(role);
+    if (r >= 0) mask |= 1 << r;
+  }
+  return mask;
+}

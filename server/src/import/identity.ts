@@ -1,7 +1,7 @@
 // Pure identity resolution: which source records become which stakeholder, and why.
 import type { ImportProblem, SourceRecordRow } from './types.js';
 import { recordKey } from './types.js';
-import { isPlausibleDomain, isPlausibleEmail, stripDomainDecorations } from './validate.js';
+import { isPlausibleDomain, isPlausibleEmail, stripDomainDecorations } from '../domain/validators.js';
 
 /**
  * Trimmed, lower-cased email with any `+tag` suffix of the local part removed (for every

@@ -21,6 +21,18 @@ import type {
   TieRow,
 } from './types.js';
 import { recordKey } from './types.js';
+import {
+  hasControlCharacters,
+  isIsoDate,
+  isPlausibleDomain,
+  isPlausibleEmail,
+  isValidWeight,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_WEIGHT,
+  stripDomainDecorations,
+  toNumber,
+} from '../domain/validators.js';
 
 /** At most this many errors (and, separately, warnings) are kept; the rest are counted. */
 export const MAX_PROBLEMS = 1000;
@@ -61,48 +73,6 @@ export const normaliseTieType = cached<TieTypeName>((raw) => {
   const c = canon(raw);
   return isTieType(c) ? c : undefined;
 });
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True for a strictly formatted `YYYY-MM-DD` that names a real calendar day. */
-export function isIsoDate(raw: string): boolean {
-  const m = DATE.exec(raw);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return day <= max;
-}
-
-// Plain decimal notation only: Number() alone would accept '', '0x1F' and 'Infinity'.
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A finite number from a number or a numeric string, else undefined. */
-export function toNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const s = raw.trim();
-  if (!NUMBER.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-// Local part without spaces or '@'; a domain of dot-separated labels ending in an alphabetic TLD.
-const EMAIL = /^[^\s@]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
-
-export function isPlausibleEmail(raw: string): boolean {
-  return EMAIL.test(raw.trim());
-}
-
-const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
-
-export function isPlausibleDomain(raw: string): boolean {
-  return DOMAIN.test(raw);
-}
 
 // ───────────────────────────── problems ─────────────────────────────
 
@@ -250,6 +220,16 @@ export class BundleBuilder {
       if (required) this.err(field, 'required value is missing');
       return undefined;
     }
+    const multiLine = field === 'description';
+    const max = multiLine ? MAX_TEXT_LENGTH : MAX_NAME_LENGTH;
+    if (s.length > max) {
+      this.err(field, `too long: ${s.length} characters (at most ${max})`);
+      return undefined;
+    }
+    if (hasControlCharacters(s, multiLine)) {
+      this.err(field, 'contains a control character (NUL, escape, line break …)');
+      return undefined;
+    }
     return s;
   }
 
@@ -368,8 +348,9 @@ export class BundleBuilder {
     let weight = 1;
     if (weightRaw !== undefined && weightRaw !== null && !(typeof weightRaw === 'string' && weightRaw.trim() === '')) {
       const n = toNumber(weightRaw);
-      if (n === undefined || n < 0) this.err('weight', `invalid weight '${String(weightRaw)}' (expected a finite number ≥ 0)`);
-      else weight = n;
+      if (n === undefined || !isValidWeight(n)) {
+        this.err('weight', `invalid weight '${String(weightRaw).slice(0, 40)}' (expected a number from 0 to ${MAX_WEIGHT})`);
+      } else weight = n;
     }
     if (!this.ok || !from || !to || !type) return;
     const fromIndex = this.recordIndex.get(from) ?? -1;
@@ -561,21 +542,6 @@ export class BundleBuilder {
       ...p.result(order.map((s) => this.files[s])),
     };
   }
-}
-
-/** Strips scheme, `www.`, path and port so `https://www.acme.com/x` validates as a domain. */
-export function stripDomainDecorations(raw: string): string {
-  let s = raw.trim().toLowerCase();
-  const at = s.lastIndexOf('@');
-  if (at >= 0 && !s.includes('://')) s = s.slice(at + 1);
-  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-  const cut = s.search(/[/?#]/);
-  if (cut >= 0) s = s.slice(0, cut);
-  const userinfo = s.lastIndexOf('@');
-  if (userinfo >= 0) s = s.slice(userinfo + 1);
-  s = s.replace(/:\d*$/, '').replace(/\.$/, '');
-  if (s.startsWith('www.')) s = s.slice(4);
-  return s;
 }
 
 function describe(v: unknown): string {

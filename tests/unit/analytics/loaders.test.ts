@@ -8,7 +8,7 @@ import {
   parseGraph,
   parseTiesCsv,
   parseCircles,
-} from '../../../server/src/analytics/loaders.js';
+} from '../../../server/src/import/graph-files.js';
 
 const newmanStyle = `Creator "Mark Newman on Fri Jul 21 12:44:53 2006"
 graph

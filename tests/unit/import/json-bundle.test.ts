@@ -42,13 +42,13 @@ describe('parseJsonBundle', () => {
         file: 'data.json#ties',
         row: 2,
         column: 'weight',
-        message: "invalid weight '-3' (expected a finite number ≥ 0)",
+        message: "invalid weight '-3' (expected a number from 0 to 1000000000)",
       },
       {
         file: 'data.json#ties',
         row: 3,
         column: 'weight',
-        message: "invalid weight 'true' (expected a finite number ≥ 0)",
+        message: "invalid weight 'true' (expected a number from 0 to 1000000000)",
       },
       { file: 'data.json#memberships', row: 1, column: 'community', message: "unknown community 'nowhere'" },
     ]);

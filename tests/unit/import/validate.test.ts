@@ -3,13 +3,11 @@ import {
   BundleBuilder,
   MAX_PROBLEMS,
   Problems,
-  isIsoDate,
-  isPlausibleEmail,
   normaliseKind,
   normaliseRole,
   normaliseTieType,
-  toNumber,
 } from '../../../server/src/import/validate.js';
+import { isIsoDate, isPlausibleEmail, toNumber } from '../../../server/src/domain/validators.js';
 
 describe('vocabulary normalisation', () => {
   it('reads kinds case-insensitively, with the American spelling', () => {

@@ -3,10 +3,11 @@ import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../context.js';
 import { apiError, badInput, notFound } from '../../errors.js';
 import type { RoleName } from '../../domain/vocabulary.js';
-import type { Community, ScoreSet } from '../../models.js';
-import type { RankedMetric } from '../../analysis/analysis-schema.js';
-import { currentRunId, findRun, listRuns, runComparison } from '../../analysis/analysis-runs.repository.js';
-import type { ProjectedGraph } from '../../analysis/compact-projection.js';
+import type { Community, ScoreSet } from '../../domain/models.js';
+import { RANKING_METRIC, type RankedMetric } from '../../domain/metrics.js';
+import { findRun, listRuns, runComparison } from '../../store/runs.js';
+import { currentRun, optionalRun, requiredRun } from '../common/run-argument.js';
+import { loadProjectedGraph, type ProjectedGraph } from '../../runner/compact-projection.js';
 import {
   engagementPlan,
   introductionPaths,
@@ -14,18 +15,17 @@ import {
   segmentSize,
   whatIfRemoved,
   type Segment,
-} from '../../analysis/on-demand.js';
-import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../analysis/parameters.js';
-import { communityMemberIds, declaredCommunityNames, loadProjectedGraph } from '../../analysis/projection.repository.js';
-import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../analysis/run-analysis.js';
+} from '../../runner/on-demand.js';
+import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../runner/parameters.js';
+import { communityMemberIds, declaredCommunityNames } from '../../store/projection.js';
+import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../runner/run-analysis.js';
 import { pairwiseOverlaps } from '../../analytics/overlaps.js';
 import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
 import { integerInRange } from '../common/validation.js';
-import * as repository from './analysis.repository.js';
+import * as repository from '../../store/run-results.js';
 
-/** Per-request state: the current run id, the whole-graph projection, score and community-detail loaders. */
+/** Per-request state: the whole-graph projection, score and community-detail loaders. */
 interface RequestCache {
-  current?: Promise<string | null>;
   graph?: Promise<ProjectedGraph>;
   scores: Map<string, DataLoader<string, ScoreSet | null>>;
   details: DataLoader<string, repository.CommunityDetails | null>;
@@ -47,11 +47,6 @@ function cacheOf(context: GraphQLContext): RequestCache {
   return cache;
 }
 
-function currentRun(context: GraphQLContext): Promise<string | null> {
-  const cache = cacheOf(context);
-  return (cache.current ??= currentRunId(context.db));
-}
-
 /** The whole-graph projection, loaded at most once per request. */
 function projectedGraph(context: GraphQLContext): Promise<ProjectedGraph> {
   const cache = cacheOf(context);
@@ -71,38 +66,8 @@ function scoreLoader(context: GraphQLContext, run: string): DataLoader<string, S
   return loader;
 }
 
-/** A given run must exist and be complete; without one, the current run (NOT_FOUND before any run). */
-async function resolveRun(context: GraphQLContext, run: string | null | undefined): Promise<string> {
-  if (run !== null && run !== undefined) {
-    const status = await repository.runStatus(context.db, run);
-    if (status === null) throw notFound('AnalysisRun', run);
-    if (status !== 'COMPLETE') throw badInput('run', `analysis run '${run}' is ${status}; only complete runs have results`);
-    return run;
-  }
-  const current = await currentRun(context);
-  if (current === null) throw apiError('NOT_FOUND', 'No analysis run yet: start one with the runAnalysis mutation.');
-  return current;
-}
-
-/** Like resolveRun, but null (instead of NOT_FOUND) when there is no current run: for fields on Stakeholder. */
-async function optionalRun(context: GraphQLContext, run: string | null | undefined): Promise<string | null> {
-  if (run === null || run === undefined) return currentRun(context);
-  return resolveRun(context, run);
-}
-
-const METRIC_PROPERTY: Record<InfluenceMetric, RankedMetric> = {
-  PAGERANK: 'pagerank',
-  HUB: 'hub',
-  AUTHORITY: 'authority',
-  IN_DEGREE: 'inDegree',
-  OUT_DEGREE: 'outDegree',
-  WEIGHTED_IN_DEGREE: 'weightedInDegree',
-  WEIGHTED_OUT_DEGREE: 'weightedOutDegree',
-  CORE_NUMBER: 'coreNumber',
-  BETWEENNESS: 'betweenness',
-  CONSTRAINT: 'constraint',
-  EFFECTIVE_SIZE: 'effectiveSize',
-};
+// InfluenceMetric's values are the declared rankings (tests/unit/domain/metrics.test.ts checks the enum against them).
+const METRIC_PROPERTY: Record<InfluenceMetric, RankedMetric> = RANKING_METRIC;
 
 async function segmentOf(
   context: GraphQLContext,
@@ -157,17 +122,17 @@ export const analysisResolvers: Resolvers = {
       return id === null ? null : findRun(context.db, id);
     },
     detectedCommunities: async (_, { run }, context) =>
-      repository.detectedCommunities(context.db, await resolveRun(context, run)),
+      repository.detectedCommunities(context.db, await requiredRun(context, run)),
     influencers: async (_, { segment, metric, first, run }, context) => {
       const limit = integerInRange('first', first, 20, 1, context.config.maxPageSize);
-      const id = await resolveRun(context, run);
+      const id = await requiredRun(context, run);
       const seg = await segmentOf(context, segment);
       const property = METRIC_PROPERTY[metric];
       const rows = await repository.topByMetric(context.db, id, property, metric === 'CONSTRAINT', seg, limit);
       return rows.map((scores, i) => ({ rank: i + 1, stakeholder: scores.stakeholder, value: scores[property] ?? 0, scores }));
     },
     communityComparison: async (_, { run }, context) => {
-      const id = await resolveRun(context, run);
+      const id = await requiredRun(context, run);
       const [stored, found] = await Promise.all([runComparison(context.db, id), findRun(context.db, id)]);
       const summary = found?.summary;
       return {
@@ -243,7 +208,7 @@ export const analysisResolvers: Resolvers = {
       await requireStakeholders(context, removed, 'remove');
       const graph = await projectedGraph(context);
       if (run === null || run === undefined) return whatIfRemoved(graph, removed, (_node, attributes) => attributes.communities);
-      const assignment = await repository.detectedAssignment(context.db, await resolveRun(context, run));
+      const assignment = await repository.detectedAssignment(context.db, await requiredRun(context, run));
       return whatIfRemoved(graph, removed, (node) => assignment.get(node) ?? []);
     },
   },

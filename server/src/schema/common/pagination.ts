@@ -1,11 +1,6 @@
 // Cursor pagination shared by every connection: opaque cursors over a stable order, page size capped.
 import { badInput } from '../../errors.js';
-import type { Page } from '../../models.js';
-
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
+import type { Page, PageRequest } from '../../domain/models.js';
 
 const PREFIX = 'o:';
 
@@ -32,16 +27,6 @@ export function pageRequest(
     throw badInput('first', `must be between 0 and ${maxPageSize}, got ${limit}`);
   }
   return { offset: after ? decodeCursor(after) + 1 : 0, limit };
-}
-
-/** Builds a page from rows fetched with LIMIT limit + 1 (the extra row tells if there is more). */
-export function toPage<T>(rows: T[], request: PageRequest, totalCount: () => Promise<number>): Page<T> {
-  return {
-    items: rows.slice(0, request.limit),
-    offset: request.offset,
-    hasNextPage: rows.length > request.limit,
-    totalCount,
-  };
 }
 
 /** The connection fields every *Connection type resolves the same way. */

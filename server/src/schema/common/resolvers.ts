@@ -2,7 +2,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput } from '../../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { isIsoDate } from '../../import/validate.js';
+import { isIsoDate } from '../../domain/validators.js';
 
 const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',

@@ -1,19 +1,33 @@
-// Argument checks shared by the mutations; each failure names the argument path.
+// Argument checks shared by the mutations; each failure names the argument path (and never echoes a long value).
 import { badInput } from '../../errors.js';
-import { isIsoDate, isPlausibleEmail } from '../../import/validate.js';
+import {
+  hasControlCharacters,
+  isIsoDate,
+  isPlausibleEmail,
+  isValidId,
+  isValidWeight,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_WEIGHT,
+} from '../../domain/validators.js';
 
-export function requireText(field: string, value: string | null | undefined, max = 500): string {
+/** One line of text: trimmed, 1 to `max` characters, no control characters. */
+export function requireText(field: string, value: string | null | undefined, max = MAX_NAME_LENGTH): string {
   const text = value?.trim() ?? '';
   if (text.length === 0) throw badInput(field, 'must not be empty');
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text;
+  return checkedText(field, text, max);
 }
 
-export function optionalText(field: string, value: string | null | undefined, max = 500): string | null | undefined {
+export function optionalText(field: string, value: string | null | undefined, max = MAX_NAME_LENGTH): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value.trim() === '') return null;
-  if (value.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return value.trim();
+  return checkedText(field, value.trim(), max);
+}
+
+function checkedText(field: string, text: string, max: number): string {
+  if (text.length > max) throw badInput(field, `must be at most ${max} characters, got ${text.length}`);
+  if (hasControlCharacters(text)) throw badInput(field, 'must not contain control characters (NUL, escape, line breaks …)');
+  return text;
 }
 
 export function optionalEmail(field: string, value: string | null | undefined): string | null | undefined {
@@ -24,13 +38,13 @@ export function optionalEmail(field: string, value: string | null | undefined): 
 
 export function optionalDate(field: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
-  if (!isIsoDate(value)) throw badInput(field, `'${value}' is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(value)) throw badInput(field, `'${value.slice(0, 40)}' is not a date (YYYY-MM-DD)`);
   return value;
 }
 
 export function weight(field: string, value: number | null | undefined): number {
   const w = value ?? 1;
-  if (!Number.isFinite(w) || w < 0) throw badInput(field, `must be a number ≥ 0, got ${w}`);
+  if (!isValidWeight(w)) throw badInput(field, `must be a number from 0 to ${MAX_WEIGHT}, got ${w}`);
   return w;
 }
 
@@ -54,7 +68,6 @@ export function integerInRange(
 
 export function optionalId(field: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
-  const id = value.trim();
-  if (id.length === 0 || id.length > 200) throw badInput(field, 'must be 1 to 200 characters');
-  return id;
+  if (!isValidId(value)) throw badInput(field, `must be 1 to ${MAX_ID_LENGTH} characters without control characters`);
+  return value.trim();
 }

@@ -3,14 +3,20 @@ import { notFound, badInput } from '../../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import { optionalDate, optionalId, optionalText, requireText, strength } from '../common/validation.js';
-import * as repository from './communities.repository.js';
-import { currentRunId, findRun } from '../../analysis/analysis-runs.repository.js';
+import * as repository from '../../store/communities.js';
+import { checkedRun, currentRun } from '../common/run-argument.js';
 
 export const communityResolvers: Resolvers = {
   Query: {
-    communities: async (_, { kind, run }, { db }) => {
-      if (run && !(await findRun(db, run))) throw notFound('AnalysisRun', run);
-      return repository.listCommunities(db, kind, run ?? (kind === 'DECLARED' ? null : await currentRunId(db)));
+    communities: async (_, { kind, run }, context) => {
+      // A given run must be complete: a running one has no communities to show yet.
+      const detectedRun =
+        run !== null && run !== undefined
+          ? await checkedRun(context, run)
+          : kind === 'DECLARED'
+            ? null
+            : await currentRun(context);
+      return repository.listCommunities(context.db, kind, detectedRun);
     },
     community: (_, { id }, { loaders }) => loaders.community.load(id),
   },

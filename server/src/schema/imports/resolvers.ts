@@ -1,7 +1,7 @@
 // The import mutation: the same parse → validate → resolve → write path as `npm run import`.
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { parseImportContent } from '../../import/read-input.js';
-import { importParsed } from '../../import/writer.js';
+import { importParsed } from '../../import/import-bundle.js';
 import { optionalText } from '../common/validation.js';
 
 export const importResolvers: Resolvers = {

@@ -2,8 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import { notFound, badInput } from '../../errors.js';
-import { currentRunId } from '../../analysis/analysis-runs.repository.js';
-import { runStatus } from '../analysis/analysis.repository.js';
+import { checkedRun, currentRun } from '../common/run-argument.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { integerInRange, optionalDate } from '../common/validation.js';
 import {
@@ -12,15 +11,15 @@ import {
   NETWORK_SCORE_FIELDS,
   type NetworkScoreField,
   type NodeAnalytics,
-} from './network.repository.js';
+} from '../../store/network.js';
 import { selectedFields } from './selection.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
 export const MAX_EGO_LIMIT = 20_000;
 
 /**
- * What the operation wants of the run's analytics and which run: a given run must exist (NOT_FOUND) and be
- * complete (BAD_USER_INPUT on `run`); otherwise the current one (null before any run). Nothing selected: no read.
+ * What the operation wants of the run's analytics and which run (the given one, checked, or the current one;
+ * null before any run). Nothing selected: no read.
  */
 async function nodeAnalytics(
   context: GraphQLContext,
@@ -29,13 +28,8 @@ async function nodeAnalytics(
 ): Promise<NodeAnalytics> {
   const scoreFields = selectedFields(info, ['nodes', 'attributes', 'scores']);
   const detected = selectedFields(info, ['nodes', 'attributes', 'detected']) !== null;
-  if (run !== null && run !== undefined) {
-    const status = await runStatus(context.db, run);
-    if (status === null) throw notFound('AnalysisRun', run);
-    if (status !== 'COMPLETE') throw badInput('run', `analysis run '${run}' is ${status}; only complete runs have results`);
-  }
   const wanted = scoreFields !== null || detected || (selectedFields(info, ['attributes'])?.has('run') ?? false);
-  const resolved = run ?? (wanted ? await currentRunId(context.db) : null);
+  const resolved = run !== null && run !== undefined ? await checkedRun(context, run) : wanted ? await currentRun(context) : null;
   return {
     run: resolved,
     scores: scoreFields === null ? null : NETWORK_SCORE_FIELDS.filter((f): f is NetworkScoreField => scoreFields.has(f)),

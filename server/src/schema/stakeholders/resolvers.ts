@@ -1,12 +1,12 @@
 // Resolvers for stakeholders: thin calls into the repository, argument checks, error shaping.
 import { badInput, notFound } from '../../errors.js';
 import type { GraphQLContext } from '../../context.js';
-import type { RoleFact, Stakeholder } from '../../models.js';
+import type { RoleFact, Stakeholder } from '../../domain/models.js';
 import type { Resolvers, RoleFactInput } from '../generated/resolvers-types.js';
 import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import { optionalDate, optionalEmail, optionalId, optionalText, requireText, weight } from '../common/validation.js';
-import { stakeholderMemberships } from '../communities/communities.repository.js';
-import * as repository from './stakeholders.repository.js';
+import { stakeholderMemberships } from '../../store/communities.js';
+import * as repository from '../../store/stakeholders.js';
 
 function roleFact(field: string, input: RoleFactInput): RoleFact {
   const since = optionalDate(`${field}.since`, input.since);

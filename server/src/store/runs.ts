@@ -1,10 +1,9 @@
 // Persists analysis runs in Neo4j: the AnalysisRun node and its lifecycle, and the run's results (score sets, detected communities, memberships) written in UNWIND batches.
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
-import type { AnalysisRun } from '../models.js';
-import { ensureAnalysisSchema } from './analysis-schema.js';
-import type { CompactProjection } from './compact-projection.js';
-import { SCORE_COLUMNS, type RunResult } from './full-analysis.js';
-import type { RunParameters } from './parameters.js';
+import { inBatches } from './batches.js';
+import type { AnalysisRun } from '../domain/models.js';
+import { METRIC_NAMES } from '../domain/metrics.js';
+import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
 
 export const ALGORITHM = 'full:louvain+overlap+influence+brokerage';
 const BATCH = 10_000;
@@ -49,7 +48,6 @@ function toModel(r: Omit<StoredRun, 'comparison'>): AnalysisRun {
 }
 
 export async function createRun(db: Database, id: string, parameters: RunParameters): Promise<AnalysisRun> {
-  await ensureAnalysisSchema(db);
   const rows = await execute<{ r: StoredRun }>(
     db,
     `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
@@ -72,19 +70,6 @@ export async function updateProgress(db: Database, id: string, phase: string, pe
   );
 }
 
-/** Writes rows in batches of `size`, at most `parallel` transactions at a time (only for batches that touch disjoint nodes). */
-async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, size = BATCH, parallel = 1): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < rows.length) {
-      const start = next;
-      next += size;
-      await write(rows.slice(start, start + size));
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, lane));
-}
-
 /** Writes a run's results, tagged with the run id; they stay invisible as "current" until completeRun flips the run. */
 export async function writeResults(
   db: Database,
@@ -97,7 +82,7 @@ export async function writeResults(
   const n = projection.ids.length;
   const scoreRows = Array.from({ length: n }, (_, v) => {
     const scores: Record<string, number | null> = {};
-    for (const column of SCORE_COLUMNS) {
+    for (const column of METRIC_NAMES) {
       const value = result.scores[column][v]!;
       scores[column] = Number.isNaN(value) ? null : value;
     }
@@ -117,8 +102,7 @@ export async function writeResults(
         { mode: 'WRITE' },
       );
     },
-    SCORE_BATCH,
-    SCORE_LANES,
+    { size: SCORE_BATCH, lanes: SCORE_LANES },
   );
   timings['write.scores'] = performance.now() - t0;
   t0 = performance.now();
@@ -131,15 +115,18 @@ export async function writeResults(
     members: c.members,
     profile: JSON.stringify({ roles: c.roles, groups: c.groups }),
   }));
-  await inBatches(communityRows, (batch) =>
-    execute(
-      db,
-      `UNWIND $rows AS row
+  await inBatches(
+    communityRows,
+    (batch) =>
+      execute(
+        db,
+        `UNWIND $rows AS row
        CREATE (c:Community {id: row.id, kind: 'DETECTED', run: $run, index: row.index, name: row.label, label: row.label,
          category: 'detected', coreSize: row.size, profile: row.profile})`,
-      { rows: batch, run: runId },
-      { mode: 'WRITE' },
-    ),
+        { rows: batch, run: runId },
+        { mode: 'WRITE' },
+      ),
+    { size: BATCH },
   );
 
   const membershipRows: Array<{ s: string; c: string; w: number; core: boolean }> = [];
@@ -154,16 +141,20 @@ export async function writeResults(
       });
     }
   }
-  await inBatches(membershipRows, async (batch) => {
-    await execute(
-      db,
-      `UNWIND $rows AS row
+  await inBatches(
+    membershipRows,
+    async (batch) => {
+      await execute(
+        db,
+        `UNWIND $rows AS row
        MATCH (s:Stakeholder {id: row.s}), (c:Community {id: row.c})
        CREATE (s)-[:MEMBER_OF {strength: row.w, run: $run, core: row.core}]->(c)`,
-      { rows: batch, run: runId },
-      { mode: 'WRITE' },
-    );
-  });
+        { rows: batch, run: runId },
+        { mode: 'WRITE' },
+      );
+    },
+    { size: BATCH },
+  );
   timings['write.memberships'] = performance.now() - t0;
 }
 
@@ -216,7 +207,6 @@ export async function deleteRunResults(db: Database, id: string): Promise<void> 
 
 /** Runs left RUNNING by a process that died are failed, except those this process is running. */
 export async function failInterruptedRuns(db: Database, activeIds: string[]): Promise<void> {
-  await ensureAnalysisSchema(db);
   const rows = await execute<{ id: string }>(
     db,
     `MATCH (r:AnalysisRun {status: 'RUNNING'}) WHERE NOT r.id IN $active RETURN r.id AS id`,

@@ -1,10 +1,10 @@
 // Loads subgraphs (a filtered network, or the neighbourhood of one stakeholder) in the compact
 // shape graphology imports directly, with one analysis run's scores and detected memberships per node;
 // over the limit, the strongest ties are kept.
-import { execute, int, type Database } from '../../db/database.js';
-import { TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
-import { roleLabelPredicate } from '../stakeholders/stakeholders.cypher.js';
-import { RANKED_METRICS, type RankedMetric } from '../../analysis/analysis-schema.js';
+import { execute, int, type Database } from '../db/database.js';
+import { TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
+import { roleLabelPredicate } from './fragments.js';
+import { INTEGER_METRICS, RANKED_METRICS, WIRE_SIGNIFICANT_DIGITS, type RankedMetric } from '../domain/metrics.js';
 
 export interface NetworkFilter {
   roles?: RoleName[] | null;
@@ -19,7 +19,6 @@ export interface NetworkFilter {
 /** Score properties a network node can carry: the ranked metrics of a ScoreSet (the allow-list for the projection). */
 export const NETWORK_SCORE_FIELDS = RANKED_METRICS;
 export type NetworkScoreField = RankedMetric;
-const INTEGER_SCORES: ReadonlySet<NetworkScoreField> = new Set(['inDegree', 'outDegree', 'coreNumber']);
 
 /** The selected scores of one node (GraphQL NetworkScores; only the fields the operation asked for are read). */
 export type NetworkScoresModel = Partial<Record<NetworkScoreField, number | null>>;
@@ -85,9 +84,9 @@ function nodeProjection(analytics: NodeAnalytics): string {
   return `{ key: s.id, attributes: { ${parts.join(', ')} } }`;
 }
 
-/** Four significant digits: what the map needs to size, colour and filter, at a fraction of the bytes. */
-function round4(value: number): number {
-  return Number(value.toPrecision(4));
+/** What the map needs to size, colour and filter, at a fraction of the bytes. */
+function roundForWire(value: number): number {
+  return Number(value.toPrecision(WIRE_SIGNIFICANT_DIGITS));
 }
 
 interface NodeRow {
@@ -105,7 +104,8 @@ function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
       shaped = {};
       for (const field of analytics.scores) {
         const value = scores[field];
-        shaped[field] = value === null || value === undefined || INTEGER_SCORES.has(field) ? (value ?? null) : round4(value);
+        shaped[field] =
+          value === null || value === undefined || INTEGER_METRICS.has(field) ? (value ?? null) : roundForWire(value);
       }
     }
     attributes.scores = shaped;
@@ -114,7 +114,7 @@ function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
     attributes.detected =
       analytics.run === null
         ? null
-        : (detected ?? []).map(([community, strength]) => ({ community, strength: round4(strength) }));
+        : (detected ?? []).map(([community, strength]) => ({ community, strength: roundForWire(strength) }));
   }
   return { key: row.key, attributes };
 }

@@ -1,7 +1,5 @@
 // The messages exchanged between the run service and its analysis worker thread.
-import type { CompactProjection } from './compact-projection.js';
-import type { RunResult } from './full-analysis.js';
-import type { RunParameters } from './parameters.js';
+import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
 
 export interface WorkerRequest {
   projection: CompactProjection;

@@ -1,8 +1,11 @@
 // The full analysis as a pure function over a compact projection: every column filled, memberships consistent with the partition, comparison against declared groups, determinism.
 import { describe, expect, it } from 'vitest';
-import { toGraph, maskOfRoles, type CompactProjection } from '../../../server/src/analysis/compact-projection.js';
-import { runFullAnalysis, SCORE_COLUMNS } from '../../../server/src/analysis/full-analysis.js';
-import { DEFAULT_PARAMETERS, validateRunParameters, ParameterError } from '../../../server/src/analysis/parameters.js';
+import { toGraph } from '../../../server/src/runner/compact-projection.js';
+import type { CompactProjection } from '../../../server/src/domain/models.js';
+import { maskOfRoles } from '../../../server/src/domain/vocabulary.js';
+import { runFullAnalysis } from '../../../server/src/runner/full-analysis.js';
+import { METRIC_NAMES } from '../../../server/src/domain/metrics.js';
+import { DEFAULT_PARAMETERS, validateRunParameters, ParameterError } from '../../../server/src/runner/parameters.js';
 
 /** Two 6-cliques joined by one tie; clique A are employees in group "g-a", clique B customers in "g-b"; one isolate. */
 function twoCliques(): CompactProjection {
@@ -61,7 +64,7 @@ describe('runFullAnalysis', () => {
     expect(labels).toEqual(expect.arrayContaining(['Customers · Group B', 'Employees · Group A']));
     const groupIds = r.communities.flatMap((c) => c.groups.map((g) => g.group));
     expect(groupIds).toEqual(expect.arrayContaining(['g-a', 'g-b']));
-    for (const c of SCORE_COLUMNS) expect(r.scores[c]).toHaveLength(13);
+    for (const c of METRIC_NAMES) expect(r.scores[c]).toHaveLength(13);
     expect(r.scores.outDegree[5]).toBe(6);
     expect(Number.isNaN(r.scores.constraint[12]!)).toBe(true); // isolate
     // the bridge ends are the only brokers between the cliques

@@ -4,7 +4,7 @@ import { planEngagement } from '../analytics/engagement.js';
 import { warmIntroductions } from '../analytics/introductions.js';
 import { singlePointsOfFailure, whatIf } from '../analytics/what-if.js';
 import type { RoleName } from '../domain/vocabulary.js';
-import type { Broker, CommunityImpact, EngagementPlan, IntroductionPath, ScoreSet, WhatIf } from '../models.js';
+import type { Broker, CommunityImpact, EngagementPlan, IntroductionPath, ScoreSet, WhatIf } from '../domain/models.js';
 import type { ProjectedGraph, ProjectedNode } from './compact-projection.js';
 
 export interface Segment {

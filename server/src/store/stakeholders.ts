@@ -1,10 +1,10 @@
 // Reads and writes stakeholders, their role facts, ties and source records in Neo4j.
 import { randomUUID } from 'node:crypto';
-import { execute, int, run, writeTransaction, type Database } from '../../db/database.js';
-import { ROLES, ROLE_LABEL, TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../../domain/vocabulary.js';
-import type { Page, RoleCombination, RoleFact, Stakeholder, Tie } from '../../models.js';
-import { toPage, type PageRequest } from '../common/pagination.js';
-import { ANY_TIE, REFRESH_DEGREE, REFRESH_ROLES, STAKEHOLDER_PROJECTION, roleLabelPredicate } from './stakeholders.cypher.js';
+import { execute, int, run, writeTransaction, type Database, type Tx } from '../db/database.js';
+import { ROLES, ROLE_LABEL, TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
+import type { Page, PageRequest, RoleCombination, RoleFact, Stakeholder, Tie } from '../domain/models.js';
+import { toPage } from './pages.js';
+import { ANY_TIE, REFRESH_DEGREE, REFRESH_ROLES, STAKEHOLDER_PROJECTION, roleLabelPredicate } from './fragments.js';
 
 export interface StakeholderFilter {
   roles?: RoleName[] | null;
@@ -66,6 +66,12 @@ export function stakeholderMatch(filter: StakeholderFilter | null | undefined): 
 /** Adds a condition to a MATCH clause from stakeholderMatch (which has a WHERE or not). */
 function withCondition(cypher: string, condition: string): string {
   return cypher.includes('\nWHERE ') ? cypher.replace('\nWHERE ', `\nWHERE ${condition} AND `) : `${cypher}\nWHERE ${condition}`;
+}
+
+/** True when no stakeholder is stored (a first start: the demo may be loaded). */
+export async function noStakeholders(db: Database): Promise<boolean> {
+  const rows = await execute<{ n: number }>(db, 'MATCH (s:Stakeholder) WITH s LIMIT 1 RETURN count(s) AS n');
+  return (rows[0]?.n ?? 0) === 0;
 }
 
 export async function findStakeholdersByIds(db: Database, ids: string[]): Promise<Map<string, Stakeholder>> {
@@ -238,8 +244,6 @@ export async function createStakeholder(
     return id;
   });
 }
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[1]>[0];
 
 async function mergeRoleFact(tx: Tx, id: string, fact: RoleFact): Promise<void> {
   await run(

@@ -3,71 +3,9 @@ import { brokerageRoles, structuralHoles } from '../analytics/brokerage.js';
 import { ari, contingencyTable, labelCommunities, nmi } from '../analytics/comparison.js';
 import { influence } from '../analytics/influence.js';
 import { detectOverlapping } from '../analytics/overlapping.js';
-import { toGraph, type CompactProjection } from './compact-projection.js';
-import type { RunParameters } from './parameters.js';
-
-/** Per-stakeholder score columns, indexed like the projection's nodes. NaN = undefined (e.g. constraint of an isolate). */
-export const SCORE_COLUMNS = [
-  'pagerank',
-  'hub',
-  'authority',
-  'inDegree',
-  'outDegree',
-  'weightedInDegree',
-  'weightedOutDegree',
-  'coreNumber',
-  'betweenness',
-  'constraint',
-  'effectiveSize',
-  'coordinator',
-  'itinerant',
-  'representative',
-  'gatekeeper',
-  'liaison',
-] as const;
-export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
-
-export interface DetectedCommunitySummary {
-  index: number;
-  /** Core members (the Louvain partition). */
-  size: number;
-  /** Members including overlapping ones. */
-  members: number;
-  label: string;
-  roles: Array<{ role: string; share: number }>;
-  groups: Array<{ group: string; share: number }>;
-}
-
-export interface RunSummary {
-  nodes: number;
-  ties: number;
-  communities: number;
-  modularity: number;
-  overlappingNodes: number;
-  /** Declared-vs-detected agreement over stakeholders with a declared community (null when none has one). */
-  nmi: number | null;
-  ari: number | null;
-  labelledNodes: number;
-  unlabelledNodes: number;
-  betweenness: { mode: string; pivots: number };
-  warnings: string[];
-}
-
-export interface RunResult {
-  summary: RunSummary;
-  scores: Record<ScoreColumn, Float64Array>;
-  /** Core (Louvain) community per node. */
-  core: Int32Array;
-  /** Overlapping memberships of node v: [membershipStart[v], membershipStart[v+1]) into the two arrays below. */
-  membershipStart: Int32Array;
-  membershipCommunity: Int32Array;
-  membershipStrength: Float64Array;
-  communities: DetectedCommunitySummary[];
-  /** Declared (strongest membership) × detected (core) contingency table, sparse. */
-  contingency: { declared: string[]; detected: number[]; cells: Array<[number, number, number]> };
-  /** Milliseconds per phase. */
-  timings: Record<string, number>;
-}
+import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
+import type { CompactProjection, DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
+import { toGraph } from './compact-projection.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
 
@@ -130,7 +68,7 @@ export function runFullAnalysis(
   });
 
   const result = time('collect', 95, (): RunResult => {
-    const scores = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<ScoreColumn, Float64Array>;
+    const scores = Object.fromEntries(METRIC_NAMES.map((c) => [c, new Float64Array(n)])) as Record<MetricName, Float64Array>;
     const core = new Int32Array(n);
     const membershipStart = new Int32Array(n + 1);
     const community: number[] = [];
@@ -207,7 +145,7 @@ export function runFullAnalysis(
 /** The buffers of a result, for a worker postMessage transfer list. */
 export function resultTransferList(r: RunResult): ArrayBuffer[] {
   return [
-    ...SCORE_COLUMNS.map((c) => r.scores[c].buffer as ArrayBuffer),
+    ...METRIC_NAMES.map((c) => r.scores[c].buffer as ArrayBuffer),
     r.core.buffer as ArrayBuffer,
     r.membershipStart.buffer as ArrayBuffer,
     r.membershipCommunity.buffer as ArrayBuffer,

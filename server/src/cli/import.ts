@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrations.js';
 import { openDatabase } from '../db/open-database.js';
-import { readImportInput } from './read-input.js';
-import { importParsed, type ImportReport } from './writer.js';
-import type { ImportProblem } from './types.js';
+import { readImportInput } from '../import/read-input.js';
+import { importParsed, type ImportReport } from '../import/import-bundle.js';
+import type { ImportProblem } from '../import/types.js';
 
 const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml> [--dry-run] [--source name]`;
 

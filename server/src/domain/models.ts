@@ -1,7 +1,6 @@
 // Plain objects the repositories return and the resolvers shape: the GraphQL mapper types.
-import type { KindName, RoleName, TieTypeName } from './domain/vocabulary.js';
-import type { RunSummary } from './analysis/full-analysis.js';
-import type { RunParameters } from './analysis/parameters.js';
+import type { KindName, RoleName, TieTypeName } from './vocabulary.js';
+import type { MetricName, MetricValues } from './metrics.js';
 
 export interface RoleFact {
   role: RoleName;
@@ -55,6 +54,12 @@ export interface RoleCombination {
   count: number;
 }
 
+/** Which slice of a stable order a connection asks for. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
 /** One page of a cursor connection; the total is counted only when asked for. */
 export interface Page<T> {
   items: T[];
@@ -86,26 +91,7 @@ export interface AnalysisRun {
 }
 
 /** A stakeholder's scores in one analysis run (a :ScoreSet node). */
-export interface ScoreSet {
-  run: string;
-  stakeholder: string;
-  pagerank: number;
-  hub: number;
-  authority: number;
-  inDegree: number;
-  outDegree: number;
-  weightedInDegree: number;
-  weightedOutDegree: number;
-  coreNumber: number;
-  betweenness: number;
-  constraint: number | null;
-  effectiveSize: number | null;
-  coordinator: number;
-  itinerant: number;
-  representative: number;
-  gatekeeper: number;
-  liaison: number;
-}
+export type ScoreSet = { run: string; stakeholder: string } & MetricValues;
 
 export interface Influencer {
   rank: number;
@@ -193,4 +179,87 @@ export interface WhatIf {
   removed: string[];
   communities: CommunityImpact[];
   singlePointsOfFailure: SinglePointOfFailure[];
+}
+
+/** Which part of the graph a run (or an on-demand computation) looks at. */
+export interface ProjectionFilter {
+  /** Only stakeholders holding any of these roles (and the ties between them); null = everyone. */
+  roles: RoleName[] | null;
+  /** Only ties of these types; null = every type. */
+  tieTypes: TieTypeName[] | null;
+  /** Only ties whose `since` is within [since, until] (inclusive, ISO dates); null = open. Undated ties are dropped when either bound is set. */
+  since: string | null;
+  until: string | null;
+}
+
+export interface RunParameters extends ProjectionFilter {
+  /** Louvain resolution γ > 0. */
+  resolution: number;
+  /** Overlapping-membership threshold in [0, 1]. */
+  threshold: number;
+  /** Seed for Louvain, betweenness pivots and brokerage sampling. */
+  seed: number;
+  /** Pivots for sampled betweenness (used above 5,000 stakeholders). */
+  pivots: number;
+}
+
+/**
+ * Nodes are indexed 0..n-1 in `ids` order; ties are parallel arrays. Strings travel as plain arrays
+ * (structured clone), numbers as typed arrays (transferred to a worker without copying).
+ */
+export interface CompactProjection {
+  ids: string[];
+  names: string[];
+  /** Bit r set ⇔ the stakeholder holds ROLES[r] (see maskOfRoles). */
+  roleMasks: Uint8Array;
+  /** Declared community ids of node v: communityIds[communityStart[v] .. communityStart[v+1]), strongest membership first. */
+  communityStart: Int32Array;
+  communityIds: string[];
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  /** Index into TIE_TYPES. */
+  type: Uint8Array;
+}
+
+export interface DetectedCommunitySummary {
+  index: number;
+  /** Core members (the Louvain partition). */
+  size: number;
+  /** Members including overlapping ones. */
+  members: number;
+  label: string;
+  roles: Array<{ role: string; share: number }>;
+  groups: Array<{ group: string; share: number }>;
+}
+
+export interface RunSummary {
+  nodes: number;
+  ties: number;
+  communities: number;
+  modularity: number;
+  overlappingNodes: number;
+  /** Declared-vs-detected agreement over stakeholders with a declared community (null when none has one). */
+  nmi: number | null;
+  ari: number | null;
+  labelledNodes: number;
+  unlabelledNodes: number;
+  betweenness: { mode: string; pivots: number };
+  warnings: string[];
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  scores: Record<MetricName, Float64Array>;
+  /** Core (Louvain) community per node. */
+  core: Int32Array;
+  /** Overlapping memberships of node v: [membershipStart[v], membershipStart[v+1]) into the two arrays below. */
+  membershipStart: Int32Array;
+  membershipCommunity: Int32Array;
+  membershipStrength: Float64Array;
+  communities: DetectedCommunitySummary[];
+  /** Declared (strongest membership) × detected (core) contingency table, sparse. */
+  contingency: { declared: string[]; detected: number[]; cells: Array<[number, number, number]> };
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
 }

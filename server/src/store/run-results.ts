@@ -1,12 +1,11 @@
 // Reads analysis results from Neo4j: runs, per-stakeholder score sets, detected communities and memberships, ranked influencers, overlap inputs.
-import { execute, int, type Database } from '../../db/database.js';
-import { ROLES, type RoleName } from '../../domain/vocabulary.js';
-import type { Community, Membership, ScoreSet } from '../../models.js';
-import type { RankedMetric } from '../../analysis/analysis-schema.js';
-import { roleLabelPredicate } from '../stakeholders/stakeholders.cypher.js';
+import { execute, int, type Database } from '../db/database.js';
+import { ROLES, type RoleName } from '../domain/vocabulary.js';
+import type { Community, Membership, ScoreSet } from '../domain/models.js';
+import { METRIC_NAMES, type RankedMetric } from '../domain/metrics.js';
+import { roleLabelPredicate } from './fragments.js';
 
-const SCORE_PROJECTION = `x { .run, .stakeholder, .pagerank, .hub, .authority, .inDegree, .outDegree, .weightedInDegree, .weightedOutDegree,
-  .coreNumber, .betweenness, .constraint, .effectiveSize, .coordinator, .itinerant, .representative, .gatekeeper, .liaison }`;
+const SCORE_PROJECTION = `x { .run, .stakeholder, ${METRIC_NAMES.map((m) => `.${m}`).join(', ')} }`;
 
 export async function runStatus(db: Database, id: string): Promise<'RUNNING' | 'COMPLETE' | 'FAILED' | null> {
   const rows = await execute<{ status: 'RUNNING' | 'COMPLETE' | 'FAILED' }>(

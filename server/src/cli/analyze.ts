@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import type Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree.js';
-import { loadGraphFile, type GraphFormat } from './loaders.js';
-import { detectPartition, type PartitionResult } from './partition.js';
-import { detectOverlapping, type Membership } from './overlapping.js';
+import { loadGraphFile, type GraphFormat } from '../import/graph-files.js';
+import { detectPartition, type PartitionResult } from '../analytics/partition.js';
+import { detectOverlapping, type Membership } from '../analytics/overlapping.js';
 
 const FORMATS = ['edgelist', 'gml', 'gexf', 'graphml', 'csv'] as const;
 const ALGORITHMS = ['louvain', 'overlapping', 'pagerank', 'all'] as const;

@@ -1,28 +1,7 @@
 // The parameters of a full analysis run: their type, defaults and validation (shared by GraphQL and the run service).
 import { isRole, isTieType, ROLES, TIE_TYPES, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
-import { isIsoDate } from '../import/validate.js';
-
-/** Which part of the graph a run (or an on-demand computation) looks at. */
-export interface ProjectionFilter {
-  /** Only stakeholders holding any of these roles (and the ties between them); null = everyone. */
-  roles: RoleName[] | null;
-  /** Only ties of these types; null = every type. */
-  tieTypes: TieTypeName[] | null;
-  /** Only ties whose `since` is within [since, until] (inclusive, ISO dates); null = open. Undated ties are dropped when either bound is set. */
-  since: string | null;
-  until: string | null;
-}
-
-export interface RunParameters extends ProjectionFilter {
-  /** Louvain resolution γ > 0. */
-  resolution: number;
-  /** Overlapping-membership threshold in [0, 1]. */
-  threshold: number;
-  /** Seed for Louvain, betweenness pivots and brokerage sampling. */
-  seed: number;
-  /** Pivots for sampled betweenness (used above 5,000 stakeholders). */
-  pivots: number;
-}
+import { isIsoDate } from '../domain/validators.js';
+import type { ProjectionFilter, RunParameters } from '../domain/models.js';
 
 export const DEFAULT_PARAMETERS: RunParameters = {
   resolution: 1,

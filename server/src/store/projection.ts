@@ -1,17 +1,11 @@
 // Loads a stakeholder-graph projection (whole graph, or filtered by roles, tie types and a date window) from Neo4j in one streaming query.
-import neo4j, { isInt, type Record as Neo4jRecord } from 'neo4j-driver';
-import { execute, type Database } from '../db/database.js';
-import { TIE_TYPES } from '../domain/vocabulary.js';
-import { roleLabelPredicate } from '../schema/stakeholders/stakeholders.cypher.js';
-import { maskOfRoles, toGraph, type CompactProjection, type ProjectedGraph } from './compact-projection.js';
-import type { ProjectionFilter } from './parameters.js';
+import { execute, stream, type Database } from '../db/database.js';
+import { maskOfRoles, TIE_TYPES } from '../domain/vocabulary.js';
+import { roleLabelPredicate } from './fragments.js';
+import type { CompactProjection, ProjectionFilter } from '../domain/models.js';
 
-function num(value: unknown, fallback: number): number {
-  if (typeof value === 'number') return value;
-  if (isInt(value)) return value.toNumber();
-  if (value === null || value === undefined) return fallback;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : fallback;
+function num(value: number | null, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 /**
@@ -36,6 +30,16 @@ RETURN s.id AS id, s.name AS name, coalesce(s.roles, []) AS roles,
   [x IN ties | x[0]] AS targets, [x IN ties | x[1]] AS types, [x IN ties | x[2]] AS weights`;
 }
 
+interface ProjectionRow {
+  id: string;
+  name: string | null;
+  roles: string[];
+  communities: Array<[string, number | null]>;
+  targets: string[];
+  types: string[];
+  weights: Array<number | null>;
+}
+
 /** Streams the projection into compact arrays (records are consumed as they arrive). */
 export async function loadProjection(db: Database, filter: ProjectionFilter): Promise<CompactProjection> {
   const ids: string[] = [];
@@ -49,37 +53,23 @@ export async function loadProjection(db: Database, filter: ProjectionFilter): Pr
   const tieType: number[] = [];
   const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
 
-  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      session.run(projectionQuery(filter), { since: filter.since, until: filter.until }).subscribe({
-        onNext: (record: Neo4jRecord) => {
-          const v = ids.length;
-          ids.push(String(record.get('id')));
-          names.push(String(record.get('name') ?? ''));
-          masks.push(maskOfRoles(record.get('roles') as string[]));
-          const memberships = (record.get('communities') as Array<[string, unknown]>)
-            .map(([id, strength]) => ({ id, strength: num(strength, 1) }))
-            .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-          for (const m of memberships) communityIds.push(m.id);
-          communityStart.push(communityIds.length);
-          const targets = record.get('targets') as string[];
-          const types = record.get('types') as string[];
-          const weights = record.get('weights') as unknown[];
-          for (let i = 0; i < targets.length; i++) {
-            tieSource.push(v);
-            tieTarget.push(targets[i]!);
-            tieType.push(typeIndex.get(types[i]!) ?? 0);
-            tieWeight.push(num(weights[i], 1));
-          }
-        },
-        onCompleted: () => resolve(),
-        onError: (error: Error) => reject(error),
-      });
-    });
-  } finally {
-    await session.close();
-  }
+  await stream<ProjectionRow>(db, projectionQuery(filter), { since: filter.since, until: filter.until }, (row) => {
+    const v = ids.length;
+    ids.push(row.id);
+    names.push(row.name ?? '');
+    masks.push(maskOfRoles(row.roles));
+    const memberships = row.communities
+      .map(([id, strength]) => ({ id, strength: num(strength, 1) }))
+      .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const m of memberships) communityIds.push(m.id);
+    communityStart.push(communityIds.length);
+    for (let i = 0; i < row.targets.length; i++) {
+      tieSource.push(v);
+      tieTarget.push(row.targets[i]!);
+      tieType.push(typeIndex.get(row.types[i]!) ?? 0);
+      tieWeight.push(num(row.weights[i] ?? null, 1));
+    }
+  });
 
   const index = new Map<string, number>();
   ids.forEach((id, v) => index.set(id, v));
@@ -109,11 +99,6 @@ export async function loadProjection(db: Database, filter: ProjectionFilter): Pr
     weight: weight.slice(0, kept),
     type: type.slice(0, kept),
   };
-}
-
-/** Loads the projection straight into a graphology MultiDirectedGraph (node attrs: name, roles, communities; edge attrs: type, weight). */
-export async function loadProjectedGraph(db: Database, filter: ProjectionFilter): Promise<ProjectedGraph> {
-  return toGraph(await loadProjection(db, filter));
 }
 
 /** Declared community id → name (for community labels). */

@@ -1,9 +1,9 @@
 // Reads and writes communities and memberships in Neo4j.
 import { randomUUID } from 'node:crypto';
-import { execute, int, run, writeTransaction, type Database } from '../../db/database.js';
-import type { RoleName } from '../../domain/vocabulary.js';
-import type { Community, Membership, Page } from '../../models.js';
-import { toPage, type PageRequest } from '../common/pagination.js';
+import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
+import type { RoleName } from '../domain/vocabulary.js';
+import type { Community, Membership, Page, PageRequest } from '../domain/models.js';
+import { toPage } from './pages.js';
 
 const COMMUNITY_PROJECTION = `c { .id, .name, .kind, .category, .description, size: COUNT { (c)<-[:MEMBER_OF]-() } }`;
 const MEMBERSHIP_PROJECTION = `{ stakeholder: s.id, community: c.id, strength: m.strength, since: m.since }`;

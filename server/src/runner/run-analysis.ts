@@ -2,20 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
-import type { AnalysisRun } from '../models.js';
-import {
-  completeRun,
-  createRun,
-  failInterruptedRuns,
-  failRun,
-  findRun,
-  updateProgress,
-  writeResults,
-} from './analysis-runs.repository.js';
-import { transferList, type CompactProjection } from './compact-projection.js';
-import type { RunResult } from './full-analysis.js';
-import type { RunParameters } from './parameters.js';
-import { declaredCommunityNames, loadProjection } from './projection.repository.js';
+import type { AnalysisRun } from '../domain/models.js';
+import { completeRun, createRun, failInterruptedRuns, failRun, findRun, updateProgress, writeResults } from '../store/runs.js';
+import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
+import { transferList } from './compact-projection.js';
+import { declaredCommunityNames, loadProjection } from '../store/projection.js';
 import type { WorkerMessage, WorkerRequest } from './worker-messages.js';
 
 /** Thrown when a run is requested while another one is in progress in this process. */

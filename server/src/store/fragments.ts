@@ -1,6 +1,6 @@
 // Cypher for stakeholders. Labels and relationship types are interpolated only from the fixed
 // allow-lists in domain/vocabulary.ts; every value is a parameter.
-import { ROLES, ROLE_LABEL, TIE_TYPES, type RoleName } from '../../domain/vocabulary.js';
+import { ROLES, ROLE_LABEL, TIE_TYPES, type RoleName } from '../domain/vocabulary.js';
 
 /** Relationship-type alternation for "any tie" (excludes structural relationships). */
 export const ANY_TIE = TIE_TYPES.join('|');

@@ -1,0 +1,108 @@
+// Imports a parsed bundle: resolves identities against what is stored, plans the writes and has the
+// store write them. Bundles up to ATOMIC_LIMIT rows are written in one transaction (all or nothing);
+// larger ones commit batch by batch after full validation (see docs/decisions/004-import-pipeline.md).
+// Fast path: stakeholders that did not exist before the import are CREATEd with their records,
+// role facts, role labels and degree in one statement, and every tie touching one of them is
+// CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
+import type { Database } from '../db/database.js';
+import { findStoredIdentities, storedStakeholders, writeImportPlan, type ImportWriteProgress } from '../store/imports.js';
+import { resolveIdentities, type Merge } from './identity.js';
+import type { ImportProblem, ParseResult } from './types.js';
+import { recordKey } from './types.js';
+import { planWrites, recordDomainKey, recordEmailKey, splitPlan } from './write-plan.js';
+
+export const ATOMIC_LIMIT = 50_000;
+const BATCH_SIZE = 10_000;
+// Batch by batch imports run the create-only phases in two transactions side by side, so that Neo4j
+// works on both cores while the other batch is in flight; CREATE batches touch disjoint new
+// entities and never deadlock (measured: 0 retries over 200,000 random ties).
+const CREATE_LANES = 2;
+
+export type ImportProgress = ImportWriteProgress;
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  batchSize?: number;
+  /** Transactions side by side for the create-only phases of a batch-by-batch import (default 2). */
+  lanes?: number;
+}
+
+export interface ImportCounts {
+  stakeholders: number;
+  records: number;
+  roles: number;
+  ties: number;
+  communities: number;
+  memberships: number;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  merges: Merge[];
+  counts: ImportCounts;
+  created: number;
+  updated: number;
+  durationMs: number;
+}
+
+const EMPTY_COUNTS: ImportCounts = { stakeholders: 0, records: 0, roles: 0, ties: 0, communities: 0, memberships: 0 };
+
+/** Validates (parse errors), resolves identities and, unless dry-run or rejected, writes. */
+export async function importParsed(db: Database, parse: ParseResult, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const report = (partial: Partial<ImportReport>): ImportReport => ({
+    ok: true,
+    dryRun,
+    errors: [],
+    warnings: [...parse.warnings],
+    merges: [],
+    counts: EMPTY_COUNTS,
+    created: 0,
+    updated: 0,
+    ...partial,
+    durationMs: Date.now() - started,
+  });
+  if (parse.errors.length > 0) return report({ ok: false, errors: parse.errors });
+
+  const records = parse.bundle.records;
+  const existing = await findStoredIdentities(db, {
+    keys: records.map((r) => recordKey(r.source, r.externalId)),
+    emails: [...new Set(records.map(recordEmailKey).filter((e): e is string => e !== undefined))],
+    domains: [...new Set(records.map(recordDomainKey).filter((d): d is string => d !== undefined))],
+  });
+  const resolution = resolveIdentities(parse.bundle.records, existing);
+  const warnings = [...parse.warnings, ...resolution.warnings];
+  const plan = planWrites(parse, resolution.stakeholderOf, resolution.matchedOn, warnings);
+  const counts: ImportCounts = {
+    stakeholders: plan.stakeholders.length,
+    records: plan.records.length,
+    roles: plan.roles.length,
+    ties: plan.tieCount,
+    communities: plan.communities.length,
+    memberships: plan.memberships.length,
+  };
+  if (dryRun) return report({ warnings, merges: resolution.merges, counts });
+
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const totalRows = counts.stakeholders + counts.records + counts.roles + counts.ties + counts.communities + counts.memberships;
+  const stored = await storedStakeholders(db, resolution.created);
+  const split = splitPlan(plan, new Set(resolution.created.filter((id) => !stored.has(id))));
+  await writeImportPlan(db, split, {
+    batchSize,
+    lanes: options.lanes ?? CREATE_LANES,
+    atomic: totalRows <= ATOMIC_LIMIT,
+    onProgress: options.onProgress,
+  });
+  return report({
+    warnings,
+    merges: resolution.merges,
+    counts,
+    created: resolution.created.length,
+    updated: resolution.updated.length,
+  });
+}

@@ -1,0 +1,228 @@
+// Every statement of an import: identity lookups, and the write plan's batches (created whole for new
+// stakeholders and the ties touching them, merged for the rest), atomic or batch by batch.
+import { execute, writeTransaction, type Database } from '../db/database.js';
+import { TIE_TYPES, type TieTypeName } from '../domain/vocabulary.js';
+import { inBatches } from './batches.js';
+import { REFRESH_DEGREE, REFRESH_ROLES } from './fragments.js';
+
+/** Identities already stored: record key, normalised e-mail and normalised domain → stakeholder id. */
+export interface StoredIdentities {
+  byKey: Map<string, string>;
+  byEmail: Map<string, string>;
+  byDomain: Map<string, string>;
+}
+
+/** Looks up which stakeholders hold records with these keys, e-mails or (organisation) domains. */
+export async function findStoredIdentities(
+  db: Database,
+  { keys, emails, domains }: { keys: string[]; emails: string[]; domains: string[] },
+): Promise<StoredIdentities> {
+  const lookup = async (property: 'key' | 'emailKey' | 'domainKey', values: string[]): Promise<Map<string, string>> => {
+    const found = new Map<string, string>();
+    for (let i = 0; i < values.length; i += LOOKUP_BATCH) {
+      // property comes from the fixed union above, never from input.
+      const rows = await execute<{ value: string; id: string }>(
+        db,
+        `UNWIND $values AS value
+         MATCH (r:SourceRecord {${property}: value})<-[:HAS_RECORD]-(s:Stakeholder)
+         WITH value, min(s.id) AS id RETURN value, id`,
+        { values: values.slice(i, i + LOOKUP_BATCH) },
+      );
+      for (const row of rows) found.set(row.value, row.id);
+    }
+    return found;
+  };
+  return {
+    byKey: await lookup('key', keys),
+    byEmail: await lookup('emailKey', emails),
+    byDomain: await lookup('domainKey', domains),
+  };
+}
+
+const LOOKUP_BATCH = 20_000;
+
+/** Stakeholder ids among `ids` that are already stored. */
+export async function storedStakeholders(db: Database, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const rows = await execute<{ id: string }>(db, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', {
+      ids: ids.slice(i, i + LOOKUP_BATCH),
+    });
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+const WRITE_STAKEHOLDERS = `
+UNWIND $rows AS row
+MERGE (s:Stakeholder {id: row.id})
+ON CREATE SET s.createdAt = datetime(), s.degree = 0, s.roles = [], s.rolesKey = ''
+SET s.kind = row.kind, s.name = row.name,
+    s.email = coalesce(row.email, s.email), s.organisation = coalesce(row.organisation, s.organisation),
+    s.title = coalesce(row.title, s.title), s.country = coalesce(row.country, s.country),
+    s.updatedAt = datetime()`;
+
+const WRITE_RECORDS = `
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.stakeholder})
+MERGE (r:SourceRecord {key: row.key})
+ON CREATE SET r.matchedOn = row.matchedOn, r.importedAt = datetime()
+SET r.source = row.source, r.externalId = row.externalId, r.name = row.name, r.email = row.email,
+    r.emailKey = row.emailKey, r.domainKey = row.domainKey
+MERGE (s)-[:HAS_RECORD]->(r)`;
+
+const WRITE_ROLES = `
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.stakeholder})
+MERGE (f:RoleFact {id: row.id})
+SET f.role = row.role, f.since = date(row.since), f.until = date(row.until), f.source = row.source,
+    f.value = row.value, f.tier = row.tier
+MERGE (s)-[:HAS_ROLE]->(f)`;
+
+const WRITE_COMMUNITIES = `
+UNWIND $rows AS row
+MERGE (c:Community {id: row.id})
+SET c.kind = 'DECLARED', c.name = row.name, c.category = row.category, c.description = row.description`;
+
+const WRITE_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.stakeholder})
+MATCH (c:Community {id: row.community})
+MERGE (s)-[m:MEMBER_OF]->(c)
+SET m.strength = row.strength, m.since = date(row.since)`;
+
+// The type is interpolated from the TIE_TYPES allow-list only.
+const writeTies = (type: TieTypeName): string => `
+UNWIND $rows AS row
+MATCH (a:Stakeholder {id: row.a})
+MATCH (b:Stakeholder {id: row.b})
+MERGE (a)-[t:${type}]->(b)
+SET t.weight = row.weight, t.since = date(row.since)`;
+
+const CREATE_STAKEHOLDERS = `
+UNWIND $rows AS row
+CREATE (s:Stakeholder {id: row.id, kind: row.kind, name: row.name, email: row.email, organisation: row.organisation,
+  title: row.title, country: row.country, degree: row.degree, roles: row.roles, rolesKey: row.rolesKey,
+  createdAt: datetime(), updatedAt: datetime()})
+SET s:$(row.labels)
+FOREACH (r IN row.records |
+  CREATE (s)-[:HAS_RECORD]->(:SourceRecord {key: r.key, source: r.source, externalId: r.externalId, name: r.name,
+    email: r.email, emailKey: r.emailKey, domainKey: r.domainKey, matchedOn: r.matchedOn, importedAt: datetime()}))
+FOREACH (f IN row.roleFacts |
+  CREATE (s)-[:HAS_ROLE]->(:RoleFact {id: f.id, role: f.role, since: date(f.since), until: date(f.until),
+    source: f.source, value: f.value, tier: f.tier}))`;
+
+const CREATE_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.stakeholder})
+MATCH (c:Community {id: row.community})
+CREATE (s)-[:MEMBER_OF {strength: row.strength, since: date(row.since)}]->(c)`;
+
+// The type is a parameter (dynamic type), and every row's type was checked against TIE_TYPES.
+const CREATE_TIES = `
+UNWIND $rows AS row
+MATCH (a:Stakeholder {id: row.a})
+MATCH (b:Stakeholder {id: row.b})
+CREATE (a)-[t:$(row.type) {weight: row.weight, since: date(row.since)}]->(b)`;
+
+/**
+ * The plan split by what existed before: `fresh` stakeholders (absent from the database) are
+ * created whole; ties touching one of them cannot exist yet and are created; everything else merges.
+ */
+export interface ImportWritePlan {
+  newStakeholders: Record<string, unknown>[];
+  newStakeholderRows: number;
+  oldStakeholders: Record<string, unknown>[];
+  oldRecords: Record<string, unknown>[];
+  oldRoles: Record<string, unknown>[];
+  communities: Record<string, unknown>[];
+  newMemberships: Record<string, unknown>[];
+  oldMemberships: Record<string, unknown>[];
+  newTies: Record<string, unknown>[];
+  oldTiesByType: Map<TieTypeName, Record<string, unknown>[]>;
+  refreshRoles: string[];
+  refreshDegree: string[];
+  total: number;
+}
+
+export interface ImportWriteProgress {
+  phase: string;
+  done: number;
+  total: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportWriteOptions {
+  batchSize: number;
+  /** Transactions side by side for the create-only phases (batch by batch only). */
+  lanes: number;
+  /** One transaction for the whole plan (all or nothing), or one per batch. */
+  atomic: boolean;
+  onProgress?: (progress: ImportWriteProgress) => void;
+}
+
+/** Writes the plan: in one transaction when atomic, else batch by batch with `lanes` create transactions in flight. */
+export async function writeImportPlan(db: Database, plan: ImportWritePlan, options: ImportWriteOptions): Promise<void> {
+  if (options.atomic) {
+    await writeTransaction(db, async (tx) => {
+      const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
+      await writePlan(plan, run, options.batchSize, 1, options.onProgress);
+    });
+  } else {
+    const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
+    await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress);
+  }
+}
+
+type RunStatement = (cypher: string, params: Record<string, unknown>) => Promise<void>;
+
+async function writePlan(
+  plan: ImportWritePlan,
+  runStatement: RunStatement,
+  batchSize: number,
+  lanes: number,
+  onProgress?: (p: ImportWriteProgress) => void,
+): Promise<void> {
+  const started = Date.now();
+  let done = 0;
+  const step = async (
+    phase: string,
+    cypher: string,
+    rows: Record<string, unknown>[],
+    options: { weight?: (row: Record<string, unknown>) => number; size?: number; lanes?: number } = {},
+  ): Promise<void> => {
+    await inBatches(
+      rows,
+      async (batch) => {
+        await runStatement(cypher, { rows: batch });
+        done += options.weight ? batch.reduce((n, row) => n + options.weight!(row), 0) : batch.length;
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        onProgress?.({ phase, done, total: plan.total, rowsPerSecond: Math.round(done / seconds) });
+      },
+      { size: options.size ?? batchSize, lanes: options.lanes ?? 1 },
+    );
+  };
+  const weightOfNew = (row: Record<string, unknown>): number =>
+    1 + (row.records as unknown[]).length + (row.roleFacts as unknown[]).length;
+  // Nested records and role facts make a row about three entities: smaller batches.
+  await step('stakeholders (new)', CREATE_STAKEHOLDERS, plan.newStakeholders, {
+    weight: weightOfNew,
+    size: Math.ceil(batchSize / 2),
+    lanes,
+  });
+  await step('stakeholders', WRITE_STAKEHOLDERS, plan.oldStakeholders);
+  await step('records', WRITE_RECORDS, plan.oldRecords);
+  await step('roles', WRITE_ROLES, plan.oldRoles);
+  await step('communities', WRITE_COMMUNITIES, plan.communities);
+  await step('memberships (new)', CREATE_MEMBERSHIPS, plan.newMemberships);
+  await step('memberships', WRITE_MEMBERSHIPS, plan.oldMemberships);
+  await step('ties (new)', CREATE_TIES, plan.newTies, { lanes });
+  for (const type of TIE_TYPES) await step(`ties ${type}`, writeTies(type), plan.oldTiesByType.get(type) ?? []);
+  // Denormalised fields of stakeholders that existed before: role labels and keys, then degrees.
+  for (let i = 0; i < plan.refreshRoles.length; i += batchSize) {
+    await runStatement(REFRESH_ROLES, { ids: plan.refreshRoles.slice(i, i + batchSize) });
+  }
+  for (let i = 0; i < plan.refreshDegree.length; i += batchSize) {
+    await runStatement(REFRESH_DEGREE, { ids: plan.refreshDegree.slice(i, i + batchSize) });
+  }
+}
