@@ -5,15 +5,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeEcosystem } from '../seeds/generate.js';
-import { DEFAULT_PARAMETERS } from '../server/src/analysis/parameters.js';
-import { startAnalysisRun, waitForRun } from '../server/src/analysis/run-analysis.js';
+import { DEFAULT_PARAMETERS } from '../server/src/runner/parameters.js';
+import { startAnalysisRun, waitForRun } from '../server/src/runner/run-analysis.js';
 import { createApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect } from '../server/src/db/database.js';
 import { startEmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
 import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
-import { importParsed } from '../server/src/import/writer.js';
+import { importParsed } from '../server/src/import/import-bundle.js';
 
 const { values } = parseArgs({
   options: { stakeholders: { type: 'string', default: '10000' }, ties: { type: 'string', default: '100000' } },

@@ -9,7 +9,7 @@ import { connect, execute, type Database } from '../server/src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
 import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
-import { importParsed, type ImportProgress, type ImportReport } from '../server/src/import/writer.js';
+import { importParsed, type ImportProgress, type ImportReport } from '../server/src/import/import-bundle.js';
 import { TIE_TYPES } from '../server/src/domain/vocabulary.js';
 import { fmtInt, fmtSeconds, type Floor, type Table } from './report.js';
 
