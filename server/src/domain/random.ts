@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers (mulberry32) so every analytic is deterministic given `options.seed`.
+// The one seeded pseudo-random generator (mulberry32): analytics, the demo generator and the benchmarks draw from it.
 
 /**
  * A seeded generator of floats in [0, 1) (mulberry32: 32-bit state, period 2^32, good enough
