@@ -1,5 +1,5 @@
 // Builds the whole in-memory model for a size and a seed; ties and memberships are then streamed from it.
-import { Random } from '../random.js';
+import { Draws } from '../draws.js';
 import { apportion, at } from './lists.js';
 import type { Ecosystem } from './model.js';
 import { PopulationBuilder } from './people-and-organisations.js';
@@ -15,7 +15,7 @@ export interface ModelOptions {
 /** Builds the whole in-memory model (O(stakeholders)); ties and memberships are streamed from it. */
 export function buildEcosystem(options: ModelOptions): Ecosystem {
   const n = Math.max(20, Math.floor(options.stakeholders));
-  const rng = new Random(options.seed, 'model');
+  const rng = new Draws(options.seed, 'model');
   const k = plantedCount(n);
   const specs = plantedSpecs(k);
   const weights = specs.map((s) => s.weight * rng.logNormal(1, 0.25));

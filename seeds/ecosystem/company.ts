@@ -1,6 +1,6 @@
 // The fictional company at the centre of the demo (Corvane Systems) and its calendar in UTC day numbers.
 import type { CountryCode } from '../names.js';
-import type { Random } from '../random.js';
+import type { Draws } from '../draws.js';
 
 export const COMPANY = { name: 'Corvane Systems', domain: 'corvane.io', country: 'NL' as CountryCode };
 export const FOUNDED = '2012-03-01';
@@ -20,7 +20,7 @@ export const fromDay = (day: number): string => {
 };
 
 /** A day in [from, to), skewed towards `from` when bias > 1 and towards `to` when bias < 1. */
-export function dateBetween(rng: Random, from: number, to: number, bias = 1): number {
+export function dateBetween(rng: Draws, from: number, to: number, bias = 1): number {
   if (to <= from) return from;
   return from + Math.floor(Math.pow(rng.next(), bias) * (to - from));
 }

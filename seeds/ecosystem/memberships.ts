@@ -1,5 +1,5 @@
 // Streams the memberships of the declared communities, stakeholder by stakeholder, with strengths and dates.
-import { Random } from '../random.js';
+import { Draws } from '../draws.js';
 import { fromDay, toDay } from './company.js';
 import { DECLARED, type MembershipContext } from './declared-communities.js';
 import { at } from './lists.js';
@@ -14,7 +14,7 @@ export interface Membership {
 
 /** Streams memberships of the declared communities, stakeholder by stakeholder. */
 export function* generateMemberships(eco: Ecosystem): Generator<Membership> {
-  const rng = new Random(eco.seed, 'memberships');
+  const rng = new Draws(eco.seed, 'memberships');
   const ctx: MembershipContext = {
     planted: eco.planted,
     inPlanted: (e, test) => e.communities.some((i) => test(at(eco.planted, i))),

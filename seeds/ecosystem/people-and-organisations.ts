@@ -10,7 +10,7 @@ import {
   type CountryCode,
   type IndustryKey,
 } from '../names.js';
-import type { Random } from '../random.js';
+import type { Draws } from '../draws.js';
 import { AS_OF_DAY, COMPANY, dateBetween, FOUNDED_DAY, toDay } from './company.js';
 import { apportion, at } from './lists.js';
 import type { Category, Entity } from './model.js';
@@ -50,7 +50,7 @@ export class PopulationBuilder {
   private executives: number[] = [];
 
   constructor(
-    readonly rng: Random,
+    readonly rng: Draws,
     readonly planted: PlantedCommunity[],
   ) {
     this.names.claim(COMPANY.name.toLowerCase());

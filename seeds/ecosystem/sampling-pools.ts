@@ -1,5 +1,5 @@
 // Weighted sampling pools over the stakeholders (by planted community and overall), from which ties draw their targets.
-import type { Random } from '../random.js';
+import type { Draws } from '../draws.js';
 import { at } from './lists.js';
 import type { Entity } from './model.js';
 import type { PlantedCommunity } from './planted-communities.js';
@@ -25,7 +25,7 @@ export class WeightedPool {
     return this.ids.length;
   }
 
-  sample(rng: Random): number {
+  sample(rng: Draws): number {
     const n = this.ids.length;
     if (n === 0) return -1;
     const r = rng.next() * this.total;

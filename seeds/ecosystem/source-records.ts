@@ -1,7 +1,7 @@
 // Source records of each stakeholder and the role each source knows, with the spellings identity resolution merges.
 import type { RoleName } from '../../server/src/domain/vocabulary.js';
 import { COUNTRIES, type CountryCode } from '../names.js';
-import type { Random } from '../random.js';
+import type { Draws } from '../draws.js';
 import { AS_OF_DAY, COMPANY, dateBetween, FOUNDED_DAY, toDay } from './company.js';
 import { at } from './lists.js';
 import type { Entity, RoleFact, SourceRecord } from './model.js';
@@ -9,7 +9,7 @@ import { ROUNDS } from './population-tables.js';
 import type { Source } from './sources.js';
 
 /** Source records and role facts, including the overlaps that identity resolution must merge. */
-export function addSourceRecords(entities: readonly Entity[], rng: Random): void {
+export function addSourceRecords(entities: readonly Entity[], rng: Draws): void {
   const orgOf = (e: Entity): Entity | undefined => (e.org >= 0 ? entities[e.org] : undefined);
   const alsoCustomerOrg = new Set<number>();
   const add = (e: Entity, source: Source, prefix: string, role: RoleFact, variant: boolean): void => {
@@ -173,7 +173,7 @@ export function addSourceRecords(entities: readonly Entity[], rng: Random): void
 }
 
 /** External ids: numbered per prefix in a shuffled order, so ids reveal nothing about the model. */
-export function assignExternalIds(entities: readonly Entity[], rng: Random): void {
+export function assignExternalIds(entities: readonly Entity[], rng: Draws): void {
   const byPrefix = new Map<string, SourceRecord[]>();
   for (const e of entities) {
     for (const r of e.records) {
@@ -201,7 +201,7 @@ function stripLegalForm(name: string, _country: CountryCode): string {
 }
 
 /** Same mailbox, spelt as another system stores it: capitalised, or with a +tag. */
-function emailVariant(rng: Random, email: string, source: Source): string {
+function emailVariant(rng: Draws, email: string, source: Source): string {
   const r = rng.next();
   if (r < 0.5) return email;
   const [local = '', domain = ''] = email.split('@');

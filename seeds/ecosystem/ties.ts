@@ -1,6 +1,6 @@
 // Streams the ties: heavy-tailed out-degrees, dense inside planted communities, types by role, weights and coherent dates.
 import { TIE_TYPES, type TieTypeName } from '../../server/src/domain/vocabulary.js';
-import { Random } from '../random.js';
+import { Draws } from '../draws.js';
 import { fromDay } from './company.js';
 import { at } from './lists.js';
 import { primaryKey, type Ecosystem, type Entity } from './model.js';
@@ -30,7 +30,7 @@ const TYPE_BASE_WEIGHT: Record<TieTypeName, number> = {
   INTERACTS: 5,
 };
 
-function chooseType(rng: Random, u: Entity, v: Entity): TieTypeName {
+function chooseType(rng: Draws, u: Entity, v: Entity): TieTypeName {
   if (u.kind === 'ORGANISATION' && v.kind === 'ORGANISATION') {
     const buyer = u.category === 'customer' || (u.category === 'partner' && v.category === 'supplier');
     const seller = u.category === 'supplier' || (u.category === 'partner' && v.category === 'customer');
@@ -69,7 +69,7 @@ export interface TieOptions {
  * stays O(stakeholders + max degree) and time O(ties · log stakeholders).
  */
 export function* generateTies(eco: Ecosystem, options: TieOptions): Generator<Tie> {
-  const rng = new Random(eco.seed, 'ties');
+  const rng = new Draws(eco.seed, 'ties');
   const { entities, pools } = eco;
   const inside = options.inside ?? 0.9;
   const order = rng.shuffle(entities.map((e) => e.index));

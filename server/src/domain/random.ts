@@ -31,3 +31,21 @@ export function shuffleInPlace<T>(random: () => number, items: T[]): T[] {
   }
   return items;
 }
+
+/** 32-bit FNV-1a hash of a string (used to derive seeds from labels). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The seed of an independent stream named `label` under `seed` (one per phase of a generator),
+ * so that drawing more in one phase leaves the other phases' sequences unchanged.
+ */
+export function deriveSeed(seed: number, label: string): number {
+  return (Math.trunc(seed) ^ hashString(label)) >>> 0;
+}
