@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import Graph from 'graphology';
-import { createRandom } from '../server/src/analytics/random.js';
+import { createRandom } from '../server/src/domain/random.js';
 import { betweenness, collapsedDirected, coreNumbers } from '../server/src/analytics/influence.js';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { brokerageRoles, brokersBetween, structuralHoles } from '../server/src/analytics/brokerage.js';

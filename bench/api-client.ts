@@ -1,5 +1,6 @@
 // Load generator for the API benchmark, run as a child process (fork) so that client work stays off the server's event loop.
 import http from 'node:http';
+import { createRandom } from '../server/src/domain/random.js';
 
 export type OperationName = 'stakeholder' | 'filteredPage' | 'egoNetwork';
 
@@ -43,18 +44,6 @@ const EGO_NETWORK = `query Ego($id: ID!) {
     edges { source target attributes { type weight since } }
   }
 }`;
-
-/** Small seeded PRNG (mulberry32), so runs draw the same requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cursor = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');
 
@@ -107,7 +96,7 @@ function post(agent: http.Agent, port: number, body: string): Promise<{ status: 
 
 export async function runClientJob(job: ClientJob): Promise<ClientResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const random = prng(job.seed);
+  const random = createRandom(job.seed); // seeded, so runs draw the same requests
   const next = requestBuilder(job, random);
   const latencies: number[] = [];
   const errorSamples: string[] = [];

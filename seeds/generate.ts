@@ -4,23 +4,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDirectorySink, type BundleSink } from './csv-writer.js';
-import {
-  buildEcosystem,
-  DECLARED,
-  emailIdentity,
-  fromDay,
-  generateMemberships,
-  generateTies,
-  primaryKey,
-  recordKey,
-  ROLES,
-  SOURCES,
-  TIE_TYPES,
-  type Ecosystem,
-  type Role,
-  type SourceRecord,
-  type TieType,
-} from './ecosystem.js';
+import { ROLES, TIE_TYPES, type RoleName, type TieTypeName } from '../server/src/domain/vocabulary.js';
+import { buildEcosystem } from './ecosystem/build-ecosystem.js';
+import { fromDay } from './ecosystem/company.js';
+import { DECLARED } from './ecosystem/declared-communities.js';
+import { generateMemberships } from './ecosystem/memberships.js';
+import { primaryKey, recordKey, type Ecosystem, type SourceRecord } from './ecosystem/model.js';
+import { emailIdentity } from './ecosystem/source-records.js';
+import { SOURCES } from './ecosystem/sources.js';
+import { generateTies } from './ecosystem/ties.js';
 
 export interface GenerateOptions {
   /** Stakeholders after identity resolution (people + organisations). */
@@ -41,13 +33,13 @@ export interface EcosystemSummary {
   organisations: number;
   /** Stakeholders counted the importer's way: distinct normalised e-mails (people) and domains (organisations). */
   mergedByEmailOrDomain: number;
-  roleRows: Record<Role, number>;
-  stakeholdersByRole: Record<Role, number>;
+  roleRows: Record<RoleName, number>;
+  stakeholdersByRole: Record<RoleName, number>;
   multiRole: number;
   multiRecord: number;
   overlaps: Record<string, number>;
   ties: number;
-  tiesByType: Record<TieType, number>;
+  tiesByType: Record<TieTypeName, number>;
   /** Share of person–person ties (and of their weight) inside one planted community. */
   insideShare: { ties: number; weight: number };
   meanDegree: number;

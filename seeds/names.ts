@@ -1,5 +1,5 @@
 // Word lists and builders for believable people, organisations, e-mail addresses and domains.
-import type { Random } from './random.js';
+import type { Draws } from './draws.js';
 
 export type Culture =
   | 'nordic'
@@ -1710,7 +1710,7 @@ export interface PersonName {
   last: string;
 }
 
-export function personName(rng: Random, country: CountryCode): PersonName {
+export function personName(rng: Draws, country: CountryCode): PersonName {
   const culture = rng.chance(0.08) ? rng.pick(ALL_CULTURES) : rng.weightedPick(COUNTRIES[country].cultures);
   const list = NAMES[culture];
   return { first: rng.pick(list.first), last: rng.pick(list.last) };
@@ -1954,7 +1954,7 @@ export type IndustryKey = keyof typeof INDUSTRY_WORDS;
 /** Industries whose firms are usually named after people: "Marsh, Adeyemi & Partners". */
 const PARTNERSHIP_STYLE: ReadonlySet<IndustryKey> = new Set(['consulting', 'recruitment', 'fund']);
 
-function stem(rng: Random): string {
+function stem(rng: Draws): string {
   if (rng.chance(0.7)) return rng.pick(STEM_PREFIXES) + rng.pick(STEM_SUFFIXES);
   return rng.pick(BRAND_HEADS) + rng.pick(BRAND_TAILS);
 }
@@ -1966,7 +1966,7 @@ export interface OrganisationName {
 }
 
 /** One candidate name; callers retry on collisions (see `UniqueNames`). */
-export function organisationName(rng: Random, country: CountryCode, industry: IndustryKey): OrganisationName {
+export function organisationName(rng: Draws, country: CountryCode, industry: IndustryKey): OrganisationName {
   const info = COUNTRIES[country];
   const word = rng.pick(INDUSTRY_WORDS[industry]);
   if (PARTNERSHIP_STYLE.has(industry) && rng.chance(0.35)) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parseEdgeList, parseGml } from '../../server/src/import/graph-files.js';
-import { createRandom } from '../../server/src/analytics/random.js';
+import { createRandom } from '../../server/src/domain/random.js';
 import {
   celf,
   nodeMask,

@@ -26,7 +26,7 @@
 // binary search in a's sorted out-row.
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import { directedTieIndex, findInRow, undirectedTieIndex, type Csr, type TieWeightOption } from './tie-index.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import Heap from 'mnemonist/heap.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import { directedTieIndex, type DirectedTieIndex, type TieWeightOption } from './tie-index.js';
 
 export type ActivationProbability =

@@ -26,7 +26,7 @@
 import Graph, { DirectedGraph } from 'graphology';
 import exactBetweenness from 'graphology-metrics/centrality/betweenness';
 import Heap from 'mnemonist/heap.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import { directedTieIndex, undirectedTieIndex, type Csr, type DirectedTieIndex, type TieWeightOption } from './tie-index.js';
 
 export interface InfluenceScores {

@@ -1,7 +1,7 @@
 // Louvain partition of a (projected) stakeholder graph: graphology-communities-louvain, seeded, with deterministic best-of-N restarts.
 import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import { createRandom } from './random.js';
+import { createRandom } from '../domain/random.js';
 import { isUndirectedSimple, toUndirectedWeighted, PROJECTED_WEIGHT, type EdgeWeightOption } from './projection.js';
 
 export interface PartitionOptions {

@@ -9,7 +9,7 @@ import {
   overlappingNmi,
   partitionToCover,
 } from '../../../server/src/analytics/comparison.js';
-import { createRandom } from '../../../server/src/analytics/random.js';
+import { createRandom } from '../../../server/src/domain/random.js';
 
 const p = (labels: Array<string | number>): Map<string, string | number> => new Map(labels.map((l, i) => [`n${i}`, l]));
 

@@ -4,7 +4,7 @@ import { DirectedGraph } from 'graphology';
 import hits from 'graphology-metrics/centrality/hits';
 import { weightedHits } from '../../../server/src/analytics/influence.js';
 import { directedTieIndex } from '../../../server/src/analytics/tie-index.js';
-import { createRandom } from '../../../server/src/analytics/random.js';
+import { createRandom } from '../../../server/src/domain/random.js';
 
 it('matches graphology-metrics HITS on a random weighted digraph', () => {
   const random = createRandom(11);

@@ -4,7 +4,7 @@ import { DirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { weightedPagerank } from '../../../server/src/analytics/influence.js';
 import { directedTieIndex } from '../../../server/src/analytics/tie-index.js';
-import { createRandom } from '../../../server/src/analytics/random.js';
+import { createRandom } from '../../../server/src/domain/random.js';
 
 it('matches graphology-metrics PageRank on a random weighted digraph with dangling nodes', () => {
   const random = createRandom(5);

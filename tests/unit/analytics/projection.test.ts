@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Graph, { UndirectedGraph } from 'graphology';
 import { toAdjacency, toUndirectedWeighted, isUndirectedSimple } from '../../../server/src/analytics/projection.js';
-import { createRandom, shuffleInPlace } from '../../../server/src/analytics/random.js';
+import { createRandom, shuffleInPlace } from '../../../server/src/domain/random.js';
 import { detectPartition, renumberBySize } from '../../../server/src/analytics/partition.js';
 
 function directedMulti(): Graph {

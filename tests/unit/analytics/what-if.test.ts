@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { singlePointsOfFailure, whatIf } from '../../../server/src/analytics/what-if.js';
-import { createRandom } from '../../../server/src/analytics/random.js';
+import { createRandom } from '../../../server/src/domain/random.js';
 
 /** Community X: path a–b–c and triangle c–d–e; community Y: 4-cycle e–f–g–h; e is in both. */
 function sample(): Graph {

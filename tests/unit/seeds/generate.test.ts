@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_TABLES, formatCsvRow, type BundleTable } from '../../../seeds/csv-writer.js';
-import { COMMUNITY_CATEGORIES, emailIdentity, ROLES, SOURCE_OF_ROLE, TIE_TYPES } from '../../../seeds/ecosystem.js';
+import { COMMUNITY_CATEGORIES } from '../../../seeds/ecosystem/declared-communities.js';
+import { emailIdentity } from '../../../seeds/ecosystem/source-records.js';
+import { SOURCE_OF_ROLE } from '../../../seeds/ecosystem/sources.js';
+import { ROLES, TIE_TYPES } from '../../../server/src/domain/vocabulary.js';
 import { writeEcosystem, type EcosystemSummary } from '../../../seeds/generate.js';
 
 /** Minimal RFC 4180 parser, independent of the writer, so quoting is checked rather than assumed. */

@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers (mulberry32) so every analytic is deterministic given `options.seed`.
+// The one seeded pseudo-random generator (mulberry32): analytics, the demo generator and the benchmarks draw from it.
 
 /**
  * A seeded generator of floats in [0, 1) (mulberry32: 32-bit state, period 2^32, good enough
@@ -30,4 +30,22 @@ export function shuffleInPlace<T>(random: () => number, items: T[]): T[] {
     items[j] = tmp;
   }
   return items;
+}
+
+/** 32-bit FNV-1a hash of a string (used to derive seeds from labels). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The seed of an independent stream named `label` under `seed` (one per phase of a generator),
+ * so that drawing more in one phase leaves the other phases' sequences unchanged.
+ */
+export function deriveSeed(seed: number, label: string): number {
+  return (Math.trunc(seed) ^ hashString(label)) >>> 0;
 }

@@ -1,66 +1,19 @@
-// Seeded, deterministic pseudo-random numbers for the demo generator (sfc32 seeded by splitmix32).
-// Written here rather than taken from a package: twenty lines are not worth a dependency, and the
-// exact sequence must never change under us, or committed demo data would stop being reproducible.
+// The demo generator's draws (uniform, weighted, normal, log-normal, Pareto, shuffles), all from domain/random.ts.
+// The exact sequence is part of the committed demo: changing a draw here changes seeds/demo (regenerate it then).
+import { createRandom, deriveSeed, shuffleInPlace } from '../server/src/domain/random.js';
 
-/** 32-bit string hash (FNV-1a) used to derive independent streams from a seed and a label. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+export class Draws {
+  private readonly random: () => number;
   private spareNormal: number | null = null;
 
-  constructor(
-    private readonly seed: number,
-    label = '',
-  ) {
-    const mix = splitmix32((seed >>> 0) ^ hashString(label));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
-    for (let i = 0; i < 12; i++) this.nextUint32(); // warm up
-  }
-
-  /** An independent stream for one phase, so changing one phase leaves the others' draws alone. */
-  fork(label: string): Random {
-    return new Random(this.seed, label);
-  }
-
-  /** sfc32: 128-bit state, passes PractRand to large sizes, fast in 32-bit JS arithmetic. */
-  nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+  /** One independent stream per `label` (a phase: model, ties, memberships) under the run's seed. */
+  constructor(seed: number, label = '') {
+    this.random = createRandom(deriveSeed(seed, label));
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    return this.random();
   }
 
   /** Uniform integer in [min, max] (both inclusive). */
@@ -130,12 +83,6 @@ export class Random {
 
   /** Fisher–Yates, in place. */
   shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      const tmp = items[i] as T;
-      items[i] = items[j] as T;
-      items[j] = tmp;
-    }
-    return items;
+    return shuffleInPlace(this.random, items);
   }
 }
