@@ -1,5 +1,6 @@
 // Client entry: global styles and the App mounted on #app.
 import { mount } from 'svelte';
+import './lib/styles/tokens.css';
 import './app.css';
 import App from './App.svelte';
 

@@ -1,6 +1,6 @@
-// Unit tests for set overlaps: pairwise intersections, Jaccard and the UpSet combination table.
+// Unit tests for set overlaps: pairwise intersections and Jaccard (the API's overlaps field).
 import { describe, expect, it } from 'vitest';
-import { combinationTable, pairwiseOverlaps, setsFromMemberships } from '../../../server/src/analytics/overlaps.js';
+import { pairwiseOverlaps } from '../../../server/src/analytics/overlaps.js';
 
 const sets = new Map<string, string[]>([
   ['customer', ['a', 'b', 'c', 'd']],
@@ -35,33 +35,5 @@ describe('pairwiseOverlaps', () => {
       [1, 0],
       [0, 0],
     ]);
-  });
-});
-
-describe('combinationTable', () => {
-  it('lists each exact combination with count and members', () => {
-    const table = combinationTable(sets, { universe: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] });
-    expect(table).toEqual([
-      { sets: ['customer'], count: 2, members: ['a', 'b'] },
-      { sets: [], count: 1, members: ['g'] },
-      { sets: ['partner'], count: 1, members: ['f'] },
-      { sets: ['supplier'], count: 1, members: ['e'] },
-      { sets: ['customer', 'supplier'], count: 1, members: ['c'] },
-      { sets: ['customer', 'supplier', 'partner'], count: 1, members: ['d'] },
-    ]);
-    expect(table.reduce((s, c) => s + c.count, 0)).toBe(7);
-  });
-
-  it('round-trips node → roles memberships', () => {
-    const byNode = new Map([
-      ['a', ['customer', 'employee']],
-      ['b', ['employee']],
-    ]);
-    const s = setsFromMemberships(byNode);
-    expect([...s]).toEqual([
-      ['customer', ['a']],
-      ['employee', ['a', 'b']],
-    ]);
-    expect(combinationTable(s, { minCount: 1 }).map((c) => c.sets)).toEqual([['employee'], ['customer', 'employee']]);
   });
 });

@@ -1,4 +1,4 @@
-// Layout helpers (seeded placement, settle measure, budget) and the UpSet rows.
+// Layout helpers (deterministic start placement, settle measure, budget) and the UpSet rows.
 import { describe, expect, it } from 'vitest';
 import {
   BUDGET_STRETCH,
@@ -14,31 +14,51 @@ import {
 } from '../../../client/src/lib/graph/layout';
 import { buildGraph } from '../../../client/src/lib/graph/model';
 import { comboLabel, overlapRows } from '../../../client/src/lib/graph/overlaps';
-import { createRandom } from '../../../client/src/lib/graph/random';
 import { wireNetwork } from './fixtures';
 
-describe('seeded placement', () => {
-  it('is reproducible for a seed and different across seeds', () => {
+describe('start placement', () => {
+  it('is reproducible, finite and puts no two nodes on one spot', () => {
     const g1 = buildGraph(wireNetwork());
     const g2 = buildGraph(wireNetwork());
-    const g3 = buildGraph(wireNetwork());
-    seedPositions(g1, 3);
-    seedPositions(g2, 3);
-    seedPositions(g3, 4);
+    seedPositions(g1);
+    seedPositions(g2);
     expect(snapshotPositions(g1)).toEqual(snapshotPositions(g2));
-    expect(snapshotPositions(g1)).not.toEqual(snapshotPositions(g3));
+    const spots = new Set<string>();
     g1.forEachNode((_n, a) => {
       expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      spots.add(`${a.x},${a.y}`);
     });
+    expect(spots.size).toBe(g1.order);
   });
 
-  it('draws floats in [0, 1)', () => {
-    const r = createRandom(1);
-    for (let i = 0; i < 1000; i++) {
-      const x = r();
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-    }
+  it('starts the members of a declared community together', () => {
+    const g = buildGraph(wireNetwork());
+    seedPositions(g);
+    const byGroup = new Map<string, Array<{ x: number; y: number }>>();
+    g.forEachNode((_n, a) => {
+      const key = a.communities[0] ?? '';
+      byGroup.set(key, [...(byGroup.get(key) ?? []), { x: a.x, y: a.y }]);
+    });
+    expect(byGroup.size).toBeGreaterThan(1);
+    // On average, two members of one group start nearer each other than two nodes of different groups.
+    const groups = [...byGroup.values()];
+    let within = 0;
+    let withinPairs = 0;
+    let between = 0;
+    let betweenPairs = 0;
+    groups.forEach((ps, g) => {
+      groups.forEach((qs, h) => {
+        for (const p of ps)
+          for (const q of qs) {
+            if (p === q) continue;
+            const d = Math.hypot(p.x - q.x, p.y - q.y);
+            if (g === h) [within, withinPairs] = [within + d, withinPairs + 1];
+            else [between, betweenPairs] = [between + d, betweenPairs + 1];
+          }
+      });
+    });
+    expect(withinPairs).toBeGreaterThan(0);
+    expect(within / withinPairs).toBeLessThan(between / betweenPairs);
   });
 });
 

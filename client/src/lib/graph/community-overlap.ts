@@ -23,11 +23,10 @@ export function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): Se
   return out;
 }
 
-/** |A ∩ B| / |A ∪ B|; 0 when both are empty. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const both = intersection(a, b).size;
-  const union = a.size + b.size - both;
-  return union === 0 ? 0 : both / union;
+/** |A ∩ B| / |A ∪ B| from the shared count and the two sizes (so callers intersect once); 0 when both are empty. */
+export function jaccard(shared: number, sizeA: number, sizeB: number): number {
+  const union = sizeA + sizeB - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 export interface OverlapMatrix {
@@ -46,7 +45,7 @@ export function overlapMatrix(members: ReadonlyMap<string, ReadonlySet<string>>,
     .slice(0, top);
   const sets = ids.map((id) => members.get(id) ?? new Set<string>());
   const counts = sets.map((a) => sets.map((b) => intersection(a, b).size));
-  const jac = sets.map((a) => sets.map((b) => jaccard(a, b)));
+  const jac = counts.map((row, i) => row.map((shared, j) => jaccard(shared, sets[i]!.size, sets[j]!.size)));
   return { ids, sizes: sets.map((s) => s.size), counts, jaccard: jac };
 }
 
@@ -61,7 +60,7 @@ export function overlapsWith(
   for (const [other, set] of members) {
     if (other === id) continue;
     const shared = intersection(own, set).size;
-    if (shared > 0) out.push({ id: other, shared, jaccard: jaccard(own, set) });
+    if (shared > 0) out.push({ id: other, shared, jaccard: jaccard(shared, own.size, set.size) });
   }
   return out.sort((a, b) => b.jaccard - a.jaccard || b.shared - a.shared || a.id.localeCompare(b.id));
 }

@@ -1,15 +1,44 @@
-// Node placement: seeded initial positions, then ForceAtlas2 in a web worker that stops when settled or out of time.
+// Node placement: deterministic initial positions, then ForceAtlas2 in a web worker that stops when settled or out of time.
 import { MultiDirectedGraph } from 'graphology';
-import random from 'graphology-layout/random';
 import { inferSettings, type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import type { AtlasGraph } from './model';
-import { createRandom } from './random';
 
-/** Places nodes uniformly at random in a square scaled to the graph's size, reproducibly for a seed. */
-export function seedPositions(graph: AtlasGraph, seed = 1): void {
-  const scale = Math.max(10, Math.sqrt(graph.order) * 10);
-  random.assign(graph, { rng: createRandom(seed), scale, center: 0 });
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** Distance scale between neighbouring nodes of the start picture (graph units). */
+const NODE_SPACING = 6;
+
+/** The i-th point of a golden-angle (phyllotaxis) spiral: evenly filled discs, no two points alike. */
+function spiralPoint(i: number, spacing: number): { x: number; y: number } {
+  const r = spacing * Math.sqrt(i + 0.5);
+  return { x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) };
+}
+
+/**
+ * Start positions for ForceAtlas2 without a random source: each declared community (a node's first one; none is a
+ * group too) gets a small spiral disc of its members in node order, and the discs sit on a wider spiral, largest
+ * first. Same graph, same picture; and starting from groups, FA2 pulls clusters apart rather than out of one disc.
+ */
+export function seedPositions(graph: AtlasGraph): void {
+  const groups = new Map<string, string[]>();
+  graph.forEachNode((node, attrs) => {
+    const key = attrs.communities[0] ?? '';
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [node]);
+    else members.push(node);
+  });
+  // Largest groups nearest the centre; the sort is stable, so ties keep first-seen order.
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+  const meanSize = graph.order / Math.max(1, ordered.length);
+  // A spiral of step c leaves about 1.8c between points; discs of the mean size then just touch.
+  const groupSpacing = (2 * NODE_SPACING * Math.sqrt(meanSize + 0.5)) / 1.8;
+  ordered.forEach((members, g) => {
+    const centre = spiralPoint(g, groupSpacing);
+    members.forEach((node, j) => {
+      const p = spiralPoint(j, NODE_SPACING);
+      graph.mergeNodeAttributes(node, { x: centre.x + p.x, y: centre.y + p.y });
+    });
+  });
 }
 
 /** How long the layout may run for a graph of `order` nodes (ms). */

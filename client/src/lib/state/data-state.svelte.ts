@@ -109,7 +109,7 @@ export class AtlasData {
       } else {
         this.slice = null;
       }
-      seedPositions(graph, 7);
+      seedPositions(graph);
       this.restoredPositions = restorePositions(graph, browserStore());
       this.graph = graph;
       this.generation++;
