@@ -19,7 +19,7 @@ import {
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../runner/parameters.js';
 import { communityMemberIds, declaredCommunityNames } from '../../store/projection.js';
 import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../runner/run-analysis.js';
-import { pairwiseOverlaps } from '../../analytics/overlaps.js';
+import { pairwiseOverlaps } from '../../analytics/set-overlaps.js';
 import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
 import { integerInRange } from '../common/validation.js';
 import * as repository from '../../store/run-results.js';

@@ -1,6 +1,6 @@
 // Unit tests for set overlaps: pairwise intersections and Jaccard (the API's overlaps field).
 import { describe, expect, it } from 'vitest';
-import { pairwiseOverlaps } from '../../../server/src/analytics/overlaps.js';
+import { pairwiseOverlaps } from '../../../server/src/analytics/set-overlaps.js';
 
 const sets = new Map<string, string[]>([
   ['customer', ['a', 'b', 'c', 'd']],
