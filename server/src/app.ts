@@ -32,7 +32,7 @@ export function createApp({ db, config }: AppDependencies) {
       },
     },
     logging: config.logLevel,
-    context: (): GraphQLContext => ({ db, config, loaders: createLoaders(db) }),
+    context: ({ request }): GraphQLContext => ({ db, config, loaders: createLoaders(db), signal: request.signal }),
     plugins: [
       // gzip/deflate responses when the client accepts them: network answers shrink ~5x.
       useContentEncoding(),

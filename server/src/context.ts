@@ -15,6 +15,8 @@ export interface GraphQLContext {
   db: Database;
   config: AppConfig;
   loaders: Loaders;
+  /** Aborted when the client goes away: long work started for the request stops with it. */
+  signal?: AbortSignal;
 }
 
 export function createLoaders(db: Database): Loaders {

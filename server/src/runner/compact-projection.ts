@@ -1,8 +1,6 @@
 // The compact, transferable form of a stakeholder-graph projection (typed arrays + id lists) and its conversion into a graphology MultiDirectedGraph.
 import { MultiDirectedGraph } from 'graphology';
-import type { Database } from '../db/database.js';
-import type { CompactProjection, ProjectionFilter } from '../domain/models.js';
-import { loadProjection } from '../store/projection.js';
+import type { CompactProjection } from '../domain/models.js';
 import { rolesOfMask, TIE_TYPES, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 
 /** Node attributes of the graphology projection. */
@@ -45,9 +43,4 @@ export function toGraph(p: CompactProjection): ProjectedGraph {
 /** The buffers of a projection, for a worker postMessage transfer list. */
 export function transferList(p: CompactProjection): ArrayBuffer[] {
   return [p.roleMasks, p.communityStart, p.source, p.target, p.weight, p.type].map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Loads the projection straight into a graphology MultiDirectedGraph (node attrs: name, roles, communities; edge attrs: type, weight). */
-export async function loadProjectedGraph(db: Database, filter: ProjectionFilter): Promise<ProjectedGraph> {
-  return toGraph(await loadProjection(db, filter));
 }

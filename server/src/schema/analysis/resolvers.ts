@@ -3,21 +3,15 @@ import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../context.js';
 import { apiError, badInput, notFound } from '../../errors.js';
 import type { RoleName } from '../../domain/vocabulary.js';
-import type { Community, ScoreSet } from '../../domain/models.js';
+import type { Community, CompactProjection, ScoreSet } from '../../domain/models.js';
 import { RANKING_METRIC, type RankedMetric } from '../../domain/metrics.js';
 import { findRun, listRuns, runComparison } from '../../store/runs.js';
 import { currentRun, optionalRun, requiredRun } from '../common/run-argument.js';
-import { loadProjectedGraph, type ProjectedGraph } from '../../runner/compact-projection.js';
-import {
-  engagementPlan,
-  introductionPaths,
-  rolesBrokers,
-  segmentSize,
-  whatIfRemoved,
-  type Segment,
-} from '../../runner/on-demand.js';
+import type { Segment } from '../../runner/on-demand.js';
+import type { OnDemandResult, OnDemandTask } from '../../runner/on-demand-tasks.js';
+import { OnDemandBusyError, runInPool } from '../../runner/on-demand-pool.js';
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../runner/parameters.js';
-import { communityMemberIds, declaredCommunityNames } from '../../store/projection.js';
+import { communityMemberIds, declaredCommunityNames, loadProjection } from '../../store/projection.js';
 import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../runner/run-analysis.js';
 import { pairwiseOverlaps } from '../../analytics/set-overlaps.js';
 import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
@@ -26,7 +20,7 @@ import * as repository from '../../store/run-results.js';
 
 /** Per-request state: the whole-graph projection, score and community-detail loaders. */
 interface RequestCache {
-  graph?: Promise<ProjectedGraph>;
+  projection?: Promise<CompactProjection>;
   scores: Map<string, DataLoader<string, ScoreSet | null>>;
   details: DataLoader<string, repository.CommunityDetails | null>;
 }
@@ -48,9 +42,19 @@ function cacheOf(context: GraphQLContext): RequestCache {
 }
 
 /** The whole-graph projection, loaded at most once per request. */
-function projectedGraph(context: GraphQLContext): Promise<ProjectedGraph> {
+function projectionOf(context: GraphQLContext): Promise<CompactProjection> {
   const cache = cacheOf(context);
-  return (cache.graph ??= loadProjectedGraph(context.db, DEFAULT_PARAMETERS));
+  return (cache.projection ??= loadProjection(context.db, DEFAULT_PARAMETERS));
+}
+
+/** Runs an on-demand computation in the worker pool; a full pool or a computation over its time limit is UNAVAILABLE. */
+async function onDemand(context: GraphQLContext, projection: CompactProjection, task: OnDemandTask): Promise<OnDemandResult> {
+  try {
+    return await runInPool({ projection, task }, context.signal);
+  } catch (error) {
+    if (error instanceof OnDemandBusyError) throw apiError('UNAVAILABLE', error.message);
+    throw error;
+  }
 }
 
 function scoreLoader(context: GraphQLContext, run: string): DataLoader<string, ScoreSet | null> {
@@ -155,17 +159,22 @@ export const analysisResolvers: Resolvers = {
       const simulations = integerInRange('simulations', args.simulations, 200, 10, 10_000);
       const seed = integerInRange('seed', args.seed, 1, 0, 2 ** 31 - 1);
       const segment = await segmentOf(context, args.segment);
-      const graph = await projectedGraph(context);
-      if (segmentSize(graph, segment) === 0) throw badInput('segment', 'no stakeholder is in this segment');
-      const run = await currentRun(context);
-      const names = await declaredCommunityNames(context.db);
-      const plan = engagementPlan(
-        graph,
-        segment,
-        { k, simulations, seed },
-        () => null,
-        (id) => names[id] ?? id,
-      );
+      const [projection, communityNames, run] = await Promise.all([
+        projectionOf(context),
+        declaredCommunityNames(context.db),
+        currentRun(context),
+      ]);
+      const result = await onDemand(context, projection, {
+        kind: 'engagement',
+        segment: { roles: segment.roles, roleMatch: segment.roleMatch, members: segment.members ? [...segment.members] : null },
+        k,
+        simulations,
+        seed,
+        communityNames,
+      });
+      if (result.kind === 'emptySegment') throw badInput('segment', 'no stakeholder is in this segment');
+      if (result.kind !== 'engagement') throw new Error(`unexpected on-demand result ${result.kind}`);
+      const plan = result.plan;
       if (run !== null) {
         const found = await repository.scoresOf(
           context.db,
@@ -190,26 +199,36 @@ export const analysisResolvers: Resolvers = {
       const maxHops = integerInRange('maxHops', args.maxHops, 4, 1, 10);
       await requireStakeholders(context, [args.to], 'to');
       if (from.length > 0) await requireStakeholders(context, from, 'from');
-      const graph = await projectedGraph(context);
-      const sources =
-        from.length > 0
-          ? from.filter((id) => id !== args.to)
-          : graph.filterNodes((node, attributes) => node !== args.to && attributes.roles.some((r) => fromRoles.includes(r)));
-      return introductionPaths(graph, sources, args.to, { k, maxHops, viaRoles: (args.viaRoles ?? null) as RoleName[] | null });
+      const result = await onDemand(context, await projectionOf(context), {
+        kind: 'introductions',
+        sources: from.length > 0 ? from.filter((id) => id !== args.to) : null,
+        sourceRoles: [...fromRoles],
+        target: args.to,
+        k,
+        maxHops,
+        viaRoles: args.viaRoles && args.viaRoles.length > 0 ? [...args.viaRoles] : null,
+      });
+      if (result.kind !== 'introductions') throw new Error(`unexpected on-demand result ${result.kind}`);
+      return result.paths;
     },
     brokersBetween: async (_, { fromRole, toRole, first }, context) => {
       const limit = integerInRange('first', first, 10, 1, 100);
-      return rolesBrokers(await projectedGraph(context), fromRole, toRole, limit);
+      const result = await onDemand(context, await projectionOf(context), { kind: 'brokers', fromRole, toRole, first: limit });
+      if (result.kind !== 'brokers') throw new Error(`unexpected on-demand result ${result.kind}`);
+      return result.brokers;
     },
     whatIf: async (_, { remove, run }, context) => {
       const removed = [...new Set(remove)];
       if (removed.length === 0 || removed.length > 100)
         throw badInput('remove', `give 1 to 100 stakeholder ids, got ${removed.length}`);
       await requireStakeholders(context, removed, 'remove');
-      const graph = await projectedGraph(context);
-      if (run === null || run === undefined) return whatIfRemoved(graph, removed, (_node, attributes) => attributes.communities);
-      const assignment = await repository.detectedAssignment(context.db, await requiredRun(context, run));
-      return whatIfRemoved(graph, removed, (node) => assignment.get(node) ?? []);
+      const assignment =
+        run === null || run === undefined
+          ? null
+          : Object.fromEntries(await repository.detectedAssignment(context.db, await requiredRun(context, run)));
+      const result = await onDemand(context, await projectionOf(context), { kind: 'whatIf', removed, assignment });
+      if (result.kind !== 'whatIf') throw new Error(`unexpected on-demand result ${result.kind}`);
+      return result.whatIf;
     },
   },
   Mutation: {
