@@ -14,10 +14,14 @@ export const MAX_WEIGHT = 1e9;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when `text` holds a NUL or other control character (line breaks and tabs too, unless `multiLine`). */
+/**
+ * True when `text` holds a NUL or other control character (line breaks and tabs too, unless `multiLine`),
+ * or half of a surrogate pair (not valid Unicode: Neo4j and every export would garble it).
+ */
 export function hasControlCharacters(text: string, multiLine = false): boolean {
-  return CONTROL.test(text) || (!multiLine && LINE_BREAK_OR_TAB.test(text));
+  return CONTROL.test(text) || (!multiLine && LINE_BREAK_OR_TAB.test(text)) || LONE_SURROGATE.test(text);
 }
 
 /** A usable id: 1 to MAX_ID_LENGTH characters once trimmed, no control characters. */
