@@ -14,6 +14,7 @@ import { startEmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
 import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
 import { importParsed } from '../server/src/import/import-bundle.js';
+import { closeOnDemandPool } from '../server/src/runner/on-demand-pool.js';
 
 const { values } = parseArgs({
   options: { stakeholders: { type: 'string', default: '10000' }, ties: { type: 'string', default: '100000' } },
@@ -76,6 +77,7 @@ try {
   );
 } finally {
   clearInterval(sampler);
+  await closeOnDemandPool();
   await db.driver.close();
   await neo4j.stop();
   rmSync(work, { recursive: true, force: true });
