@@ -1,5 +1,6 @@
 // The run service: starts an analysis run (load projection → worker thread → batched write-back → flip to current), tracks it, and records failures.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
 import type { AnalysisRun } from '../models.js';
@@ -34,6 +35,10 @@ interface ActiveRun {
 }
 
 const active = new Map<string, ActiveRun>();
+/** This process, as the owner of the runs it starts (host/pid/token: a later process may reuse the pid). */
+const RUN_OWNER = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
+/** How often a running run renews its heartbeat; failInterruptedRuns' window is several of these. */
+const HEARTBEAT_MS = 15_000;
 const recovered = new WeakSet<Database>();
 
 function newRunId(): string {
@@ -84,9 +89,14 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   const started = performance.now();
   // Progress writes are chained so they land in order; a failed progress write never fails the run.
   let progressChain: Promise<void> = Promise.resolve();
+  let last = { phase: 'queued', percent: 0 };
   const progress = (phase: string, percent: number): void => {
+    last = { phase, percent };
     progressChain = progressChain.then(() => updateProgress(db, handle.id, phase, percent)).catch(() => {});
   };
+  // The heartbeat tells other processes sharing this Neo4j that the run's owner is alive.
+  const heartbeat = setInterval(() => progress(last.phase, last.percent), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     progress('loading', 1);
     let t0 = performance.now();
@@ -120,6 +130,8 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
     } catch (recordError) {
       console.error(`analysis run ${handle.id} failed (${message}) and the failure could not be recorded:`, recordError);
     }
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -128,7 +140,7 @@ export async function recoverInterruptedRuns(db: Database): Promise<void> {
   if (recovered.has(db)) return;
   recovered.add(db);
   try {
-    await failInterruptedRuns(db, [...active.keys()]);
+    await failInterruptedRuns(db, RUN_OWNER);
   } catch (error) {
     recovered.delete(db);
     throw error;
@@ -147,7 +159,7 @@ export async function startAnalysisRun(db: Database, parameters: RunParameters):
   const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
   active.set(id, handle);
   try {
-    const created = await createRun(db, id, parameters);
+    const created = await createRun(db, id, parameters, RUN_OWNER);
     handle.done = execute(db, handle, parameters).finally(() => active.delete(id));
     return created;
   } catch (error) {
