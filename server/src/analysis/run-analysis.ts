@@ -39,7 +39,7 @@ const active = new Map<string, ActiveRun>();
 const RUN_OWNER = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
 /** How often a running run renews its heartbeat; failInterruptedRuns' window is several of these. */
 const HEARTBEAT_MS = 15_000;
-const recovered = new WeakSet<Database>();
+const recovered = new WeakMap<Database, Promise<void>>();
 
 function newRunId(): string {
   return `run-${new Date()
@@ -135,16 +135,18 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   }
 }
 
-/** Once per database connection: runs left RUNNING by a process that stopped mid-run are recorded as FAILED. */
-export async function recoverInterruptedRuns(db: Database): Promise<void> {
-  if (recovered.has(db)) return;
-  recovered.add(db);
-  try {
-    await failInterruptedRuns(db, RUN_OWNER);
-  } catch (error) {
-    recovered.delete(db);
-    throw error;
+/**
+ * Once per database connection: runs left RUNNING by a process that stopped mid-run are recorded as
+ * FAILED. Concurrent callers (several fields of one request) all wait for that one pass.
+ */
+export function recoverInterruptedRuns(db: Database): Promise<void> {
+  let done = recovered.get(db);
+  if (!done) {
+    done = failInterruptedRuns(db, RUN_OWNER).then(() => undefined);
+    done.catch(() => recovered.delete(db)); // retried by the next caller; this caller gets the rejection
+    recovered.set(db, done);
   }
+  return done;
 }
 
 /**
