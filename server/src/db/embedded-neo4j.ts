@@ -317,7 +317,9 @@ async function adoptDefaultPassword(uri: string, credentials: Neo4jCredentials):
 // (SIGTERM, SIGKILL after 60 s) and removes the pid file if it still names that JVM.
 // Arguments: $1 owner pid, $2 JVM pid, $3 pid file.
 const WATCHDOG_SCRIPT = [
-  `alive() { if [ -r "/proc/$1/stat" ]; then [ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]; else kill -0 "$1" 2>/dev/null; fi; }`,
+  // Shell built-ins only (the state letter follows the last ') ' of /proc/<pid>/stat): no fork per poll.
+  'alive() { if [ -r "/proc/$1/stat" ]; then read -r s < "/proc/$1/stat" || return 1; s=${s##*") "}; [ "${s%% *}" != Z ]; else kill -0 "$1" 2>/dev/null; fi; }',
+
   'while alive "$1"; do alive "$2" || exit 0; sleep 1; done',
   'kill -TERM "$2" 2>/dev/null',
   'i=0; while alive "$2" && [ "$i" -lt 60 ]; do sleep 1; i=$((i+1)); done',
