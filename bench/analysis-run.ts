@@ -38,7 +38,7 @@ const neo4j = await startEmbeddedNeo4j({
   pageCache: '2g',
   ephemeral: true,
 });
-const db = connect(neo4j.uri, undefined, undefined, 'neo4j');
+const db = connect(neo4j.uri, neo4j.auth.username, neo4j.auth.password, 'neo4j');
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 try {

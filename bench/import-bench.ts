@@ -138,7 +138,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
     log: (line) => console.log(`  ${line}`),
   });
   const startMs = performance.now() - t0;
-  const db = connect(neo4j.uri, undefined, undefined, config.database);
+  const db = connect(neo4j.uri, neo4j.auth.username, neo4j.auth.password, config.database);
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;

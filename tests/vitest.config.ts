@@ -57,13 +57,26 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Processes killed on purpose (Neo4j, the server, the import CLI), each child with its own store.
+          name: 'faults',
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           globalSetup: ['tests/helpers/global-setup.ts', 'tests/helpers/e2e-setup.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
         },
       },
     ],

@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const shared = registry.__atlasNeo4j;
   shared.users += 1;
   const { neo4j } = await shared.server;
-  project.provide('neo4j', { uri: neo4j.uri, username: '', password: '', database: 'neo4j' });
+  project.provide('neo4j', { uri: neo4j.uri, ...neo4j.auth, database: 'neo4j' });
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;

@@ -1,5 +1,7 @@
 // Analysis runs against a real Neo4j on the demo ecosystem: a run completes, persists its results and becomes current; later runs keep earlier ones; failed or killed runs leave the current run in place; the API answers meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { loadDemo } from '../../server/src/demo.js';
 import { execute } from '../../server/src/db/database.js';
 import { currentRunId, listRuns } from '../../server/src/store/runs.js';
@@ -120,11 +122,20 @@ describe('analysis runs', () => {
     expect(await t.count(`MATCH (c:Community {run: $run}) RETURN count(c) AS n`, { run: started.id })).toBe(0);
   });
 
-  it('a run left RUNNING by a stopped process is recorded as FAILED on first use, without touching the current run', async () => {
+  it('a run left RUNNING by a stopped process is recorded as FAILED on first use, without touching the current run or the runs of live processes', async () => {
+    const dead = spawnSync('true').pid; // exited and reaped: a pid of a process that is gone
     await execute(
       t.db,
-      `CREATE (:AnalysisRun {id: 'run-crashed', algorithm: 'x', parameters: '{}', status: 'RUNNING', progress: 40.0, phase: 'influence', startedAt: datetime(), current: false})`,
-      {},
+      `UNWIND $runs AS run
+       CREATE (:AnalysisRun {id: run.id, algorithm: 'x', parameters: '{}', status: 'RUNNING', progress: 40.0, phase: 'influence',
+         startedAt: datetime() - duration(run.age), heartbeatAt: datetime() - duration(run.age), owner: run.owner, current: false})`,
+      {
+        runs: [
+          { id: 'run-crashed', owner: `${hostname()}/${dead}/gone`, age: 'PT1S' }, // its owner's pid is gone on this host
+          { id: 'run-stale', owner: null, age: 'PT10M' }, // no heartbeat for 10 minutes
+          { id: 'run-elsewhere', owner: 'another-host/4242/live', age: 'PT1S' }, // a live process on another host
+        ],
+      },
       { mode: 'WRITE' },
     );
     const fresh = await openTestDatabase(); // a new connection, as after a restart
@@ -132,12 +143,18 @@ describe('analysis runs', () => {
       const client = createTestClient(fresh);
       const data = await client.data<{
         analysisRun: { status: string; error: string; current: boolean };
+        stale: { status: string };
+        elsewhere: { status: string };
         currentAnalysisRun: { id: string };
-      }>(`{ analysisRun(id: "run-crashed") { status error current } currentAnalysisRun { id } }`);
+      }>(`{ analysisRun(id: "run-crashed") { status error current } stale: analysisRun(id: "run-stale") { status }
+            elsewhere: analysisRun(id: "run-elsewhere") { status } currentAnalysisRun { id } }`);
       expect(data.analysisRun).toMatchObject({ status: 'FAILED', current: false });
       expect(data.analysisRun.error).toMatch(/interrupted/);
+      expect(data.stale.status).toBe('FAILED');
+      expect(data.elsewhere.status).toBe('RUNNING');
       expect(data.currentAnalysisRun.id).toBe(first);
     } finally {
+      await execute(t.db, `MATCH (r:AnalysisRun {id: 'run-elsewhere'}) DELETE r`, {}, { mode: 'WRITE' });
       await fresh.close();
     }
   });

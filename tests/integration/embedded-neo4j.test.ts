@@ -1,13 +1,14 @@
-// The embedded Neo4j launcher: refuses a second server on the same store, stops cleanly, and
-// names what is missing when Java is not installed.
+// The embedded Neo4j launcher: requires its generated password, refuses a second server on the
+// same store, stops cleanly, and names what is missing when Java is not installed.
 import { afterAll, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../server/src/config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/db/embedded-neo4j.js';
+import { CREDENTIALS_FILE, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/db/embedded-neo4j.js';
 import { connect, execute } from '../../server/src/db/database.js';
 
 const home = mkdtempSync(join(tmpdir(), 'atlas-launcher-'));
@@ -29,7 +30,7 @@ const alive = (pid: number): boolean => {
 
 it('starts, refuses a second server on the same store, and stops leaving no process behind', async () => {
   first = await startEmbeddedNeo4j(options);
-  const db = connect(first.uri, undefined, undefined, 'neo4j');
+  const db = connect(first.uri, first.auth.username, first.auth.password, 'neo4j');
   expect(await execute(db, 'RETURN 1 AS one')).toEqual([{ one: 1 }]);
   await db.driver.close();
 
@@ -39,6 +40,28 @@ it('starts, refuses a second server on the same store, and stops leaving no proc
   await first.stop();
   first = undefined;
   expect(alive(pid)).toBe(false);
+});
+
+it('refuses a Bolt connection without the generated password, which only the owner may read', async () => {
+  const server = await startEmbeddedNeo4j(options);
+  try {
+    expect(statSync(join(home, CREDENTIALS_FILE)).mode & 0o777).toBe(0o600);
+    for (const auth of [undefined, neo4j.auth.basic('neo4j', 'neo4j'), neo4j.auth.basic('neo4j', 'wrong')]) {
+      const driver = neo4j.driver(server.uri, auth, { connectionTimeout: 5000 });
+      try {
+        await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({
+          code: expect.stringMatching(/^Neo\.ClientError\.Security\./),
+        });
+      } finally {
+        await driver.close();
+      }
+    }
+    const db = connect(server.uri, server.auth.username, server.auth.password, 'neo4j');
+    expect(await execute(db, 'RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    await db.driver.close();
+  } finally {
+    await server.stop();
+  }
 });
 
 it('names Java and the Docker alternative when java is missing', () => {

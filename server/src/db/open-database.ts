@@ -17,7 +17,7 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
     return { db, description: `${uri} (database ${database})`, close: () => db.driver.close() };
   }
   const neo4j = await startEmbeddedNeo4j({ ...config.embedded, homeDir: config.embedded.dataDir, log });
-  const db = connect(neo4j.uri, undefined, undefined, config.database);
+  const db = connect(neo4j.uri, neo4j.auth.username, neo4j.auth.password, config.database);
   return {
     db,
     description: `embedded Neo4j ${config.embedded.version} at ${neo4j.uri} (store ${neo4j.homeDir})`,

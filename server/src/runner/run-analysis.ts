@@ -1,5 +1,6 @@
 // The run service: starts an analysis run (load projection → worker thread → batched write-back → flip to current), tracks it, and records failures.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
 import type { AnalysisRun } from '../domain/models.js';
@@ -25,7 +26,11 @@ interface ActiveRun {
 }
 
 const active = new Map<string, ActiveRun>();
-const recovered = new WeakSet<Database>();
+/** This process, as the owner of the runs it starts (host/pid/token: a later process may reuse the pid). */
+const RUN_OWNER = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
+/** How often a running run renews its heartbeat; failInterruptedRuns' window is several of these. */
+const HEARTBEAT_MS = 15_000;
+const recovered = new WeakMap<Database, Promise<void>>();
 
 function newRunId(): string {
   return `run-${new Date()
@@ -75,9 +80,14 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   const started = performance.now();
   // Progress writes are chained so they land in order; a failed progress write never fails the run.
   let progressChain: Promise<void> = Promise.resolve();
+  let last = { phase: 'queued', percent: 0 };
   const progress = (phase: string, percent: number): void => {
+    last = { phase, percent };
     progressChain = progressChain.then(() => updateProgress(db, handle.id, phase, percent)).catch(() => {});
   };
+  // The heartbeat tells other processes sharing this Neo4j that the run's owner is alive.
+  const heartbeat = setInterval(() => progress(last.phase, last.percent), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     progress('loading', 1);
     let t0 = performance.now();
@@ -111,19 +121,23 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
     } catch (recordError) {
       console.error(`analysis run ${handle.id} failed (${message}) and the failure could not be recorded:`, recordError);
     }
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
-/** Once per database connection: runs left RUNNING by a process that stopped mid-run are recorded as FAILED. */
-export async function recoverInterruptedRuns(db: Database): Promise<void> {
-  if (recovered.has(db)) return;
-  recovered.add(db);
-  try {
-    await failInterruptedRuns(db, [...active.keys()]);
-  } catch (error) {
-    recovered.delete(db);
-    throw error;
+/**
+ * Once per database connection: runs left RUNNING by a process that stopped mid-run are recorded as
+ * FAILED. Concurrent callers (several fields of one request) all wait for that one pass.
+ */
+export function recoverInterruptedRuns(db: Database): Promise<void> {
+  let done = recovered.get(db);
+  if (!done) {
+    done = failInterruptedRuns(db, RUN_OWNER).then(() => undefined);
+    done.catch(() => recovered.delete(db)); // retried by the next caller; this caller gets the rejection
+    recovered.set(db, done);
   }
+  return done;
 }
 
 /**
@@ -138,7 +152,7 @@ export async function startAnalysisRun(db: Database, parameters: RunParameters):
   const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
   active.set(id, handle);
   try {
-    const created = await createRun(db, id, parameters);
+    const created = await createRun(db, id, parameters, RUN_OWNER);
     handle.done = execute(db, handle, parameters).finally(() => active.delete(id));
     return created;
   } catch (error) {

@@ -1,4 +1,5 @@
 // Persists analysis runs in Neo4j: the AnalysisRun node and its lifecycle, and the run's results (score sets, detected communities, memberships) written in UNWIND batches.
+import { hostname } from 'node:os';
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
 import { inBatches } from './batches.js';
 import type { AnalysisRun } from '../domain/models.js';
@@ -47,13 +48,14 @@ function toModel(r: Omit<StoredRun, 'comparison'>): AnalysisRun {
   };
 }
 
-export async function createRun(db: Database, id: string, parameters: RunParameters): Promise<AnalysisRun> {
+/** `owner` names the process running it (host/pid/token); it refreshes `heartbeatAt` while it runs. */
+export async function createRun(db: Database, id: string, parameters: RunParameters, owner?: string): Promise<AnalysisRun> {
   const rows = await execute<{ r: StoredRun }>(
     db,
     `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
-       phase: 'queued', startedAt: datetime(), current: false})
+       phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, current: false})
      RETURN ${RUN_PROJECTION} AS r`,
-    { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters) },
+    { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters), owner: owner ?? null },
     { mode: 'WRITE' },
   );
   const row = rows[0];
@@ -64,7 +66,7 @@ export async function createRun(db: Database, id: string, parameters: RunParamet
 export async function updateProgress(db: Database, id: string, phase: string, percent: number): Promise<void> {
   await execute(
     db,
-    `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'}) SET r.phase = $phase, r.progress = $progress`,
+    `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'}) SET r.phase = $phase, r.progress = $progress, r.heartbeatAt = datetime()`,
     { id, phase, progress: percent },
     { mode: 'WRITE' },
   );
@@ -205,14 +207,35 @@ export async function deleteRunResults(db: Database, id: string): Promise<void> 
   }
 }
 
-/** Runs left RUNNING by a process that died are failed, except those this process is running. */
-export async function failInterruptedRuns(db: Database, activeIds: string[]): Promise<void> {
-  const rows = await execute<{ id: string }>(
+/**
+ * Fails the runs left RUNNING by a process that is gone (and deletes their partial results); returns
+ * their ids. Several server processes may share one Neo4j, so a run counts as interrupted only when
+ * its heartbeat (renewed every 15 s by its owner, see run-analysis.ts) is older than `staleAfterMs`
+ * (by Neo4j's clock), or when its owner ran on this host and that process is gone; `self` (this
+ * process's owner id) is never failed. See docs/decisions/060-faults.md.
+ */
+export async function failInterruptedRuns(db: Database, self?: string, staleAfterMs = 120_000): Promise<string[]> {
+  const rows = await execute<{ id: string; owner: string | null; age: number }>(
     db,
-    `MATCH (r:AnalysisRun {status: 'RUNNING'}) WHERE NOT r.id IN $active RETURN r.id AS id`,
-    { active: activeIds },
+    `MATCH (r:AnalysisRun {status: 'RUNNING'})
+     RETURN r.id AS id, r.owner AS owner,
+            datetime().epochMillis - coalesce(r.heartbeatAt, r.startedAt).epochMillis AS age`,
   );
-  for (const row of rows) await failRun(db, row.id, 'interrupted: the server stopped during the run', {});
+  const ownerGone = (owner: string | null): boolean => {
+    const [host, pidText, token] = owner?.split('/') ?? [];
+    const pid = Number(pidText);
+    if (owner === self || host !== hostname() || !Number.isInteger(pid) || pid <= 0 || !token) return false;
+    if (pid === process.pid) return true; // an earlier process that had our pid
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  };
+  const interrupted = rows.filter((r) => r.owner !== self && (r.age > staleAfterMs || ownerGone(r.owner)));
+  for (const r of interrupted) await failRun(db, r.id, 'interrupted: the server stopped during the run', {});
+  return interrupted.map((r) => r.id);
 }
 
 export async function findRun(db: Database, id: string): Promise<AnalysisRun | null> {
