@@ -1,6 +1,7 @@
 // The run service: starts an analysis run (load projection → worker thread → batched write-back → flip to current), tracks it, and records failures.
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { detached } from '../db/cancellation.js';
 import type { Database } from '../db/database.js';
 import type { AnalysisRun } from '../models.js';
 import {
@@ -148,7 +149,8 @@ export async function startAnalysisRun(db: Database, parameters: RunParameters):
   active.set(id, handle);
   try {
     const created = await createRun(db, id, parameters);
-    handle.done = execute(db, handle, parameters).finally(() => active.delete(id));
+    // The run outlives the request that started it: its queries must not be cancelled with that request.
+    handle.done = detached(() => execute(db, handle, parameters)).finally(() => active.delete(id));
     return created;
   } catch (error) {
     active.delete(id);

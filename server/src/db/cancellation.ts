@@ -12,3 +12,8 @@ export function withCancellation<T>(signal: AbortSignal | undefined, fn: () => T
 export function currentSignal(): AbortSignal | undefined {
   return scope.getStore();
 }
+
+/** Runs fn outside any request: for work that outlives the request that started it (an analysis run). */
+export function detached<T>(fn: () => T): T {
+  return scope.exit(fn);
+}
