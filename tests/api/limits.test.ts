@@ -75,12 +75,22 @@ describe('list arguments', () => {
 describe('query cost and shape', () => {
   it('refuses 50 aliases of egoNetwork(depth: 3, limit: 20000)', async () => {
     const query = `{ ${times(50, (i) => `a${i}: egoNetwork(id: "${someone}", depth: 3, limit: 20000) { nodes { key } }`)} }`;
-    await expectRefused(await client.gql(query), VALIDATION, /Aliases limit/);
+    await expectRefused(await client.gql(query), 'BAD_USER_INPUT', /egoNetwork is selected 50 times; .* at most 4 times/);
+    const graph =
+      'nodes { key attributes { label kind roles communities degree } } edges { source target attributes { type weight since } }';
+    const full = `{ ${times(4, (i) => `a${i}: network(limit: 200000) { ${graph} }`)} }`;
+    await expectRefused(await client.gql(full), 'BAD_USER_INPUT', /estimated cost .* above the limit/);
   });
 
-  it('refuses aliased heavy plans by their estimated cost', async () => {
-    const query = `{ ${times(15, (i) => `p${i}: engagementPlan(k: 50, simulations: 10000) { expectedReach }`)} }`;
+  it('refuses more than 100 aliases', async () => {
+    await expectRefused(await client.gql(`{ ${times(101, (i) => `a${i}: apiVersion`)} }`), VALIDATION, /Aliases limit of 100/);
+  });
+
+  it('refuses aliased heavy plans', async () => {
+    const query = `{ ${times(20, (i) => `p${i}: engagementPlan(k: 50, simulations: 10000) { expectedReach }`)} }`;
     await expectRefused(await client.gql(query), 'BAD_USER_INPUT', /estimated cost .* above the limit/);
+    const few = `{ ${times(5, (i) => `p${i}: engagementPlan(k: 10, simulations: 200) { expectedReach }`)} }`;
+    await expectRefused(await client.gql(few), 'BAD_USER_INPUT', /engagementPlan is selected 5 times/);
   });
 
   it('answers 400 to circular fragments', async () => {

@@ -26,6 +26,23 @@ export function useOperationLimits({ limits, gates }: LimitsPluginOptions): Plug
         return;
       }
       const heavy = heavyRootFields(args.schema, args.document, args.operationName);
+      // Aliases of one heavy field run side by side inside one permit: allow no more of them than there are permits.
+      const repeated = [...new Set(heavy)].find((name) => heavy.filter((h) => h === name).length > gates.permits);
+      if (repeated !== undefined) {
+        const field = repeated.split('.')[1];
+        const count = heavy.filter((h) => h === repeated).length;
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `query: ${field} is selected ${count} times; one operation may select it at most ${gates.permits} times`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', field: 'query', limit: 'heavyConcurrency', http: { status: 400 } },
+              },
+            ),
+          ],
+        });
+        return;
+      }
       const permit = gates.tryAcquire(heavy);
       if ('busy' in permit) {
         setResultAndStopExecution({
@@ -49,18 +66,18 @@ export function useOperationLimits({ limits, gates }: LimitsPluginOptions): Plug
   };
 }
 
-/** The heavy root fields an operation selects, as "Query.network" (fragments on the root type included). */
+/** The heavy root fields an operation selects, as "Query.network", once per selection (fragments on the root type included). */
 function heavyRootFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): string[] {
   const operation = getOperationAST(document, operationName);
   const root = operation ? schema.getRootType(operation.operation)?.name : undefined;
   if (!operation || !root) return [];
-  const found = new Set<string>();
+  const found: string[] = [];
   const seen = new Set<string>();
   const visit = (selections: readonly SelectionNode[]): void => {
     for (const selection of selections) {
       if (selection.kind === Kind.FIELD) {
         const name = `${root}.${selection.name.value}`;
-        if (HEAVY_FIELDS.includes(name)) found.add(name);
+        if (HEAVY_FIELDS.includes(name)) found.push(name);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet.selections);
       } else if (!seen.has(selection.name.value)) {
@@ -73,5 +90,5 @@ function heavyRootFields(schema: GraphQLSchema, document: DocumentNode, operatio
     }
   };
   visit(operation.selectionSet.selections);
-  return [...found];
+  return found;
 }
