@@ -1,32 +1,72 @@
 // createApp({ db, config }) → the graphql-yoga app: schema, context, error masking, limits,
-// health and readiness. Tests call app.fetch in-process; main.ts puts it behind an HTTP server.
-import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
+// secure defaults, health and readiness. Tests call app.fetch in-process; main.ts puts it behind an HTTP server.
+import { createYoga, maskError, renderGraphiQL, useReadinessCheck } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { characterLimitPlugin } from '@escape.tech/graphql-armor-character-limit';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import { apiError } from './errors.js';
-import { useDepthLimit } from '@envelop/depth-limit';
 import { useContentEncoding } from '@whatwg-node/server';
 import type { AppConfig } from './config.js';
 import { createLoaders, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
+import { useHttpSafety } from './http/http-safety.js';
+import { graphiqlCsp } from './http/security-headers.js';
+import { useBodySizeLimit } from './limits/body-size.js';
+import { useOperationLimits } from './limits/limits-plugin.js';
+import { OperationGates } from './limits/operation-gates.js';
 import { buildSchema } from './schema/index.js';
-import { databaseReachable, isDatabaseUnavailable } from './store/health.js';
+import { databaseReachable, isDatabaseUnavailable, isTransactionTimeout } from './store/health.js';
 
 export interface AppDependencies {
   db: Database;
   config: AppConfig;
+  /** The heavy-operation permits; tests pass their own to hold one. */
+  gates?: OperationGates;
 }
 
-export function createApp({ db, config }: AppDependencies) {
+/** The headers a browser page must send with a non-JSON request (yoga's CSRF prevention). */
+export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
+
+// graphql-armor's validation rules report through the context (a 400 validation error) instead of throwing.
+const report = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
+export function createApp({ db, config, gates = new OperationGates(config.limits.heavyConcurrency) }: AppDependencies) {
+  const { limits } = config;
+  let graphiqlPolicy: string | undefined;
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'Stakeholder Atlas API' },
+    renderGraphiQL: (options) => {
+      const html = renderGraphiQL(options);
+      graphiqlPolicy = graphiqlCsp(html);
+      return html;
+    },
+    // Closed unless origins are named; never credentials for a reflected Origin.
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false,
+    // No Upload scalar exists; multipart bodies are only a way round the CSRF check.
+    multipart: false,
     maskedErrors: {
       // The database being down is worth telling apart from a bug; neither leaks details.
       maskError: (error, message, isDev) => {
-        if (isDatabaseUnavailable((error as { originalError?: unknown }).originalError)) {
+        const cause = (error as { originalError?: { code?: string } }).originalError;
+        if (isDatabaseUnavailable(cause)) {
           return apiError('UNAVAILABLE', 'The database is unreachable; try again shortly.');
+        }
+        if (isTransactionTimeout(cause)) {
+          return apiError(
+            'UNAVAILABLE',
+            `The query ran past its ${Math.round(config.txTimeoutMs / 1000)} s time limit; ask for less (a smaller limit or depth) or retry.`,
+          );
         }
         return maskError(error, message, isDev);
       },
@@ -34,9 +74,18 @@ export function createApp({ db, config }: AppDependencies) {
     logging: config.logLevel,
     context: ({ request }): GraphQLContext => ({ db, config, loaders: createLoaders(db), signal: request.signal }),
     plugins: [
+      useHttpSafety({ config, graphiqlCsp: () => graphiqlPolicy }),
+      useBodySizeLimit(limits.maxBodyBytes),
+      useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       // gzip/deflate responses when the client accepts them: network answers shrink ~5x.
       useContentEncoding(),
-      useDepthLimit({ maxDepth: config.maxQueryDepth }),
+      // The token limit replaces the parser; the character limit wraps that, so it must come second.
+      maxTokensPlugin({ n: limits.maxTokens }),
+      characterLimitPlugin({ maxLength: limits.maxQueryChars }),
+      maxDepthPlugin({ n: config.maxQueryDepth, flattenFragments: true, ...report }),
+      maxAliasesPlugin({ n: limits.maxAliases, ...report }),
+      maxDirectivesPlugin({ n: limits.maxDirectives, ...report }),
+      useOperationLimits({ limits, gates }),
       useReadinessCheck({
         endpoint: '/ready',
         check: () => databaseReachable(db),

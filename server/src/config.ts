@@ -32,7 +32,39 @@ export interface AppConfig {
   maxPageSize: number;
   /** Deepest query the API accepts. */
   maxQueryDepth: number;
+  /** The URL users reach the app at (behind a proxy); its host is the only Host header accepted. */
+  publicUrl: URL | undefined;
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Neo4j transaction timeouts: reads, and writes/imports. */
+  txTimeoutMs: number;
+  writeTxTimeoutMs: number;
+  limits: RequestLimits;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Request limits (see README, Configuration); every one answers a 4xx-class error when exceeded. */
+export interface RequestLimits {
+  /** Largest request body, in bytes (imports travel in the body). */
+  maxBodyBytes: number;
+  /** Longest query document, in characters. */
+  maxQueryChars: number;
+  /** Most lexical tokens in a query document. */
+  maxTokens: number;
+  /** Most aliases in one operation. */
+  maxAliases: number;
+  /** Most field selections in one operation, fragments expanded. */
+  maxFields: number;
+  /** Most directives in one operation. */
+  maxDirectives: number;
+  /** Highest estimated cost of one operation (fields × list sizes × depth). */
+  maxCost: number;
+  /** Longest list in any argument. */
+  maxListLength: number;
+  /** Longest string in any argument (import content excepted: the body limit bounds it). */
+  maxStringLength: number;
+  /** Heavy operations (network, egoNetwork, plans, what-if, paths, runs) running at once, per operation. */
+  heavyConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +95,42 @@ function memorySize(env: Env, name: string, fallback: string): string {
   const raw = env[name] ?? fallback;
   if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must look like 512m or 2g, got '${raw}'`);
   return raw.toLowerCase();
+}
+
+function publicUrl(env: Env): URL | undefined {
+  const raw = env.ATLAS_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`ATLAS_PUBLIC_URL must be a URL such as https://atlas.example.org, got '${raw}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`ATLAS_PUBLIC_URL must start with http:// or https://, got '${raw}'`);
+  }
+  return url;
+}
+
+function origins(env: Env): string[] {
+  const raw = env.ATLAS_CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const text = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    // An origin is scheme://host[:port] and nothing else; '*' is refused on purpose.
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== text.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `ATLAS_CORS_ORIGINS must list origins like https://app.example.org, separated by commas; got '${text}'`,
+      );
+    }
+    return url.origin;
+  });
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -105,6 +173,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loadDemo: boolean(env, 'ATLAS_LOAD_DEMO', true),
     maxPageSize: integer(env, 'ATLAS_MAX_PAGE_SIZE', 500, 1, 10_000),
     maxQueryDepth: integer(env, 'ATLAS_MAX_QUERY_DEPTH', 10, 2, 50),
+    publicUrl: publicUrl(env),
+    corsOrigins: origins(env),
+    // The embedded Neo4j's own db.transaction.timeout (15 min) is the backstop above both.
+    txTimeoutMs: integer(env, 'ATLAS_TX_TIMEOUT_MS', 30_000, 1_000, 900_000),
+    writeTxTimeoutMs: integer(env, 'ATLAS_WRITE_TX_TIMEOUT_MS', 300_000, 1_000, 900_000),
+    limits: {
+      maxBodyBytes: integer(env, 'ATLAS_MAX_BODY_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+      maxQueryChars: 50_000,
+      maxTokens: 5_000,
+      maxAliases: 100,
+      maxFields: 2_000,
+      maxDirectives: 50,
+      maxCost: integer(env, 'ATLAS_MAX_QUERY_COST', 10_000_000, 1_000, 1_000_000_000),
+      maxListLength: 1_000,
+      maxStringLength: 10_000,
+      heavyConcurrency: integer(env, 'ATLAS_HEAVY_CONCURRENCY', 4, 1, 64),
+    },
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

@@ -13,6 +13,15 @@ export function badInput(field: string, message: string, extensions: Record<stri
   return apiError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...extensions });
 }
 
+/** Longest id echoed back in an error; longer ones are cut with an ellipsis. */
+export const MAX_ECHOED_ID = 100;
+
+/** A value as it may be quoted back to the client: at most MAX_ECHOED_ID characters. */
+export function shorten(value: string): string {
+  return value.length > MAX_ECHOED_ID ? `${value.slice(0, MAX_ECHOED_ID)}…` : value;
+}
+
 export function notFound(what: string, id: string): GraphQLError {
-  return apiError('NOT_FOUND', `${what} '${id}' does not exist`, { id });
+  const shown = shorten(id);
+  return apiError('NOT_FOUND', `${what} '${shown}' does not exist`, { id: shown });
 }

@@ -26,8 +26,11 @@ async function mapInk(): Promise<number> {
   if (box === null) throw new Error('no map container');
   const png = await page.screenshot({ clip: box });
   return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bitmap = await createImageBitmap(blob);
+    // An <img> rather than fetch(): the page's CSP lets images, not connections, load data: URLs.
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const bitmap = await createImageBitmap(image);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');
     if (ctx === null) throw new Error('no 2d context');

@@ -18,7 +18,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (!target.uri) throw new Error('No Neo4j for this tier: the global setup did not start one');
   const db = connect(target.uri, target.username || undefined, target.password || undefined, target.database);
   await migrate(db);
-  const config = { ...loadConfig({ HOME: process.env.HOME }), database: target.database };
+  // The in-process app is addressed as http://atlas.test: that is its public URL for the Host check.
+  const config = { ...loadConfig({ HOME: process.env.HOME, ATLAS_PUBLIC_URL: 'http://atlas.test' }), database: target.database };
   return {
     db,
     config,

@@ -13,7 +13,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const target = project.getProvidedContext().neo4j;
   const clientDir = ensureClientBuilt((line) => console.log(`[e2e] ${line}`));
   const db = connect(target.uri, target.username || undefined, target.password || undefined, target.database);
-  const config = { ...loadConfig(), logLevel: 'error' as const };
+  // Port 0: the server listens on a free port, so the Host check accepts any port on 127.0.0.1/localhost.
+  const config = { ...loadConfig(), port: 0, logLevel: 'error' as const };
   const server = createHttpServer(createApp({ db, config }), clientDir);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,18 +1,39 @@
 // The one way the server talks to Neo4j: a driver, its database name, and execute() for
-// read/write-routed queries whose results come back as plain JS objects.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+// read/write-routed queries whose results come back as plain JS objects, each with a transaction
+// timeout and cancelled when the request it runs for is aborted.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import { apiError } from '../errors.js';
+import { currentSignal } from './cancellation.js';
 import { recordToObject } from './convert.js';
+
+export interface TransactionTimeouts {
+  /** Reads (ATLAS_TX_TIMEOUT_MS). */
+  readMs: number;
+  /** Writes and imports (ATLAS_WRITE_TX_TIMEOUT_MS). */
+  writeMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: TransactionTimeouts = { readMs: 30_000, writeMs: 300_000 };
 
 export interface Database {
   driver: Driver;
   name: string;
+  timeouts?: TransactionTimeouts;
 }
 
 export interface ExecuteOptions {
   mode?: 'READ' | 'WRITE';
+  /** Cancels the query; defaults to the signal of the request being served, if any. */
+  signal?: AbortSignal;
 }
 
-export function connect(uri: string, username: string | undefined, password: string | undefined, name: string): Database {
+export function connect(
+  uri: string,
+  username: string | undefined,
+  password: string | undefined,
+  name: string,
+  timeouts: TransactionTimeouts = DEFAULT_TIMEOUTS,
+): Database {
   const auth = username && password ? neo4j.auth.basic(username, password) : undefined;
   const driver = neo4j.driver(uri, auth, {
     maxConnectionPoolSize: 100,
@@ -20,7 +41,40 @@ export function connect(uri: string, username: string | undefined, password: str
     // Counts, degrees and ids fit in 2^53: plain numbers spare an Integer object per value.
     disableLosslessIntegers: true,
   });
-  return { driver, name };
+  return { driver, name, timeouts };
+}
+
+/**
+ * Runs work on a session and closes it when done, or as soon as `signal` aborts: closing a session
+ * with a query in flight sends RESET, which makes Neo4j terminate the transaction.
+ */
+async function withSession<T>(session: Session, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (signal?.aborted) {
+    await session.close();
+    throw cancelled();
+  }
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      session.close().catch(() => undefined); // the session is being dropped; nothing to report
+      reject(cancelled());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined); // handled by the race below, or never raised
+  const running = work();
+  try {
+    return await (signal ? Promise.race([running, aborted]) : running);
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    // After an abort, the work's own failure (the closed session) is expected: keep it from going unhandled.
+    running.catch(() => undefined);
+    await session.close();
+  }
+}
+
+function cancelled(): Error {
+  return apiError('UNAVAILABLE', 'The request was cancelled before its query finished.');
 }
 
 /**
@@ -42,22 +96,21 @@ export async function execute<Row>(
     defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ,
     bookmarkManager: db.driver.executeQueryBookmarkManager,
   });
-  try {
+  const { readMs, writeMs } = db.timeouts ?? DEFAULT_TIMEOUTS;
+  return withSession(session, options.signal ?? currentSignal(), async () => {
     let result: QueryResult;
     if (write) {
-      result = await session.executeWrite((tx) => tx.run(cypher, params));
+      result = await session.executeWrite((tx) => tx.run(cypher, params), { timeout: writeMs });
     } else {
       try {
-        result = await session.run(cypher, params);
+        result = await session.run(cypher, params, { timeout: readMs });
       } catch (error) {
         if (!neo4j.isRetryableError(error)) throw error;
-        result = await session.run(cypher, params);
+        result = await session.run(cypher, params, { timeout: readMs });
       }
     }
     return result.records.map((record) => recordToObject<Row>(record));
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /**
@@ -88,17 +141,18 @@ export async function stream<Row>(
 export type Tx = ManagedTransaction;
 
 /** Runs several statements in one write transaction: all or nothing. */
-export async function writeTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  db: Database,
+  work: (tx: Tx) => Promise<T>,
+  options: Pick<ExecuteOptions, 'signal'> = {},
+): Promise<T> {
   const session = db.driver.session({
     database: db.name,
     defaultAccessMode: neo4j.session.WRITE,
     bookmarkManager: db.driver.executeQueryBookmarkManager,
   });
-  try {
-    return await session.executeWrite(work);
-  } finally {
-    await session.close();
-  }
+  const { writeMs } = db.timeouts ?? DEFAULT_TIMEOUTS;
+  return withSession(session, options.signal ?? currentSignal(), () => session.executeWrite(work, { timeout: writeMs }));
 }
 
 /** Query inside a transaction, rows as plain objects. */

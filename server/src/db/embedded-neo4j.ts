@@ -207,7 +207,7 @@ function writeConfig(home: string, boltPort: number, options: EmbeddedNeo4jOptio
     `server.directories.run=${join(home, 'run')}`,
     `server.directories.plugins=${join(home, 'plugins')}`,
     `server.directories.import=${join(home, 'import')}`,
-    'db.transaction.timeout=0',
+    'db.transaction.timeout=15m', // backstop: the app sets shorter per-transaction timeouts
     'server.jvm.additional=-XX:+UseG1GC',
   ];
   if (options.ephemeral) lines.push('db.tx_log.rotation.retention_policy=keep_none');

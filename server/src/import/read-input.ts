@@ -83,15 +83,48 @@ export function parseImportContent(
   }
 }
 
+/** Bounds on a zip import, checked from the archive's central directory before anything is inflated. */
+export interface ZipLimits {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = { maxEntries: 1_000, maxUncompressedBytes: 256 * 1024 * 1024 };
+
+class ZipLimitExceeded extends Error {}
+
 /**
  * The bundle files of a zip, by file name. Files may sit at the root or together in one folder
- * (what zipping a folder usually gives); macOS metadata and dot-files are skipped.
+ * (what zipping a folder usually gives); macOS metadata and dot-files are skipped. The entry count
+ * and declared sizes are checked first; fflate inflates each entry into a buffer of its declared
+ * size, so an entry that lies about its size is cut there, not grown.
  */
-export function unzipBundle(bytes: Uint8Array): { files: Map<string, Uint8Array> } | { error: string } {
+export function unzipBundle(
+  bytes: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+): { files: Map<string, Uint8Array> } | { error: string } {
   let entries: Record<string, Uint8Array>;
   try {
+    let count = 0;
+    let total = 0;
+    unzipSync(bytes, {
+      filter: (f) => {
+        count += 1;
+        if (count > limits.maxEntries) {
+          throw new ZipLimitExceeded(`the zip archive holds more than ${limits.maxEntries} entries, the limit for an import`);
+        }
+        total += f.originalSize;
+        if (total > limits.maxUncompressedBytes) {
+          throw new ZipLimitExceeded(
+            `the zip archive would inflate to more than ${limits.maxUncompressedBytes / 1024 / 1024} MiB, the limit for an import; split it into smaller imports`,
+          );
+        }
+        return false; // measuring only: nothing is inflated in this pass
+      },
+    });
     entries = unzipSync(bytes, { filter: (f) => !isJunk(f.name) });
   } catch (e) {
+    if (e instanceof ZipLimitExceeded) return { error: e.message };
     return { error: `not a readable zip archive: ${(e as Error).message}` };
   }
   const names = Object.keys(entries).filter((n) => !n.endsWith('/'));

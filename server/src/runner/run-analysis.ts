@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { detached } from '../db/cancellation.js';
 import type { Database } from '../db/database.js';
 import type { AnalysisRun } from '../domain/models.js';
 import { completeRun, createRun, failInterruptedRuns, failRun, findRun, updateProgress, writeResults } from '../store/runs.js';
@@ -153,7 +154,8 @@ export async function startAnalysisRun(db: Database, parameters: RunParameters):
   active.set(id, handle);
   try {
     const created = await createRun(db, id, parameters, RUN_OWNER);
-    handle.done = execute(db, handle, parameters).finally(() => active.delete(id));
+    // The run outlives the request that started it: its queries must not be cancelled with that request.
+    handle.done = detached(() => execute(db, handle, parameters)).finally(() => active.delete(id));
     return created;
   } catch (error) {
     active.delete(id);

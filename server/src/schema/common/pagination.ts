@@ -1,5 +1,5 @@
 // Cursor pagination shared by every connection: opaque cursors over a stable order, page size capped.
-import { badInput } from '../../errors.js';
+import { badInput, shorten } from '../../errors.js';
 import type { Page, PageRequest } from '../../domain/models.js';
 
 const PREFIX = 'o:';
@@ -12,7 +12,7 @@ export function decodeCursor(cursor: string, field = 'after'): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = Number(text.slice(PREFIX.length));
   if (!text.startsWith(PREFIX) || !Number.isInteger(offset) || offset < 0) {
-    throw badInput(field, `'${cursor}' is not a cursor returned by this API`);
+    throw badInput(field, `'${shorten(cursor)}' is not a cursor returned by this API`);
   }
   return offset;
 }

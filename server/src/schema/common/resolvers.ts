@@ -1,6 +1,6 @@
 // Scalars and the schema-wide fields.
 import { GraphQLScalarType, Kind } from 'graphql';
-import { badInput } from '../../errors.js';
+import { badInput, shorten } from '../../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { isIsoDate } from '../../domain/validators.js';
 
@@ -9,12 +9,13 @@ const DateScalar = new GraphQLScalarType<string, string>({
   description: 'Calendar date, YYYY-MM-DD',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || !isIsoDate(value)) throw badInput('Date', `'${String(value)}' is not a date (YYYY-MM-DD)`);
+    if (typeof value !== 'string' || !isIsoDate(value))
+      throw badInput('Date', `'${shorten(String(value))}' is not a date (YYYY-MM-DD)`);
     return value;
   },
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw badInput('Date', 'date literals must be "YYYY-MM-DD" strings');
-    if (!isIsoDate(ast.value)) throw badInput('Date', `'${ast.value}' is not a date (YYYY-MM-DD)`);
+    if (!isIsoDate(ast.value)) throw badInput('Date', `'${shorten(ast.value)}' is not a date (YYYY-MM-DD)`);
     return ast.value;
   },
 });
@@ -25,7 +26,7 @@ const DateTimeScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => String(value),
   parseValue: (value) => {
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
-      throw badInput('DateTime', `'${String(value)}' is not an ISO date-time`);
+      throw badInput('DateTime', `'${shorten(String(value))}' is not an ISO date-time`);
     return value;
   },
   parseLiteral: (ast) => {

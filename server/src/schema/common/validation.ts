@@ -71,3 +71,19 @@ export function optionalId(field: string, value: string | null | undefined): str
   if (!isValidId(value)) throw badInput(field, `must be 1 to ${MAX_ID_LENGTH} characters without control characters`);
   return value.trim();
 }
+
+/** Longest free-text search, and most words in it: the full-text index turns each word into a clause. */
+export const MAX_SEARCH_CHARS = 200;
+export const MAX_SEARCH_WORDS = 32;
+
+export function searchText(field: string, value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (value.length > MAX_SEARCH_CHARS)
+    throw badInput(field, `must be at most ${MAX_SEARCH_CHARS} characters, got ${value.length}`);
+  const words = value
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0).length;
+  if (words > MAX_SEARCH_WORDS) throw badInput(field, `must be at most ${MAX_SEARCH_WORDS} words, got ${words}`);
+  return value;
+}

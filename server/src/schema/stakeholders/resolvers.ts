@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../context.js';
 import type { RoleFact, Stakeholder } from '../../domain/models.js';
 import type { Resolvers, RoleFactInput } from '../generated/resolvers-types.js';
 import { connectionResolvers, pageRequest } from '../common/pagination.js';
-import { optionalDate, optionalEmail, optionalId, optionalText, requireText, weight } from '../common/validation.js';
+import { optionalDate, optionalEmail, optionalId, optionalText, requireText, searchText, weight } from '../common/validation.js';
 import { stakeholderMemberships } from '../../store/communities.js';
 import * as repository from '../../store/stakeholders.js';
 
@@ -35,8 +35,10 @@ async function loadOrThrow(context: GraphQLContext, id: string): Promise<Stakeho
 export const stakeholderResolvers: Resolvers = {
   Query: {
     stakeholder: (_, { id }, { loaders }) => loaders.stakeholder.load(id),
-    stakeholders: (_, { filter, orderBy, first, after }, { db, config }) =>
-      repository.listStakeholders(db, filter, orderBy ?? 'NAME', pageRequest(first, after, config.maxPageSize)),
+    stakeholders: (_, { filter, orderBy, first, after }, { db, config }) => {
+      searchText('filter.text', filter?.text);
+      return repository.listStakeholders(db, filter, orderBy ?? 'NAME', pageRequest(first, after, config.maxPageSize));
+    },
     roleOverlaps: (_, __, { db }) => repository.roleCombinations(db),
   },
   Stakeholder: {
