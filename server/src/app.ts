@@ -9,6 +9,9 @@ import { createLoaders, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
 import { buildSchema } from './schema/index.js';
 import { databaseReachable, isDatabaseUnavailable } from './store/health.js';
+import { AuthService } from './auth/service.js';
+import { useAuthRoutes } from './auth/routes.js';
+import { writeAuditEvent } from './store/audit.js';
 
 export interface AppDependencies {
   db: Database;
@@ -16,6 +19,8 @@ export interface AppDependencies {
 }
 
 export function createApp({ db, config }: AppDependencies) {
+  // One per app: its caches are this process's; sessions and tokens themselves live in Neo4j.
+  const auth = new AuthService(db, config.auth);
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -32,10 +37,23 @@ export function createApp({ db, config }: AppDependencies) {
       },
     },
     logging: config.logLevel,
-    context: (): GraphQLContext => ({ db, config, loaders: createLoaders(db) }),
+    context: async ({ request }): Promise<GraphQLContext> => ({
+      db,
+      config,
+      loaders: createLoaders(db),
+      viewer: await auth.authenticate(request.headers).catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) throw apiError('UNAVAILABLE', 'The database is unreachable; try again shortly.');
+        throw error;
+      }),
+      auth,
+      audit: {},
+      recordAudit: (event) => writeAuditEvent(db, event),
+    }),
     plugins: [
       // gzip/deflate responses when the client accepts them: network answers shrink ~5x.
       useContentEncoding(),
+      // /auth/sign-in, /auth/sign-out, /auth/link/<token>
+      useAuthRoutes(auth),
       useDepthLimit({ maxDepth: config.maxQueryDepth }),
       useReadinessCheck({
         endpoint: '/ready',

@@ -33,6 +33,12 @@ export interface AppConfig {
   /** Deepest query the API accepts. */
   maxQueryDepth: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Sign-in: OIDC (ATLAS_OIDC_*), session length, Secure cookies when ATLAS_PUBLIC_URL is https. */
+  auth: {
+    oidc: { issuer: string; audience: string; roleClaim: string } | undefined;
+    secureCookies: boolean;
+    sessionHours: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +69,18 @@ function memorySize(env: Env, name: string, fallback: string): string {
   const raw = env[name] ?? fallback;
   if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must look like 512m or 2g, got '${raw}'`);
   return raw.toLowerCase();
+}
+
+function authConfig(env: Env): AppConfig['auth'] {
+  const issuer = env.ATLAS_OIDC_ISSUER?.trim();
+  const audience = env.ATLAS_OIDC_AUDIENCE?.trim();
+  if (issuer && !/^https?:\/\//.test(issuer)) throw new ConfigError(`ATLAS_OIDC_ISSUER must be an http(s) URL, got '${issuer}'`);
+  if (issuer && !audience) throw new ConfigError('ATLAS_OIDC_AUDIENCE must be set when ATLAS_OIDC_ISSUER is');
+  return {
+    oidc: issuer && audience ? { issuer, audience, roleClaim: env.ATLAS_OIDC_ROLE_CLAIM?.trim() || 'atlas_role' } : undefined,
+    secureCookies: (env.ATLAS_PUBLIC_URL ?? '').trim().toLowerCase().startsWith('https://'),
+    sessionHours: integer(env, 'ATLAS_SESSION_HOURS', 12, 1, 24 * 90),
+  };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -106,5 +124,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxPageSize: integer(env, 'ATLAS_MAX_PAGE_SIZE', 500, 1, 10_000),
     maxQueryDepth: integer(env, 'ATLAS_MAX_QUERY_DEPTH', 10, 2, 50),
     logLevel: logLevel as AppConfig['logLevel'],
+    auth: authConfig(env),
   };
 }

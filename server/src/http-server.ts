@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import sirv from 'sirv';
 import type { AtlasApp } from './app.js';
 
-const API_PATHS = ['/graphql', '/health', '/ready'];
+const API_PATHS = ['/graphql', '/health', '/ready', '/auth'];
 
 export function createHttpServer(app: AtlasApp, clientDir: string | undefined): Server {
   const assets =
