@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j.js';
 import { migrate } from './db/migrations.js';
+import { ensureFirstAdmin } from './auth/first-start.js';
 import { loadDemo } from './demo.js';
 import { noStakeholders } from './store/stakeholders.js';
 import { createHttpServer } from './http-server.js';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit()));
 
   await migrate(database.db);
+  await ensureFirstAdmin(database.db, config, log);
   if (config.loadDemo && (await noStakeholders(database.db))) {
     log('Empty database: loading the demo ecosystem…');
     const report = await loadDemo(database.db);

@@ -69,16 +69,14 @@ export function useAuthRoutes(auth: AuthService): Plugin {
       const link = /^\/auth\/link\/([A-Za-z0-9_-]{20,100})$/.exec(url.pathname);
       if (link && request.method === 'GET') {
         return respond(
-          auth
-            .signInWithLink(link[1]!)
-            .then((cookie) =>
-              cookie
-                ? new Response(null, {
-                    status: 303,
-                    headers: { location: '/', 'set-cookie': cookie, 'cache-control': 'no-store' },
-                  })
-                : new Response(DEAD_LINK, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' } }),
-            ),
+          auth.signInWithLink(link[1]!).then((cookie) =>
+            cookie
+              ? new Response(null, {
+                  status: 303,
+                  headers: { location: '/', 'set-cookie': cookie, 'cache-control': 'no-store' },
+                })
+              : new Response(DEAD_LINK, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' } }),
+          ),
         );
       }
       if (url.pathname.startsWith('/auth/link/')) {
