@@ -118,15 +118,19 @@ function guardRoot(
   const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
   const guarded: GraphQLFieldResolver<unknown, AccessContext> = async (source, args, context, info) => {
     const viewer = context.viewer;
-    if (!rule.anonymous) {
-      if (!viewer) throw unauthenticated();
-      if (!viewer.role || !roleAtLeast(viewer.role, rule.requires)) throw forbidden(rule.requires);
+    // Anonymous calls are refused before anything, unaudited (nobody to name; a flood would fill the trail).
+    if (!rule.anonymous && !viewer) throw unauthenticated();
+    const allowed = rule.anonymous || (!!viewer?.role && roleAtLeast(viewer.role, rule.requires));
+    if (!audited) {
+      if (!allowed) throw forbidden(rule.requires);
+      return resolve(source, args, context, info);
     }
-    if (!audited) return resolve(source, args, context, info);
     context.audit = {};
     let outcome = 'ok';
     let result: unknown;
     try {
+      // A refused mutation is audited too: who tried what, on which ids.
+      if (!allowed) throw forbidden(rule.requires);
       result = await resolve(source, args, context, info);
       return result;
     } catch (error) {
