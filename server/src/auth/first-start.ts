@@ -2,7 +2,7 @@
 // sign-in link for the console, as notebook servers do.
 import type { AppConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { countUsers, createSignInLink, createUser } from '../store/access.js';
+import { countUsers, createSignInLink, createUser, deleteExpiredSessions } from '../store/access.js';
 import { hashSecret, newSecret } from './secrets.js';
 
 export const FIRST_ADMIN = 'admin';
@@ -24,8 +24,9 @@ export async function signInLink(db: Database, user: string, base: string): Prom
   return `${base}/auth/link/${secret}`;
 }
 
-/** Creates the first admin when there is no user at all and logs a sign-in link; does nothing otherwise. */
+/** At start: drops expired sessions and links; creates the first admin when there is no user at all and logs a sign-in link. */
 export async function ensureFirstAdmin(db: Database, config: AppConfig, log: (line: string) => void): Promise<void> {
+  await deleteExpiredSessions(db);
   if ((await countUsers(db)) > 0) return;
   // Two processes starting at once: only the one that creates the user prints a link.
   if (!(await createUser(db, FIRST_ADMIN, 'admin', null))) return;
