@@ -70,8 +70,12 @@ describe('importData', () => {
     const json = readFileSync(fileURLToPath(new URL('../fixtures/import/valid.json', import.meta.url)), 'utf8');
     const dry = await client.data<{ importData: Report }>(IMPORT, { input: { format: 'JSON', content: json, dryRun: true } });
     expect(dry.importData).toMatchObject({ ok: true, dryRun: true });
-    // Users, their tokens and the audit trail aside, nothing was written.
-    expect(await t.count('MATCH (n) WHERE NOT (n:User OR n:ApiToken OR n:AuditEvent) RETURN count(n) AS n')).toBe(0);
+    // Users, their tokens, sessions and links and the audit trail aside, nothing was written.
+    expect(
+      await t.count(
+        'MATCH (n) WHERE NOT (n:User OR n:ApiToken OR n:Session OR n:SignInLink OR n:AuditEvent) RETURN count(n) AS n',
+      ),
+    ).toBe(0);
     const real = await client.data<{ importData: Report }>(IMPORT, { input: { format: 'JSON', content: json } });
     expect(await t.count('MATCH (s:Stakeholder) RETURN count(s) AS n')).toBe(real.importData.counts.stakeholders);
   });
