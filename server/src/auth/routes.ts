@@ -73,6 +73,7 @@ export function useAuthRoutes(auth: AuthService): Plugin {
             cookie
               ? new Response(null, {
                   status: 303,
+                  statusText: 'See Other',
                   headers: { location: '/', 'set-cookie': cookie, 'cache-control': 'no-store' },
                 })
               : new Response(DEAD_LINK, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' } }),
