@@ -6,6 +6,7 @@ import { loadConfig } from '../server/src/config.js';
 import { execute, type Database } from '../server/src/db/database.js';
 import { createHttpServer } from '../server/src/http-server.js';
 import type { ClientJob, ClientResult, OperationName } from './api-client.js';
+import { createBenchToken } from './bench-user.js';
 import { fmtInt, fmtMs, loadAverage, type Floor, type Table } from './report.js';
 
 export interface ApiBenchOptions {
@@ -86,6 +87,7 @@ export async function runApiBench(
     const communities = (await execute<{ id: string }>(db, "MATCH (c:Community {kind: 'DECLARED'}) RETURN c.id AS id")).map(
       (r) => r.id,
     );
+    const token = await createBenchToken(db, 'viewer');
     const stats: OperationStats[] = [];
     for (const [index, op] of OPERATIONS.entries()) {
       if (!only.includes(op.operation)) continue;
@@ -95,6 +97,7 @@ export async function runApiBench(
       );
       const result = await runInChild({
         port,
+        token,
         operation: op.operation,
         concurrency: options.concurrency,
         warmupMs: options.warmupMs,

@@ -6,6 +6,8 @@ export type OperationName = 'stakeholder' | 'filteredPage' | 'egoNetwork';
 
 export interface ClientJob {
   port: number;
+  /** A personal API token, sent as Authorization: Bearer (the API needs a signed-in caller). */
+  token: string;
   operation: OperationName;
   concurrency: number;
   warmupMs: number;
@@ -71,7 +73,7 @@ function requestBuilder(job: ClientJob, random: () => number): () => string {
   };
 }
 
-function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+function post(agent: http.Agent, port: number, token: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -80,7 +82,11 @@ function post(agent: http.Agent, port: number, body: string): Promise<{ status: 
         path: '/graphql',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -114,7 +120,7 @@ export async function runClientJob(job: ClientJob): Promise<ClientResult> {
         const t0 = performance.now();
         let failure: string | undefined;
         try {
-          const res = await post(agent, job.port, body);
+          const res = await post(agent, job.port, job.token, body);
           const parsed = JSON.parse(res.text) as { errors?: Array<{ message: string }>; data?: unknown };
           if (res.status !== 200 || parsed.errors || !parsed.data)
             failure = `${res.status} ${parsed.errors?.[0]?.message ?? 'no data'}`;

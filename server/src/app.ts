@@ -20,6 +20,9 @@ import { useOperationLimits } from './limits/limits-plugin.js';
 import { OperationGates } from './limits/operation-gates.js';
 import { buildSchema } from './schema/index.js';
 import { databaseReachable, isDatabaseUnavailable, isTransactionTimeout } from './store/health.js';
+import { AuthService } from './auth/service.js';
+import { useAuthRoutes } from './auth/routes.js';
+import { writeAuditEvent } from './store/audit.js';
 
 export interface AppDependencies {
   db: Database;
@@ -40,6 +43,8 @@ const report = {
 export function createApp({ db, config, gates = new OperationGates(config.limits.heavyConcurrency) }: AppDependencies) {
   const { limits } = config;
   let graphiqlPolicy: string | undefined;
+  // One per app: its caches are this process's; sessions and tokens themselves live in Neo4j.
+  const auth = new AuthService(db, config.auth);
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -72,13 +77,27 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       },
     },
     logging: config.logLevel,
-    context: ({ request }): GraphQLContext => ({ db, config, loaders: createLoaders(db), signal: request.signal }),
+    context: async ({ request }): Promise<GraphQLContext> => ({
+      db,
+      config,
+      loaders: createLoaders(db),
+      signal: request.signal,
+      viewer: await auth.authenticate(request.headers).catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) throw apiError('UNAVAILABLE', 'The database is unreachable; try again shortly.');
+        throw error;
+      }),
+      auth,
+      audit: {},
+      recordAudit: (event) => writeAuditEvent(db, event),
+    }),
     plugins: [
       useHttpSafety({ config, graphiqlCsp: () => graphiqlPolicy }),
       useBodySizeLimit(limits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       // gzip/deflate responses when the client accepts them: network answers shrink ~5x.
       useContentEncoding(),
+      // /auth/sign-in, /auth/sign-out, /auth/link/<token>
+      useAuthRoutes(auth),
       // The token limit replaces the parser; the character limit wraps that, so it must come second.
       maxTokensPlugin({ n: limits.maxTokens }),
       characterLimitPlugin({ maxLength: limits.maxQueryChars }),

@@ -41,6 +41,12 @@ export interface AppConfig {
   writeTxTimeoutMs: number;
   limits: RequestLimits;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Sign-in: OIDC (ATLAS_OIDC_*), session length, Secure cookies when ATLAS_PUBLIC_URL is https. */
+  auth: {
+    oidc: { issuer: string; audience: string; roleClaim: string } | undefined;
+    secureCookies: boolean;
+    sessionHours: number;
+  };
 }
 
 /** Request limits (see README, Configuration); every one answers a 4xx-class error when exceeded. */
@@ -133,6 +139,18 @@ function origins(env: Env): string[] {
   });
 }
 
+function authConfig(env: Env): AppConfig['auth'] {
+  const issuer = env.ATLAS_OIDC_ISSUER?.trim();
+  const audience = env.ATLAS_OIDC_AUDIENCE?.trim();
+  if (issuer && !/^https?:\/\//.test(issuer)) throw new ConfigError(`ATLAS_OIDC_ISSUER must be an http(s) URL, got '${issuer}'`);
+  if (issuer && !audience) throw new ConfigError('ATLAS_OIDC_AUDIENCE must be set when ATLAS_OIDC_ISSUER is');
+  return {
+    oidc: issuer && audience ? { issuer, audience, roleClaim: env.ATLAS_OIDC_ROLE_CLAIM?.trim() || 'atlas_role' } : undefined,
+    secureCookies: (env.ATLAS_PUBLIC_URL ?? '').trim().toLowerCase().startsWith('https://'),
+    sessionHours: integer(env, 'ATLAS_SESSION_HOURS', 12, 1, 24 * 90),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const home = env.HOME ?? '/tmp';
   const version = env.ATLAS_NEO4J_VERSION ?? '5.26.30';
@@ -191,5 +209,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       heavyConcurrency: integer(env, 'ATLAS_HEAVY_CONCURRENCY', 4, 1, 64),
     },
     logLevel: logLevel as AppConfig['logLevel'],
+    auth: authConfig(env),
   };
 }

@@ -1,8 +1,11 @@
-// What every resolver receives: the database, the config and per-request loaders.
+// What every resolver receives: the database, the config, per-request loaders, and who is calling.
 import DataLoader from 'dataloader';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/database.js';
+import type { Principal } from './domain/access.js';
 import type { Community, Stakeholder } from './domain/models.js';
+import type { AccessContext } from './auth/rules.js';
+import type { AuthService } from './auth/service.js';
 import { findStakeholdersByIds } from './store/stakeholders.js';
 import { findCommunitiesByIds } from './store/communities.js';
 
@@ -11,12 +14,15 @@ export interface Loaders {
   community: DataLoader<string, Community | null>;
 }
 
-export interface GraphQLContext {
+export interface GraphQLContext extends AccessContext {
   db: Database;
   config: AppConfig;
   loaders: Loaders;
   /** Aborted when the client goes away: long work started for the request stops with it. */
   signal?: AbortSignal;
+  /** The caller; null when anonymous. */
+  viewer: Principal | null;
+  auth: AuthService;
 }
 
 export function createLoaders(db: Database): Loaders {

@@ -5,7 +5,7 @@ import sirv from 'sirv';
 import type { AtlasApp } from './app.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
 
-const API_PATHS = ['/graphql', '/health', '/ready'];
+const API_PATHS = ['/graphql', '/health', '/ready', '/auth'];
 
 export function createHttpServer(app: AtlasApp, clientDir: string | undefined): Server {
   const assets =

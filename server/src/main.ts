@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { EmbeddedNeo4jError } from './db/embedded-neo4j.js';
 import { migrate } from './db/migrations.js';
+import { ensureFirstAdmin } from './auth/first-start.js';
 import { loadDemo } from './demo.js';
 import { noStakeholders } from './store/stakeholders.js';
 import { createHttpServer } from './http-server.js';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   if (interrupted.length > 0) {
     log(`Marked ${interrupted.length} interrupted analysis run(s) as FAILED: ${interrupted.join(', ')}`);
   }
+  await ensureFirstAdmin(opened.db, config, log);
   if (config.loadDemo && (await noStakeholders(opened.db))) {
     log('Empty database: loading the demo ecosystem…');
     const report = await loadDemo(opened.db);

@@ -13,6 +13,9 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** Labels a clear keeps and a snapshot ignores: users, their tokens, sessions and links. */
+const ACCESS_LABELS = 'n:User OR n:ApiToken OR n:Session OR n:SignInLink';
+
 export async function openTestDatabase(): Promise<TestDatabase> {
   const target = inject('neo4j');
   if (!target.uri) throw new Error('No Neo4j for this tier: the global setup did not start one');
@@ -23,12 +26,18 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     config,
+    // Users and their tokens and sessions stay (test clients keep working across a clear); the rest goes.
     clear: async () => {
-      await execute(db, 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { mode: 'WRITE' }).catch(
-        async () => {
-          await execute(db, 'MATCH (n) DETACH DELETE n', {}, { mode: 'WRITE' });
+      await execute(
+        db,
+        `MATCH (n) WHERE NOT (${ACCESS_LABELS}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+        {},
+        {
+          mode: 'WRITE',
         },
-      );
+      ).catch(async () => {
+        await execute(db, `MATCH (n) WHERE NOT (${ACCESS_LABELS}) DETACH DELETE n`, {}, { mode: 'WRITE' });
+      });
     },
     count: async (cypher, params = {}) => (await execute<{ n: number }>(db, cypher, params))[0]?.n ?? 0,
     close: () => db.driver.close(),
@@ -39,11 +48,12 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 export async function snapshot(db: Database): Promise<string> {
   const nodes = await execute<{ n: unknown }>(
     db,
-    'MATCH (n) WITH n ORDER BY elementId(n) RETURN [labels(n), properties(n)] AS n',
+    // Access bookkeeping (lastUsedAt, sessions) and audit events change on every request by design.
+    `MATCH (n) WHERE NOT (${ACCESS_LABELS} OR n:AuditEvent) WITH n ORDER BY elementId(n) RETURN [labels(n), properties(n)] AS n`,
   );
   const rels = await execute<{ r: unknown }>(
     db,
-    `MATCH (a)-[r]->(b) WITH a, r, b ORDER BY elementId(r)
+    `MATCH (a)-[r]->(b) WHERE NOT a:User WITH a, r, b ORDER BY elementId(r)
      RETURN [type(r), coalesce(a.id, a.key), coalesce(b.id, b.key), properties(r)] AS r`,
   );
   return JSON.stringify({ nodes, rels });

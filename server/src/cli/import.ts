@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrations.js';
 import { openDatabase } from '../db/open-database.js';
+import { writeAuditEvent } from '../store/audit.js';
 import { readImportInput } from '../import/read-input.js';
 import { importParsed, type ImportReport } from '../import/import-bundle.js';
 import type { ImportProblem } from '../import/types.js';
@@ -71,6 +72,13 @@ async function main(): Promise<void> {
       },
     });
     console.log(formatReport(report));
+    await writeAuditEvent(database.db, {
+      actor: 'cli',
+      action: 'import',
+      targets: [],
+      counts: { ...report.counts, created: report.created, updated: report.updated, dryRun: report.dryRun },
+      outcome: report.ok ? 'ok' : 'BAD_USER_INPUT',
+    });
     process.exitCode = report.ok ? 0 : 1;
   } finally {
     await database.close();

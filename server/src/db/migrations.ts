@@ -23,6 +23,15 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX analysis_run_current IF NOT EXISTS FOR (r:AnalysisRun) ON (r.current)',
   'CREATE INDEX score_set_run_stakeholder IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.stakeholder)',
   'CREATE INDEX community_run IF NOT EXISTS FOR (c:Community) ON (c.run)',
+  // Access and the audit trail: users by name, tokens, sessions and links by hash, events by time.
+  'CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.name IS UNIQUE',
+  'CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE',
+  'CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE',
+  'CREATE CONSTRAINT session_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.hash IS UNIQUE',
+  'CREATE CONSTRAINT sign_in_link_hash IF NOT EXISTS FOR (l:SignInLink) REQUIRE l.hash IS UNIQUE',
+  'CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:AuditEvent) ON (e.at)',
+  'CREATE INDEX audit_event_action IF NOT EXISTS FOR (e:AuditEvent) ON (e.action)',
+  'CREATE CONSTRAINT suppression_key IF NOT EXISTS FOR (x:Suppression) REQUIRE x.key IS UNIQUE',
   // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
   // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
   ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),

@@ -6,7 +6,9 @@
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
 import type { Database } from '../db/database.js';
 import { findStoredIdentities, storedStakeholders, writeImportPlan, type ImportWriteProgress } from '../store/imports.js';
+import { findSuppressed } from '../store/suppressions.js';
 import { resolveIdentities, type Merge } from './identity.js';
+import { withoutSuppressed } from './suppression.js';
 import type { ImportProblem, ParseResult } from './types.js';
 import { recordKey } from './types.js';
 import { planWrites, recordDomainKey, recordEmailKey, splitPlan } from './write-plan.js';
@@ -52,14 +54,14 @@ export interface ImportReport {
 const EMPTY_COUNTS: ImportCounts = { stakeholders: 0, records: 0, roles: 0, ties: 0, communities: 0, memberships: 0 };
 
 /** Validates (parse errors), resolves identities and, unless dry-run or rejected, writes. */
-export async function importParsed(db: Database, parse: ParseResult, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importParsed(db: Database, parsed: ParseResult, options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
   const report = (partial: Partial<ImportReport>): ImportReport => ({
     ok: true,
     dryRun,
     errors: [],
-    warnings: [...parse.warnings],
+    warnings: [...parsed.warnings],
     merges: [],
     counts: EMPTY_COUNTS,
     created: 0,
@@ -67,7 +69,16 @@ export async function importParsed(db: Database, parse: ParseResult, options: Im
     ...partial,
     durationMs: Date.now() - started,
   });
-  if (parse.errors.length > 0) return report({ ok: false, errors: parse.errors });
+  if (parsed.errors.length > 0) return report({ ok: false, errors: parsed.errors });
+
+  // Erased people are not brought back by re-importing an old bundle.
+  const suppressed = await findSuppressed(
+    db,
+    parsed.bundle.records.map((r) => recordKey(r.source, r.externalId)),
+    [...new Set(parsed.bundle.records.map(recordEmailKey).filter((e): e is string => e !== undefined))],
+  );
+  const filtered = withoutSuppressed(parsed, suppressed);
+  const parse = { ...filtered.parse, warnings: [...filtered.parse.warnings, ...filtered.warnings] };
 
   const records = parse.bundle.records;
   const existing = await findStoredIdentities(db, {

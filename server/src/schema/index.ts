@@ -11,6 +11,8 @@ import { communityResolvers } from './communities/resolvers.js';
 import { networkResolvers } from './network/resolvers.js';
 import { importResolvers } from './imports/resolvers.js';
 import { analysisResolvers } from './analysis/resolvers.js';
+import { accessResolvers } from './access/resolvers.js';
+import { applyAccessRules } from '../auth/rules.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,12 +31,16 @@ export const resolverModules: Resolvers[] = [
   networkResolvers,
   importResolvers,
   analysisResolvers,
+  accessResolvers,
 ];
 
+/** The executable schema with the access rules (@auth, @personal, mutation audit) applied to it. */
 export function buildSchema() {
-  return createSchema<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    // graphql-tools merges an array of resolver maps module by module.
-    resolvers: resolverModules as never,
-  });
+  return applyAccessRules(
+    createSchema<GraphQLContext>({
+      typeDefs: loadTypeDefs(),
+      // graphql-tools merges an array of resolver maps module by module.
+      resolvers: resolverModules as never,
+    }),
+  );
 }

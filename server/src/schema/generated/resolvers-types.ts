@@ -2,6 +2,9 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Stakeholder as StakeholderModel, Community as CommunityModel, Membership as MembershipModel, Tie as TieModel, RoleCombination as RoleCombinationModel, StakeholderPage as StakeholderPageModel, TiePage as TiePageModel, MembershipPage as MembershipPageModel, AnalysisRun as AnalysisRunModel, ScoreSet as ScoreSetModel, Influencer as InfluencerModel, CommunityComparison as CommunityComparisonModel, GroupShare as GroupShareModel, SeedReasons as SeedReasonsModel, EngagementSeed as EngagementSeedModel, EngagementPlan as EngagementPlanModel, IntroductionPath as IntroductionPathModel, Broker as BrokerModel, CommunityImpact as CommunityImpactModel, SinglePointOfFailure as SinglePointOfFailureModel, WhatIf as WhatIfModel } from '../../domain/models.js';
 import { NetworkScoresModel as NetworkScoresModelModel } from '../../store/network.js';
+import { AuditEventPage as AuditEventPageModel } from '../../store/audit.js';
+import { UserWithTokens as UserWithTokensModel, ApiTokenRecord as ApiTokenRecordModel } from '../../store/access.js';
+import { Principal as PrincipalModel } from '../../domain/access.js';
 import { GraphQLContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +24,13 @@ export type Scalars = {
   /** Arbitrary JSON value (used for compact graph attributes and import reports). */
   JSON: { input: unknown; output: unknown; }
 };
+
+/** Access roles, from least to most trusted: VIEWER < ANALYST < EDITOR < ADMIN. */
+export type AccessRole =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'EDITOR'
+  | 'VIEWER';
 
 /** Parameters of a full analysis run; omitted fields take their defaults. */
 export type AnalysisInput = {
@@ -98,6 +108,45 @@ export type AnalysisSummary = {
   ties: Scalars['Int']['output'];
   unlabelledNodes: Scalars['Int']['output'];
   warnings: Array<Scalars['String']['output']>;
+};
+
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revoked: Scalars['Boolean']['output'];
+};
+
+/** One audited action: who, when, what, which ids, counts; never personal values. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** signIn, signOut, a mutation's field name, stakeholderDataExport … */
+  action: Scalars['String']['output'];
+  /** The user name, the OIDC subject, or (unknown) for a failed sign-in with a name that is not a user's. */
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  counts?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  /** ok, or the error code. */
+  outcome: Scalars['String']['output'];
+  /** Ids the action touched (id-like arguments only). */
+  targets: Array<Scalars['ID']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
 };
 
 export type Broker = {
@@ -367,17 +416,27 @@ export type Mutation = {
   addRole: Stakeholder;
   /** Creates the tie, or updates weight and date of the existing tie of that type. */
   addTie: Tie;
+  /** A personal API token for the caller (a local user); expiresInDays 1–3650, none for no expiry. */
+  createApiToken: NewApiToken;
   createCommunity: Community;
   createStakeholder: Stakeholder;
   /** Deletes the stakeholder, its ties, role facts and memberships in one transaction. Returns the deleted id. */
   deleteStakeholder: Scalars['ID']['output'];
+  /** Erases a stakeholder with every record, role, tie, membership and score, and keeps them from being re-imported. */
+  eraseStakeholder: Scalars['Boolean']['output'];
   /** Validates, then writes all or nothing. */
   importData: ImportReport;
+  /** Records that the caller exported `count` items as `kind` (csv, gexf, png …), for the audit trail. */
+  recordExport: Scalars['Boolean']['output'];
   removeMembership: Scalars['Boolean']['output'];
   removeRole: Stakeholder;
   removeTie: Scalars['Boolean']['output'];
+  /** Revokes one of the caller's tokens (an admin: anyone's). */
+  revokeApiToken: Scalars['Boolean']['output'];
   /** Starts a full analysis (returns at once with status RUNNING; poll analysisRun). UNAVAILABLE while another run is in progress. */
   runAnalysis: AnalysisRun;
+  /** Sets the caller's password; `current` is required unless signed in through a one-time link with no password set yet. */
+  setPassword: Scalars['Boolean']['output'];
   updateStakeholder: Stakeholder;
 };
 
@@ -398,6 +457,12 @@ export type MutationAddTieArgs = {
 };
 
 
+export type MutationCreateApiTokenArgs = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationCreateCommunityArgs = {
   input: CreateCommunityInput;
 };
@@ -413,8 +478,19 @@ export type MutationDeleteStakeholderArgs = {
 };
 
 
+export type MutationEraseStakeholderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationImportDataArgs = {
   input: ImportInput;
+};
+
+
+export type MutationRecordExportArgs = {
+  count: Scalars['Int']['input'];
+  kind: Scalars['String']['input'];
 };
 
 
@@ -435,8 +511,19 @@ export type MutationRemoveTieArgs = {
 };
 
 
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRunAnalysisArgs = {
   input?: InputMaybe<AnalysisInput>;
+};
+
+
+export type MutationSetPasswordArgs = {
+  current?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
 };
 
 
@@ -541,6 +628,13 @@ export type NetworkScores = {
   weightedOutDegree: Scalars['Float']['output'];
 };
 
+/** A new personal API token: `token` is shown this once and never again (only its hash is stored). */
+export type NewApiToken = {
+  __typename?: 'NewApiToken';
+  apiToken: ApiToken;
+  token: Scalars['String']['output'];
+};
+
 export type OverlapKind =
   | 'DECLARED_COMMUNITIES'
   | 'ROLES';
@@ -575,6 +669,8 @@ export type Query = {
   analysisRuns: Array<AnalysisRun>;
   /** Stable schema version, handy for clients checking compatibility. */
   apiVersion: Scalars['String']['output'];
+  /** The audit trail, newest first; filters combine. */
+  auditEvents: AuditEventConnection;
   /** Who connects holders of fromRole to holders of toRole (open two-paths a → b → c); computed on demand. */
   brokersBetween: Array<Broker>;
   /** Declared communities, and detected ones of the given analysis run (default: the current run). */
@@ -594,6 +690,8 @@ export type Query = {
   influencers: Array<Influencer>;
   /** The k best warm-introduction paths to `to` from the given stakeholders or from holders of fromRoles; computed on demand. */
   introductionPaths: Array<IntroductionPath>;
+  /** The caller, or null when not signed in; the one field anonymous callers may query. */
+  me?: Maybe<Viewer>;
   /**
    * Stakeholders and ties in one round-trip; over the limit of ties, the strongest are kept. Nodes carry the scores
    * and detected memberships of `run` (default: the current run; NOT_FOUND for an unknown run, BAD_USER_INPUT for one
@@ -605,8 +703,11 @@ export type Query = {
   /** Stakeholders per combination of roles (data for an UpSet chart), largest first. */
   roleOverlaps: Array<RoleCombination>;
   stakeholder?: Maybe<Stakeholder>;
+  /** Everything held about one stakeholder (fields, roles, records, ties, memberships, scores) as JSON. */
+  stakeholderDataExport: Scalars['JSON']['output'];
   /** A cursor connection; page size capped at 500. */
   stakeholders: StakeholderConnection;
+  users: Array<User>;
   /** Remove stakeholders hypothetically: per-community connectivity change (declared communities, or the detected ones of `run` when given) and single points of failure. */
   whatIf: WhatIf;
 };
@@ -619,6 +720,16 @@ export type QueryAnalysisRunArgs = {
 
 export type QueryAnalysisRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -698,6 +809,11 @@ export type QueryOverlapsArgs = {
 
 
 export type QueryStakeholderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStakeholderDataExportArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -963,6 +1079,23 @@ export type UpdateStakeholderInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  role: AccessRole;
+  tokens: Array<ApiToken>;
+};
+
+/** Who is calling. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  name: Scalars['String']['output'];
+  role: AccessRole;
+  /** How they signed in: password, link, token or oidc. */
+  via: Scalars['String']['output'];
+};
+
 export type WhatIf = {
   __typename?: 'WhatIf';
   /** Communities that lose at least one member. */
@@ -1046,11 +1179,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRole: AccessRole;
   AnalysisInput: AnalysisInput;
   AnalysisParameters: ResolverTypeWrapper<AnalysisParameters>;
   AnalysisRun: ResolverTypeWrapper<AnalysisRunModel>;
   AnalysisStatus: AnalysisStatus;
   AnalysisSummary: ResolverTypeWrapper<AnalysisSummary>;
+  ApiToken: ResolverTypeWrapper<ApiTokenRecordModel>;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventPageModel>;
+  AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerModel>;
   BrokerageCounts: ResolverTypeWrapper<BrokerageCounts>;
@@ -1094,6 +1232,7 @@ export type ResolversTypes = ResolversObject<{
   NetworkNode: ResolverTypeWrapper<Omit<NetworkNode, 'attributes'> & { attributes: ResolversTypes['NetworkNodeAttributes'] }>;
   NetworkNodeAttributes: ResolverTypeWrapper<Omit<NetworkNodeAttributes, 'scores'> & { scores?: Maybe<ResolversTypes['NetworkScores']> }>;
   NetworkScores: ResolverTypeWrapper<NetworkScoresModelModel>;
+  NewApiToken: ResolverTypeWrapper<Omit<NewApiToken, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
   OverlapKind: OverlapKind;
   Overlaps: ResolverTypeWrapper<Overlaps>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1125,6 +1264,8 @@ export type ResolversTypes = ResolversObject<{
   TieKeyInput: TieKeyInput;
   TieType: TieType;
   UpdateStakeholderInput: UpdateStakeholderInput;
+  User: ResolverTypeWrapper<UserWithTokensModel>;
+  Viewer: ResolverTypeWrapper<PrincipalModel>;
   WhatIf: ResolverTypeWrapper<WhatIfModel>;
 }>;
 
@@ -1134,6 +1275,10 @@ export type ResolversParentTypes = ResolversObject<{
   AnalysisParameters: AnalysisParameters;
   AnalysisRun: AnalysisRunModel;
   AnalysisSummary: AnalysisSummary;
+  ApiToken: ApiTokenRecordModel;
+  AuditEvent: AuditEvent;
+  AuditEventConnection: AuditEventPageModel;
+  AuditEventEdge: AuditEventEdge;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerModel;
   BrokerageCounts: BrokerageCounts;
@@ -1173,6 +1318,7 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkNode: Omit<NetworkNode, 'attributes'> & { attributes: ResolversParentTypes['NetworkNodeAttributes'] };
   NetworkNodeAttributes: Omit<NetworkNodeAttributes, 'scores'> & { scores?: Maybe<ResolversParentTypes['NetworkScores']> };
   NetworkScores: NetworkScoresModelModel;
+  NewApiToken: Omit<NewApiToken, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
   Overlaps: Overlaps;
   PageInfo: PageInfo;
   PhaseTiming: PhaseTiming;
@@ -1198,8 +1344,21 @@ export type ResolversParentTypes = ResolversObject<{
   TieInput: TieInput;
   TieKeyInput: TieKeyInput;
   UpdateStakeholderInput: UpdateStakeholderInput;
+  User: UserWithTokensModel;
+  Viewer: PrincipalModel;
   WhatIf: WhatIfModel;
 }>;
+
+export type AuthDirectiveArgs = {
+  anonymous?: Maybe<Scalars['Boolean']['input']>;
+  requires: AccessRole;
+};
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDirectiveArgs = { };
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AnalysisParametersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnalysisParameters'] = ResolversParentTypes['AnalysisParameters']> = ResolversObject<{
   pivots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1240,6 +1399,36 @@ export type AnalysisSummaryResolvers<ContextType = GraphQLContext, ParentType ex
   ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unlabelledNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  counts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 }>;
 
 export type BrokerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = ResolversObject<{
@@ -1408,14 +1597,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addMembership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddMembershipArgs, 'input'>>;
   addRole?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationAddRoleArgs, 'id' | 'role'>>;
   addTie?: Resolver<ResolversTypes['Tie'], ParentType, ContextType, RequireFields<MutationAddTieArgs, 'input'>>;
+  createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
   createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationCreateStakeholderArgs, 'input'>>;
   deleteStakeholder?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteStakeholderArgs, 'id'>>;
+  eraseStakeholder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEraseStakeholderArgs, 'id'>>;
   importData?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportDataArgs, 'input'>>;
+  recordExport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordExportArgs, 'count' | 'kind'>>;
   removeMembership?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMembershipArgs, 'community' | 'stakeholder'>>;
   removeRole?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'id' | 'role'>>;
   removeTie?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTieArgs, 'input'>>;
+  revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   runAnalysis?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType, Partial<MutationRunAnalysisArgs>>;
+  setPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordArgs, 'password'>>;
   updateStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationUpdateStakeholderArgs, 'id' | 'input'>>;
 }>;
 
@@ -1478,6 +1672,11 @@ export type NetworkScoresResolvers<ContextType = GraphQLContext, ParentType exte
   weightedOutDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type NewApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NewApiToken'] = ResolversParentTypes['NewApiToken']> = ResolversObject<{
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type OverlapsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Overlaps'] = ResolversParentTypes['Overlaps']> = ResolversObject<{
   intersections?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   jaccard?: Resolver<Array<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
@@ -1500,6 +1699,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunArgs, 'id'>>;
   analysisRuns?: Resolver<Array<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunsArgs, 'first'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   brokersBetween?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersBetweenArgs, 'first' | 'fromRole' | 'toRole'>>;
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
@@ -1510,11 +1710,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   engagementPlan?: Resolver<ResolversTypes['EngagementPlan'], ParentType, ContextType, RequireFields<QueryEngagementPlanArgs, 'k' | 'seed' | 'simulations'>>;
   influencers?: Resolver<Array<ResolversTypes['Influencer']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'first' | 'metric'>>;
   introductionPaths?: Resolver<Array<ResolversTypes['IntroductionPath']>, ParentType, ContextType, RequireFields<QueryIntroductionPathsArgs, 'k' | 'maxHops' | 'to'>>;
+  me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'limit'>>;
   overlaps?: Resolver<ResolversTypes['Overlaps'], ParentType, ContextType, RequireFields<QueryOverlapsArgs, 'kind'>>;
   roleOverlaps?: Resolver<Array<ResolversTypes['RoleCombination']>, ParentType, ContextType>;
   stakeholder?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType, RequireFields<QueryStakeholderArgs, 'id'>>;
+  stakeholderDataExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryStakeholderDataExportArgs, 'id'>>;
   stakeholders?: Resolver<ResolversTypes['StakeholderConnection'], ParentType, ContextType, RequireFields<QueryStakeholdersArgs, 'first' | 'orderBy'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   whatIf?: Resolver<ResolversTypes['WhatIf'], ParentType, ContextType, RequireFields<QueryWhatIfArgs, 'remove'>>;
 }>;
 
@@ -1631,6 +1834,19 @@ export type TieEdgeResolvers<ContextType = GraphQLContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Tie'], ParentType, ContextType>;
 }>;
 
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+}>;
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type WhatIfResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WhatIf'] = ResolversParentTypes['WhatIf']> = ResolversObject<{
   communities?: Resolver<Array<ResolversTypes['CommunityImpact']>, ParentType, ContextType>;
   removed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1641,6 +1857,10 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AnalysisParameters?: AnalysisParametersResolvers<ContextType>;
   AnalysisRun?: AnalysisRunResolvers<ContextType>;
   AnalysisSummary?: AnalysisSummaryResolvers<ContextType>;
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   BrokerageCounts?: BrokerageCountsResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
@@ -1671,6 +1891,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   NetworkNode?: NetworkNodeResolvers<ContextType>;
   NetworkNodeAttributes?: NetworkNodeAttributesResolvers<ContextType>;
   NetworkScores?: NetworkScoresResolvers<ContextType>;
+  NewApiToken?: NewApiTokenResolvers<ContextType>;
   Overlaps?: OverlapsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhaseTiming?: PhaseTimingResolvers<ContextType>;
@@ -1689,6 +1910,12 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Tie?: TieResolvers<ContextType>;
   TieConnection?: TieConnectionResolvers<ContextType>;
   TieEdge?: TieEdgeResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   WhatIf?: WhatIfResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+}>;
