@@ -13,6 +13,8 @@ export class AuditLog {
   error = $state<string | null>(null);
 
   #controller: AbortController | null = null;
+  /** The filters of the rows shown: "Load more" continues them, even when the form has been edited since. */
+  #applied: AuditFilters = { ...emptyAuditFilters };
 
   /** Loads the first page for the current filters (replacing the rows). */
   search = async (): Promise<void> => {
@@ -21,6 +23,7 @@ export class AuditLog {
       this.error = problem;
       return;
     }
+    this.#applied = { ...this.filters };
     await this.#load(null);
   };
 
@@ -40,7 +43,7 @@ export class AuditLog {
     this.loading = true;
     this.error = null;
     try {
-      const { auditEvents } = await request(AuditEventsDocument, auditVariables(this.filters, after), {
+      const { auditEvents } = await request(AuditEventsDocument, auditVariables(this.#applied, after), {
         signal: controller.signal,
       });
       if (controller.signal.aborted) return;
