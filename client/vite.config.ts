@@ -1,4 +1,4 @@
-// Vite config for the client: Svelte plugin, /graphql proxied to the API server in dev, build to client/dist.
+// Vite config for the client: Svelte plugin, /graphql and /auth proxied to the API server in dev, build to client/dist.
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -9,12 +9,12 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/graphql': { target: api, changeOrigin: true } },
+    proxy: { '/graphql': { target: api, changeOrigin: true }, '/auth': { target: api, changeOrigin: true } },
   },
   preview: {
     host: '127.0.0.1',
     port: 4173,
-    proxy: { '/graphql': { target: api, changeOrigin: true } },
+    proxy: { '/graphql': { target: api, changeOrigin: true }, '/auth': { target: api, changeOrigin: true } },
   },
   build: {
     outDir: 'dist',

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
+import { callAtlas, launchChromium, pageGql, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 const fixtures = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
@@ -22,17 +22,8 @@ const atlas = <K extends keyof AtlasTestHook>(key: K, ...args: Parameters<AtlasT
 
 const shot = (name: string): Promise<void> => screenshot(page, name);
 
-/** A GraphQL request to the served app (to prepare data and to check what a rejected import left). */
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(new URL('graphql', appUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors !== undefined || body.data === undefined) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+/** A GraphQL request made by the signed-in page (to prepare data and to check what a rejected import left). */
+const gql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => pageGql<T>(page, query, variables);
 
 /** Runs an analysis through the API and waits until it is the current run. */
 async function runAnalysis(): Promise<void> {
@@ -56,10 +47,12 @@ function zipFolder(folder: string): Buffer {
 
 beforeAll(async () => {
   await resetToDemo();
-  await runAnalysis();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  await signIn(page, appUrl);
+  // The run is started as the signed-in admin; the map is then loaded again with its analytics.
+  await runAnalysis();
   await page.goto(appUrl);
   await ready();
 });

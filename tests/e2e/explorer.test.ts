@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
+import { callAtlas, launchChromium, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(appUrl);
+  await signIn(page, appUrl);
   // Let ForceAtlas2 settle (it stops itself within its budget).
   await waitUntilSettled(page);
 });

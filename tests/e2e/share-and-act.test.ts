@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { artifacts, callAtlas, launchChromium, waitUntilSettled } from '../helpers/browser.js';
+import { artifacts, callAtlas, launchChromium, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 
@@ -28,6 +28,10 @@ beforeAll(async () => {
   await resetToDemo();
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // One sign-in for the context: its session cookie serves every page the journeys open.
+  const first = await context.newPage();
+  await signIn(first, appUrl);
+  await first.close();
 });
 
 afterAll(async () => {

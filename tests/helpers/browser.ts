@@ -1,9 +1,10 @@
 // Headless Chromium for the e2e tier: Debian's chromium with the flags every journey uses, calls into the page's
-// `window.__atlas` probes (client/src/lib/test-hook.ts), the wait for a drawn, settled map, and screenshots kept
-// under tests/artifacts/e2e.
+// `window.__atlas` probes (client/src/lib/test-hook.ts), signing in through the page, GraphQL as the signed-in page,
+// the wait for a drawn, settled map, and screenshots kept under tests/artifacts/e2e.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 
 const CHROMIUM_ARGS = [
@@ -40,6 +41,48 @@ export async function callAtlas<K extends keyof AtlasTestHook>(
     },
     [key, args] as const,
   ) as Promise<ReturnType<AtlasTestHook[K]>>;
+}
+
+export interface Credentials {
+  name: string;
+  password: string;
+}
+
+/** The admin the e2e setup creates (provided as `e2eUser`). */
+export function adminCredentials(): Credentials {
+  return inject('e2eUser');
+}
+
+/**
+ * Opens `url` and signs in through the page's form (as the e2e admin unless told otherwise), then waits until the
+ * explorer shows who is signed in. The session cookie then serves every page of the same browser context.
+ */
+export async function signIn(page: Page, url: string, credentials: Credentials = adminCredentials()): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('sign-in-form').waitFor({ timeout: 60_000 });
+  await page.getByLabel('Name', { exact: true }).fill(credentials.name);
+  await page.getByLabel('Password', { exact: true }).fill(credentials.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-as').waitFor({ timeout: 60_000 });
+}
+
+/** A GraphQL request made by the page itself (same origin, with its session cookie): to prepare or check data. */
+export async function pageGql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await page.evaluate(
+    async ([q, v]) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: q, variables: v }),
+      });
+      return (await response.json()) as unknown;
+    },
+    [query, variables] as const,
+  );
+  const { data, errors } = body as { data?: T | null; errors?: Array<{ message: string }> };
+  if (errors !== undefined || data === undefined || data === null) throw new Error(JSON.stringify(errors ?? body));
+  return data;
 }
 
 /** Waits until the app has drawn its map and the layout has stopped. */

@@ -38,6 +38,18 @@ export interface RequestOptions {
 
 const printed = new WeakMap<object, string>();
 
+/** Whether an error means "not signed in" (HTTP 401 or the code UNAUTHENTICATED): the session has ended. */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof RequestError && (error.status === 401 || error.code === 'UNAUTHENTICATED');
+}
+
+let unauthenticatedListener: (() => void) | null = null;
+
+/** Registers who hears that a request answered 401/UNAUTHENTICATED (the session shows the sign-in page); null removes it. */
+export function onUnauthenticated(listener: (() => void) | null): void {
+  unauthenticatedListener = listener;
+}
+
 function queryText(document: TypedDocumentNode<unknown, never>): string {
   let text = printed.get(document);
   if (text === undefined) {
@@ -71,6 +83,19 @@ export async function request<TResult, TVars extends Record<string, unknown>>(
   variables: TVars,
   options: RequestOptions = {},
 ): Promise<TResult> {
+  try {
+    return await send(document, variables, options);
+  } catch (error) {
+    if (isUnauthenticated(error)) unauthenticatedListener?.();
+    throw error;
+  }
+}
+
+async function send<TResult, TVars extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVars>,
+  variables: TVars,
+  options: RequestOptions,
+): Promise<TResult> {
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -82,6 +107,8 @@ export async function request<TResult, TVars extends Record<string, unknown>>(
       },
       body: JSON.stringify({ query: queryText(document as TypedDocumentNode<unknown, never>), variables }),
       signal: options.signal ?? null,
+      // The session cookie (HttpOnly, SameSite=Strict) goes with every request to our own origin.
+      credentials: 'same-origin',
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -118,6 +145,7 @@ export function describeError(error: unknown): string {
   if (error instanceof RequestError) {
     if (error.kind === 'NETWORK') return error.message;
     if (error.code === 'UNAVAILABLE') return 'The database is not available yet — wait a moment and retry.';
+    if (isUnauthenticated(error)) return 'Your session has ended — sign in again.';
     return error.message;
   }
   if (error instanceof Error) return error.message;

@@ -5,6 +5,16 @@ import { drawLegend, type LegendBlock } from '../act/legend-image';
 import { writeGexf, type GexfEdge, type GexfNode } from '../act/gexf';
 import type { AtlasSigma } from './context';
 
+/** How many stakeholders the map draws (after filters): the count an export's audit event records. */
+export function drawnNodeCount(sigma: AtlasSigma): number {
+  let n = 0;
+  sigma.getGraph().forEachNode((node) => {
+    const d = sigma.getNodeDisplayData(node);
+    if (d !== undefined && !d.hidden) n++;
+  });
+  return n;
+}
+
 /** The drawn nodes and ties (after filters) as GEXF, with positions, sizes and colours as displayed. */
 export function currentViewGexf(sigma: AtlasSigma, description: string): string {
   const graph = sigma.getGraph();
