@@ -22,6 +22,7 @@ import { buildSchema } from './schema/index.js';
 import { databaseReachable, isDatabaseUnavailable, isTransactionTimeout } from './store/health.js';
 import { AuthService } from './auth/service.js';
 import { useAuthRoutes } from './auth/routes.js';
+import { useGraphiQLGate } from './auth/graphiql-gate.js';
 import { writeAuditEvent } from './store/audit.js';
 
 export interface AppDependencies {
@@ -50,7 +51,9 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Stakeholder Atlas API' },
+    // Only for signed-in users (anonymous browsers get useGraphiQLGate's page instead).
+    graphiql: async (request) =>
+      (await auth.authenticate(request.headers).catch(() => null)) !== null ? { title: 'Stakeholder Atlas API' } : false,
     renderGraphiQL: (options) => {
       const html = renderGraphiQL(options);
       graphiqlPolicy = graphiqlCsp(html);
@@ -98,6 +101,7 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       useContentEncoding(),
       // /auth/sign-in, /auth/sign-out, /auth/link/<token>
       useAuthRoutes(auth),
+      useGraphiQLGate(auth),
       // The token limit replaces the parser; the character limit wraps that, so it must come second.
       maxTokensPlugin({ n: limits.maxTokens }),
       characterLimitPlugin({ maxLength: limits.maxQueryChars }),
