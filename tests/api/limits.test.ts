@@ -195,7 +195,11 @@ describe('heavy operations', () => {
     const ask = async () => {
       const response = await app.fetch('http://atlas.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(await client.authHeaders()),
+        },
         body: JSON.stringify({ query: `{ egoNetwork(id: "${someone}") { nodes { key } } }` }),
       });
       return {

@@ -45,8 +45,19 @@ describe('security headers', () => {
     expectSecurityHeaders((await client.app.fetch('http://atlas.test/health')).headers);
   });
 
+  it('keep GraphiQL for signed-in users: anonymous browsers get a page pointing to the sign-in', async () => {
+    const anonymous = await client.app.fetch('http://atlas.test/graphql', { headers: { accept: 'text/html' } });
+    expect(anonymous.status).toBe(401);
+    const text = await anonymous.text();
+    expect(text).toContain('Sign in');
+    expect(text).not.toContain('<script');
+    expectSecurityHeaders(anonymous.headers);
+  });
+
   it("give GraphiQL's page a CSP of its own: its inline scripts by hash, never 'unsafe-inline' scripts", async () => {
-    const page = await client.app.fetch('http://atlas.test/graphql', { headers: { accept: 'text/html' } });
+    const page = await client.app.fetch('http://atlas.test/graphql', {
+      headers: { accept: 'text/html', ...(await client.authHeaders()) },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script');
     expectSecurityHeaders(page.headers);
@@ -107,10 +118,10 @@ describe('Host check', () => {
   });
 
   it('accepts the public URL and the loopback names of the bound port', async () => {
-    const ask = (url: string) =>
+    const ask = async (url: string) =>
       client.app.fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await client.authHeaders()) },
         body: '{"query":"{ apiVersion }"}',
       });
     expect((await ask('http://atlas.test/graphql')).status).toBe(200);
@@ -144,8 +155,9 @@ describe('CSRF', () => {
 
   it('asks GET queries for the CSRF header, and serves them with it', async () => {
     const url = 'http://atlas.test/graphql?query=' + encodeURIComponent('{ apiVersion }');
-    expect((await client.app.fetch(url)).status).toBe(403);
-    expect((await client.app.fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } })).status).toBe(200);
+    const auth = await client.authHeaders();
+    expect((await client.app.fetch(url, { headers: auth })).status).toBe(403);
+    expect((await client.app.fetch(url, { headers: { 'x-graphql-yoga-csrf': '1', ...auth } })).status).toBe(200);
   });
 
   it('runs JSON posts, which browsers preflight', async () => {
@@ -180,7 +192,7 @@ describe('request body size over HTTP', () => {
       expect(chunked.status).toBe(411);
       const fine = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await client.authHeaders()) },
         body: '{"query":"{ apiVersion }"}',
       });
       expect(await fine.json()).toEqual({ data: { apiVersion: '1' } });
