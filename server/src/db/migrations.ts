@@ -20,6 +20,8 @@ export const MIGRATIONS: readonly string[] = [
    OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   // Analysis runs: run ids, the current run, per-run score lookups, a run's detected communities.
   'CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (r:AnalysisRun) REQUIRE r.id IS UNIQUE',
+  // The one lock node every process's run claim merges on: unique, so concurrent claims lock the same node.
+  'CREATE CONSTRAINT analysis_lock_id IF NOT EXISTS FOR (l:AnalysisLock) REQUIRE l.id IS UNIQUE',
   'CREATE INDEX analysis_run_current IF NOT EXISTS FOR (r:AnalysisRun) ON (r.current)',
   'CREATE INDEX score_set_run_stakeholder IF NOT EXISTS FOR (x:ScoreSet) ON (x.run, x.stakeholder)',
   'CREATE INDEX community_run IF NOT EXISTS FOR (c:Community) ON (c.run)',

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { detached } from '../db/cancellation.js';
 import type { Database } from '../db/database.js';
 import type { AnalysisRun } from '../domain/models.js';
-import { completeRun, createRun, failInterruptedRuns, failRun, findRun, updateProgress, writeResults } from '../store/runs.js';
+import { completeRun, claimRun, failInterruptedRuns, failRun, findRun, updateProgress, writeResults } from '../store/runs.js';
 import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
 import { transferList } from './compact-projection.js';
 import { declaredCommunityNames, loadProjection } from '../store/projection.js';
@@ -143,7 +143,8 @@ export function recoverInterruptedRuns(db: Database): Promise<void> {
 
 /**
  * Starts a run and returns it at once (status RUNNING); the work continues in the background.
- * One run at a time per process: a second request while one is running throws RunInProgressError.
+ * One run at a time per database, whichever server process asks: a second request while one is running
+ * (here or in another process on the same Neo4j) throws RunInProgressError.
  */
 export async function startAnalysisRun(db: Database, parameters: RunParameters): Promise<AnalysisRun> {
   const running = [...active.keys()][0];
@@ -153,7 +154,9 @@ export async function startAnalysisRun(db: Database, parameters: RunParameters):
   const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
   active.set(id, handle);
   try {
-    const created = await createRun(db, id, parameters, RUN_OWNER);
+    const claimed = await claimRun(db, id, parameters, RUN_OWNER);
+    if ('runningId' in claimed) throw new RunInProgressError(claimed.runningId);
+    const created = claimed.run;
     // The run outlives the request that started it: its queries must not be cancelled with that request.
     handle.done = detached(() => execute(db, handle, parameters)).finally(() => active.delete(id));
     return created;

@@ -48,19 +48,40 @@ function toModel(r: Omit<StoredRun, 'comparison'>): AnalysisRun {
   };
 }
 
-/** `owner` names the process running it (host/pid/token); it refreshes `heartbeatAt` while it runs. */
-export async function createRun(db: Database, id: string, parameters: RunParameters, owner?: string): Promise<AnalysisRun> {
-  const rows = await execute<{ r: StoredRun }>(
-    db,
-    `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
-       phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, current: false})
-     RETURN ${RUN_PROJECTION} AS r`,
-    { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters), owner: owner ?? null },
-    { mode: 'WRITE' },
-  );
-  const row = rows[0];
-  if (!row) throw new Error('analysis run was not created');
-  return toModel(row.r);
+/**
+ * Claims the one analysis slot of the database and creates the run, in one transaction: the lock node
+ * serialises claims from every server process on this Neo4j, so two never run at once. A RUNNING run whose
+ * heartbeat is fresher than `staleAfterMs` holds the slot: its id is returned instead of a new run.
+ * `owner` names the process running it (host/pid/token); it refreshes `heartbeatAt` while it runs.
+ */
+export async function claimRun(
+  db: Database,
+  id: string,
+  parameters: RunParameters,
+  owner: string,
+  staleAfterMs = 120_000,
+): Promise<{ run: AnalysisRun } | { runningId: string }> {
+  return writeTransaction(db, async (tx) => {
+    await run(tx, `MERGE (l:AnalysisLock {id: 'analysis'}) SET l.claimedAt = datetime()`);
+    const busy = await run<{ id: string }>(
+      tx,
+      `MATCH (r:AnalysisRun {status: 'RUNNING'})
+       WHERE datetime().epochMillis - coalesce(r.heartbeatAt, r.startedAt).epochMillis < $stale
+       RETURN r.id AS id LIMIT 1`,
+      { stale: staleAfterMs },
+    );
+    if (busy[0]) return { runningId: busy[0].id };
+    const rows = await run<{ r: StoredRun }>(
+      tx,
+      `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
+         phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, current: false})
+       RETURN ${RUN_PROJECTION} AS r`,
+      { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters), owner },
+    );
+    const row = rows[0];
+    if (!row) throw new Error('analysis run was not created');
+    return { run: toModel(row.r) };
+  });
 }
 
 export async function updateProgress(db: Database, id: string, phase: string, percent: number): Promise<void> {
