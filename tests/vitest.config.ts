@@ -57,6 +57,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'robustness',
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          include: ['tests/robustness/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Processes killed on purpose (Neo4j, the server, the import CLI), each child with its own store.
           name: 'faults',
           globalSetup: ['tests/helpers/global-setup.ts'],
@@ -64,7 +76,7 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
         },
       },
       {
@@ -76,7 +88,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          sequence: { groupOrder: 4 },
+          sequence: { groupOrder: 5 },
         },
       },
     ],
