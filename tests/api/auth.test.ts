@@ -2,6 +2,7 @@
 // role and anonymously, personal-data masking, sessions, API tokens, one-time links, the sign-in rate
 // limit, OIDC bearer tokens from a local issuer, erasure with re-import, the audit trail, and two app
 // instances on one Neo4j.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -252,6 +253,12 @@ describe('sessions', () => {
     expect(((await wrong.json()) as { error: string }).error).toMatch(/\S/);
     expect((await post(app, '/auth/sign-in', { name: 'nobody-here', password: 'whatever it is' })).status).toBe(401);
     expect((await post(app, '/auth/sign-in', { name })).status).toBe(400);
+    // A browser asks for gzip: the answer goes through the compression plugin and must still be the 401 JSON.
+    const zipped = await post(app, '/auth/sign-in', { name, password: 'not the password' }, { 'accept-encoding': 'gzip' });
+    expect(zipped.status).toBe(401);
+    const unzipped =
+      zipped.headers.get('content-encoding') === 'gzip' ? gunzipSync(Buffer.from(await zipped.arrayBuffer())) : null;
+    expect((JSON.parse(String(unzipped ?? (await zipped.text()))) as { error: string }).error).toMatch(/\S/);
     const secure = createTestApp(t, { auth: { ...t.config.auth, secureCookies: true } });
     const ok = await post(secure, '/auth/sign-in', { name, password: 'a long enough password' });
     expect(ok.headers.get('set-cookie')).toMatch(/; Secure/);

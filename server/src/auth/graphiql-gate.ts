@@ -1,6 +1,7 @@
 // GraphiQL (the API explorer a browser gets at GET /graphql) is for signed-in users only; others get a short page
 // that points to the sign-in. GraphQL requests themselves are left to the access rules.
 import type { Plugin } from 'graphql-yoga';
+import { asServerResponse } from './routes.js';
 import type { AuthService } from './service.js';
 
 const SIGN_IN_FIRST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in first</title></head>
@@ -14,15 +15,15 @@ function wantsGraphiQL(request: Request, pathname: string): boolean {
 
 export function useGraphiQLGate(auth: AuthService): Plugin {
   return {
-    onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (!wantsGraphiQL(request, url.pathname)) return;
       return auth
         .authenticate(request.headers)
         .catch(() => null)
-        .then((viewer) => {
-          if (viewer === null) {
-            endResponse(new Response(SIGN_IN_FIRST, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' } }));
-          }
+        .then(async (viewer) => {
+          if (viewer !== null) return;
+          const page = new Response(SIGN_IN_FIRST, { status: 401, headers: { 'content-type': 'text/html; charset=utf-8' } });
+          endResponse(await asServerResponse(page, fetchAPI.Response));
         });
     },
   };

@@ -48,10 +48,21 @@ async function signIn(auth: AuthService, request: Request, serverContext: unknow
   return new Response(null, { status: 204, headers: { 'set-cookie': result.cookie, 'cache-control': 'no-store' } });
 }
 
+/**
+ * The same answer built with the server's own Response class: its plugins (gzip among them) expect that
+ * class's streams, and a platform Response failed in them with a 500.
+ */
+export async function asServerResponse(response: Response, ServerResponse: typeof Response): Promise<Response> {
+  const body = [101, 204, 205, 304].includes(response.status) ? null : await response.text();
+  return new ServerResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 export function useAuthRoutes(auth: AuthService): Plugin {
   return {
-    onRequest({ request, url, endResponse, serverContext }) {
+    onRequest({ request, url, endResponse: endServerResponse, serverContext, fetchAPI }) {
       if (!url.pathname.startsWith('/auth/')) return;
+      const endResponse = (response: Response): Promise<void> =>
+        asServerResponse(response, fetchAPI.Response).then(endServerResponse);
       // A database failure answers 503 rather than leaving the request hanging or crashing.
       const respond = (response: Promise<Response>): Promise<void> =>
         response.catch(() => json(503, { error: 'Sign-in is unavailable right now; try again shortly.' })).then(endResponse);

@@ -2,7 +2,8 @@
 import { RecordExportDocument } from '../graphql/auth-types';
 import { request } from '../graphql/client';
 
-export type ExportKind = 'CSV' | 'GEXF' | 'PNG';
+/** The kinds the server records (lower case). */
+export type ExportKind = 'csv' | 'gexf' | 'png';
 
 /** Records the export; throws (and the caller does not save the file) when the server refuses or cannot be reached. */
 export async function recordExport(kind: ExportKind, count: number): Promise<void> {
