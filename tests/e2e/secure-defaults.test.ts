@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { callAtlas, launchChromium, screenshot, waitUntilSettled } from '../helpers/browser.js';
+import { callAtlas, launchChromium, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 
@@ -35,6 +35,8 @@ describe('secure defaults in the browser', () => {
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['x-frame-options']).toBe('DENY');
+    // The sign-in page and then the map, both under the policy.
+    await signIn(page, appUrl);
     await waitUntilSettled(page);
     expect(await callAtlas(page, 'order')).toBeGreaterThan(0);
     await screenshot(page, 'secure-defaults');
