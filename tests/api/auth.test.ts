@@ -171,6 +171,15 @@ describe('personal data', () => {
     expect(stakeholder.sourceRecords.map((r) => r.key).sort()).toEqual(['captable:S003', 'hr:E101']);
   });
 
+  it('cannot be probed by viewers through text search: e-mail addresses match for analysts only', async () => {
+    const SEARCH = `query($text: String!) { stakeholders(filter: { text: $text }) { totalCount } }`;
+    type Found = { stakeholders: { totalCount: number } };
+    expect((await clients.analyst.data<Found>(SEARCH, { text: 'erin.cole' })).stakeholders.totalCount).toBeGreaterThan(0);
+    expect((await clients.viewer.data<Found>(SEARCH, { text: 'erin.cole' })).stakeholders.totalCount).toBe(0);
+    // Names still match for everyone.
+    expect((await clients.viewer.data<Found>(SEARCH, { text: 'Erin Cole' })).stakeholders.totalCount).toBeGreaterThan(0);
+  });
+
   it('marks every e-mail, record key, external id and value field @personal', () => {
     const schema = buildSchema();
     const personal = (type: string, field: string): boolean => {

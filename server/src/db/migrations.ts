@@ -18,6 +18,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX community_kind IF NOT EXISTS FOR (c:Community) ON (c.kind)',
   `CREATE FULLTEXT INDEX stakeholder_search IF NOT EXISTS FOR (s:Stakeholder) ON EACH [s.name, s.email, s.organisation]
    OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
+  // The same search without e-mail addresses, for callers who may not see personal data (viewers).
+  `CREATE FULLTEXT INDEX stakeholder_search_public IF NOT EXISTS FOR (s:Stakeholder) ON EACH [s.name, s.organisation]
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   // Analysis runs: run ids, the current run, per-run score lookups, a run's detected communities.
   'CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (r:AnalysisRun) REQUIRE r.id IS UNIQUE',
   // The one lock node every process's run claim merges on: unique, so concurrent claims lock the same node.

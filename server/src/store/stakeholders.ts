@@ -34,15 +34,19 @@ interface MatchClause {
   hasScore: boolean;
 }
 
-/** The MATCH … WHERE that selects stakeholders for a filter, binding `s` (and `score` with text). */
-export function stakeholderMatch(filter: StakeholderFilter | null | undefined): MatchClause {
+/**
+ * The MATCH … WHERE that selects stakeholders for a filter, binding `s` (and `score` with text). Without
+ * `personal`, free text searches names and organisations only, so e-mail addresses cannot be probed.
+ */
+export function stakeholderMatch(filter: StakeholderFilter | null | undefined, personal = true): MatchClause {
   const params: Record<string, unknown> = {};
   const where: string[] = [];
   let cypher: string;
   const query = filter?.text ? fullTextQuery(filter.text) : undefined;
   if (query) {
     params.text = query;
-    cypher = `CALL db.index.fulltext.queryNodes('stakeholder_search', $text) YIELD node AS s, score`;
+    const index = personal ? 'stakeholder_search' : 'stakeholder_search_public';
+    cypher = `CALL db.index.fulltext.queryNodes('${index}', $text) YIELD node AS s, score`;
   } else if (filter?.community) {
     cypher = 'MATCH (:Community {id: $community})<-[:MEMBER_OF]-(s:Stakeholder)';
   } else {
@@ -88,8 +92,9 @@ export async function listStakeholders(
   filter: StakeholderFilter | null | undefined,
   orderBy: StakeholderOrder,
   request: PageRequest,
+  personal = true,
 ): Promise<Page<Stakeholder>> {
-  const match = stakeholderMatch(filter);
+  const match = stakeholderMatch(filter, personal);
   const byName = !(orderBy === 'RELEVANCE' && match.hasScore) && orderBy !== 'DEGREE';
   const order =
     orderBy === 'RELEVANCE' && match.hasScore

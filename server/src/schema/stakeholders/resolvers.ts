@@ -7,6 +7,7 @@ import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import { optionalDate, optionalEmail, optionalId, optionalText, requireText, searchText, weight } from '../common/validation.js';
 import { stakeholderMemberships } from '../../store/communities.js';
 import * as repository from '../../store/stakeholders.js';
+import { roleAtLeast } from '../../domain/access.js';
 
 function roleFact(field: string, input: RoleFactInput): RoleFact {
   const since = optionalDate(`${field}.since`, input.since);
@@ -35,9 +36,12 @@ async function loadOrThrow(context: GraphQLContext, id: string): Promise<Stakeho
 export const stakeholderResolvers: Resolvers = {
   Query: {
     stakeholder: (_, { id }, { loaders }) => loaders.stakeholder.load(id),
-    stakeholders: (_, { filter, orderBy, first, after }, { db, config }) => {
+    stakeholders: (_, { filter, orderBy, first, after }, { db, config, viewer }) => {
       searchText('filter.text', filter?.text);
-      return repository.listStakeholders(db, filter, orderBy ?? 'NAME', pageRequest(first, after, config.maxPageSize));
+      // Viewers may not see e-mail addresses, so their text search must not match on them either.
+      const personal = !!viewer?.role && roleAtLeast(viewer.role, 'analyst');
+      const page = pageRequest(first, after, config.maxPageSize);
+      return repository.listStakeholders(db, filter, orderBy ?? 'NAME', page, personal);
     },
     roleOverlaps: (_, __, { db }) => repository.roleCombinations(db),
   },
