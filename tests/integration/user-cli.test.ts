@@ -2,7 +2,7 @@
 // found on its Bolt port), and the first start's admin with its one-time sign-in link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,15 @@ let dataDir: string;
 beforeAll(async () => {
   t = await openTestDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'atlas-user-cli-'));
+  // As a running app's data folder holds them: the embedded Neo4j's generated credentials.
+  const target = inject('neo4j');
+  writeFileSync(
+    join(dataDir, 'atlas-credentials.json'),
+    JSON.stringify({ username: target.username, password: target.password }),
+    {
+      mode: 0o600,
+    },
+  );
 });
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
