@@ -6,25 +6,40 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alive, embeddedEnv, eventually, readPidFile, startAtlasProcess, type AtlasProcess } from '../helpers/atlas-process.js';
+import {
+  adminTokenOf,
+  alive,
+  embeddedEnv,
+  eventually,
+  readPidFile,
+  startAtlasProcess,
+  type AtlasProcess,
+} from '../helpers/atlas-process.js';
 
 const home = mkdtempSync(join(tmpdir(), 'atlas-faults-server-'));
 const preload = [join(import.meta.dirname, 'reject-on-signal.mjs')];
 const started: AtlasProcess[] = [];
 let server: AtlasProcess;
 let url = '';
+let token = '';
 
 async function startServer(): Promise<AtlasProcess> {
   const child = startAtlasProcess('server/src/main.ts', [], embeddedEnv(home), preload);
   started.push(child);
   url = (await child.waitFor(/Stakeholder Atlas is ready: (http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
+  // Users live in the database: one token serves every later start on the same store.
+  if (token === '') token = await adminTokenOf(child, home);
   return child;
 }
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };

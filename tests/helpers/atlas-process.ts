@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connect } from '../../server/src/db/database.js';
+import { createTestUser } from './app.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -125,4 +127,22 @@ export function embeddedEnv(home: string, extra: Record<string, string> = {}): R
     PORT: '0',
     ...extra,
   };
+}
+
+/**
+ * A personal API token of a new admin of a started server's database (its embedded Neo4j, found on the Bolt
+ * address the server printed, with the credentials kept in its data folder): its HTTP API needs a signed-in caller.
+ */
+export async function adminTokenOf(server: AtlasProcess, home: string): Promise<string> {
+  const bolt = (await server.waitFor(/at (bolt:\/\/127\.0\.0\.1:\d+)/))[1]!;
+  const credentials = JSON.parse(readFileSync(join(home, 'atlas-credentials.json'), 'utf8')) as {
+    username: string;
+    password: string;
+  };
+  const db = connect(bolt, credentials.username, credentials.password, 'neo4j');
+  try {
+    return (await createTestUser(db, 'admin')).token;
+  } finally {
+    await db.driver.close();
+  }
 }
