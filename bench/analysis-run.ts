@@ -15,6 +15,7 @@ import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
 import { importParsed } from '../server/src/import/import-bundle.js';
 import { closeOnDemandPool } from '../server/src/runner/on-demand-pool.js';
+import { createBenchToken } from './bench-user.js';
 
 const { values } = parseArgs({
   options: { stakeholders: { type: 'string', default: '10000' }, ties: { type: 'string', default: '100000' } },
@@ -57,11 +58,13 @@ try {
   console.log(`  phases (ms): ${JSON.stringify(finished?.timings)}`);
   console.log(`  peak RSS of the server process (worker included): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
-  const app = createApp({ db, config: { ...loadConfig(), logLevel: 'error' } });
+  // In-process: port 0 lets the Host check accept the loopback name; the API needs a signed-in caller.
+  const app = createApp({ db, config: { ...loadConfig(), port: 0, logLevel: 'error' } });
+  const token = await createBenchToken(db, 'analyst');
   const planStarted = performance.now();
-  const response = await app.fetch('http://bench/graphql', {
+  const response = await app.fetch('http://127.0.0.1/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query:
         '{ engagementPlan(segment: { roles: [CUSTOMER, EMPLOYEE, PARTNER, SUPPLIER, SHAREHOLDER] }, k: 10) { segmentSize expectedReach } }',
