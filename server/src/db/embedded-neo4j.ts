@@ -450,7 +450,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const freshStore = !existsSync(join(home, 'data', 'databases', 'system'));
   let credentials = readCredentials(credentialsFile);
   const adopt = credentials === undefined && !freshStore;
-  credentials ??= { username: 'neo4j', password: randomBytes(24).toString('base64url') };
+  // Hex, not base64url: a password starting with '-' reads as an option to neo4j-admin and is refused.
+  credentials ??= { username: 'neo4j', password: randomBytes(24).toString('hex') };
   if (freshStore) {
     writeCredentials(credentialsFile, credentials);
     setInitialPassword(lib, home, confDir, credentials.password);
