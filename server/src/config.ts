@@ -1,4 +1,5 @@
 // Every environment variable the server reads, parsed and validated once, with clear errors.
+import type { Neo4jPlugin } from './db/neo4j-plugins.js';
 
 export interface Neo4jRemoteConfig {
   uri: string;
@@ -25,6 +26,8 @@ export interface AppConfig {
     boltPort: number;
     heap: string;
     pageCache: string;
+    /** Optional plugins on the embedded engine (ATLAS_NEO4J_GDS, ATLAS_NEO4J_APOC). */
+    plugins: Neo4jPlugin[];
   };
   /** Load the demo ecosystem into an empty database at start. */
   loadDemo: boolean;
@@ -187,6 +190,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       boltPort: integer(env, 'ATLAS_NEO4J_BOLT_PORT', 7687, 0, 65535),
       heap: memorySize(env, 'ATLAS_NEO4J_HEAP', '2g'),
       pageCache: memorySize(env, 'ATLAS_NEO4J_PAGECACHE', '1g'),
+      plugins: [
+        ...(boolean(env, 'ATLAS_NEO4J_GDS', false) ? (['gds'] as const) : []),
+        ...(boolean(env, 'ATLAS_NEO4J_APOC', false) ? (['apoc'] as const) : []),
+      ],
     },
     loadDemo: boolean(env, 'ATLAS_LOAD_DEMO', true),
     maxPageSize: integer(env, 'ATLAS_MAX_PAGE_SIZE', 500, 1, 10_000),

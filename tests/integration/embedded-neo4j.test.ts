@@ -84,3 +84,20 @@ it('names Java and the Docker alternative when java is missing', () => {
   expect(message).toMatch(/Java 17 or newer is required/);
   expect(message).toMatch(/NEO4J_URI/);
 });
+
+it('runs a plugin from the classpath when asked (APOC core)', { timeout: 180_000 }, async () => {
+  const pluginHome = mkdtempSync(join(tmpdir(), 'atlas-plugins-'));
+  const withApoc = await startEmbeddedNeo4j({ ...options, homeDir: pluginHome, plugins: ['apoc'] });
+  try {
+    const db = connect(withApoc.uri, withApoc.auth.username, withApoc.auth.password, 'neo4j');
+    try {
+      const [row] = await execute<{ version: string }>(db, 'RETURN apoc.version() AS version');
+      expect(row?.version).toMatch(/^5\.26\./);
+    } finally {
+      await db.driver.close();
+    }
+  } finally {
+    await withApoc.stop();
+    rmSync(pluginHome, { recursive: true, force: true });
+  }
+});

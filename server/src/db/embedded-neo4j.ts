@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
+import { ensurePluginJars, linkPluginJars, unrestrictedProcedures, type Neo4jPlugin } from './neo4j-plugins.js';
 
 const POM = fileURLToPath(new URL('../../neo4j/pom.xml', import.meta.url));
 
@@ -27,6 +28,8 @@ export interface EmbeddedNeo4jOptions {
   pageCache: string;
   /** Throwaway store: keep no transaction logs. */
   ephemeral?: boolean;
+  /** Plugins resolved by Maven and put on the classpath (Graph Data Science, APOC core). Default none. */
+  plugins?: readonly Neo4jPlugin[];
   /** How a Neo4j that died is restarted (defaults: 5 attempts, first after 1 s). */
   restart?: Partial<RestartPolicy>;
   log?: (line: string) => void;
@@ -211,6 +214,7 @@ function writeConfig(home: string, boltPort: number, options: EmbeddedNeo4jOptio
     'server.jvm.additional=-XX:+UseG1GC',
   ];
   if (options.ephemeral) lines.push('db.tx_log.rotation.retention_policy=keep_none');
+  lines.push(...unrestrictedProcedures(options.plugins ?? []));
   writeFileSync(join(confDir, 'neo4j.conf'), lines.join('\n') + '\n');
   return confDir;
 }
@@ -384,7 +388,7 @@ async function clearPreviousInstance(pidFile: string, home: string, log: (line: 
   rmSync(pidFile, { force: true });
 }
 
-function spawnNeo4j(lib: string, home: string, confDir: string, logFile: string, heap: string): ChildProcess {
+function spawnNeo4j(classpath: string, home: string, confDir: string, logFile: string, heap: string): ChildProcess {
   // The JVM writes to the log file itself, so it keeps logging when this process is gone.
   const fd = openSync(logFile, 'a');
   try {
@@ -402,7 +406,7 @@ function spawnNeo4j(lib: string, home: string, confDir: string, logFile: string,
         '--add-opens=java.base/java.lang=ALL-UNNAMED',
         '-Dfile.encoding=UTF-8',
         '-cp',
-        `${lib}/*`,
+        classpath,
         ENTRY_POINT,
         `--home-dir=${home}`,
         `--config-dir=${confDir}`,
@@ -426,7 +430,11 @@ function spawnNeo4j(lib: string, home: string, confDir: string, logFile: string,
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? (() => {});
   const lib = ensureNeo4jJars(options.version, options.cacheDir, log);
+  // Plugins go on the classpath, not only in plugins/: GDS's extension is not loaded from there.
+  const pluginLibs = (options.plugins ?? []).map((plugin) => ensurePluginJars(plugin, options.cacheDir, lib, log));
+  const classpath = [lib, ...pluginLibs].map((dir) => `${dir}/*`).join(':');
   const home = resolve(options.homeDir);
+  linkPluginJars(join(home, 'plugins'), pluginLibs);
   mkdirSync(join(home, 'run'), { recursive: true });
   mkdirSync(join(home, 'logs'), { recursive: true });
   const pidFile = join(home, 'run', 'atlas-neo4j.json');
@@ -475,7 +483,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
 
   const launch = (): ChildProcess => {
-    const c = spawnNeo4j(lib, home, confDir, logFile, options.heap);
+    const c = spawnNeo4j(classpath, home, confDir, logFile, options.heap);
     if (c.pid === undefined) throw new EmbeddedNeo4jError('Could not start java');
     child = c;
     stopWatchdog(watchdog);
