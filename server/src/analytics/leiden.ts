@@ -156,10 +156,8 @@ function moveNodesFast(
         bestGain = gain;
       }
     }
-    if (bestGain < 0 && sizes[current]! > 1 && empty.length > 0) {
-      best = empty.pop()!;
-      bestGain = 0;
-    }
+    // Alone in an empty community the gain is 0: better than any negative one.
+    if (bestGain < 0 && sizes[current]! > 1 && empty.length > 0) best = empty.pop()!;
     scratch.reset();
     total[best]! += kv;
     if (best !== current) {
