@@ -20,7 +20,7 @@ export interface LeidenOptions {
   resolution: number;
   /** Seed of the node orders. */
   seed: number;
-  /** Upper bound on whole Leiden passes (each starts from the previous partition; stops earlier when one gains nothing). */
+  /** Upper bound on whole Leiden passes (at least 1; each starts from the previous partition; stops earlier when one gains nothing). */
   maxPasses: number;
 }
 
@@ -354,7 +354,7 @@ export function leiden(g: WeightedCsr, options: LeidenOptions): LeidenResult {
   for (let v = 0; v < n; v++) membership[v] = v;
   let quality = -Infinity;
   let passes = 0;
-  while (passes < options.maxPasses) {
+  while (passes < Math.max(1, options.maxPasses)) {
     const next = leidenPass(g, membership, options.resolution, random);
     passes++;
     const q = modularity(g, next, options.resolution);
