@@ -8,6 +8,7 @@ import { detectPartition, detectPartitionOfTies, tiesToCsr } from '../../../serv
 import { toUndirectedWeighted } from '../../../server/src/analytics/projection.js';
 import { loadGraphFile } from '../../../server/src/import/graph-files.js';
 import { readEdgeListFile } from '../../../server/src/import/edge-list.js';
+import { analyze } from '../../../server/src/cli/analyze.js';
 
 const dataset = (path: string): string => fileURLToPath(new URL(`../../fixtures/datasets/${path}`, import.meta.url));
 
@@ -114,4 +115,17 @@ describe('Leiden', () => {
     negative.mergeEdge('a', 'b', { weight: -2 });
     expect(() => detectPartition(negative)).toThrow(/weights must be finite and ≥ 0/);
   });
+
+  it(
+    'analyze --algorithm louvain on an edge list (typed arrays, no graph) gives the partition of the graph path',
+    { timeout: 60_000 },
+    () => {
+      const file = dataset('email-eu-core/edges.txt');
+      const out = analyze([file, '--algorithm', 'louvain', '--seed', '4', '--directed']);
+      const reference = detectPartition(loadGraphFile(file, { directed: true }), { seed: 4 });
+      expect(out.partition).toEqual(Object.fromEntries(reference.communities));
+      expect(out.modularity).toBe(reference.modularity);
+      expect(out.input).toMatchObject({ nodes: 1005, edges: 25_571, directed: true, weight: null });
+    },
+  );
 });
