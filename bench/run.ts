@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runImportBench, type ImportBenchResult } from './import-bench.js';
 import { runApiBench } from './api-bench.js';
+import { runLouvainCompare } from './louvain-compare.js';
 import {
   fmtInt,
   fmtSeconds,
@@ -42,10 +43,10 @@ const SCALES = {
   { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }
 >;
 type ScaleName = keyof typeof SCALES;
-const PARTS = ['import', 'api', 'analytics'] as const;
+const PARTS = ['import', 'api', 'analytics', 'louvain'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics,louvain] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -126,6 +127,13 @@ async function main(): Promise<void> {
       } else {
         notes.push('bench/analytics.ts has no runAnalyticsBench(); analytics skipped.');
       }
+    }
+    if (want('louvain')) {
+      console.log('\nLouvain side by side with igraph (bench/louvain-compare.ts)…');
+      const louvain = await runLouvainCompare();
+      tables.push(...louvain.tables);
+      floors.push(...louvain.floors);
+      notes.push(...louvain.notes);
     }
   } finally {
     await stop();

@@ -2,15 +2,19 @@
 //
 // Usage: npm run analyze -- <file> [--format edgelist|gml|gexf|graphml|csv] [--directed]
 //          [--algorithm louvain|overlapping|pagerank|all] [--resolution 1] [--threshold 0.2]
-//          [--seed 42] [--restarts n (default 3, 1 above 200k ties)] [--weight <edge attribute>] [--out result.json]
+//          [--seed 42] [--restarts n (default 3, 1 above 100k ties)] [--weight <edge attribute>] [--out result.json]
+//
+// `--algorithm louvain` on an edge list never builds a graphology graph: the file is read into
+// typed arrays and partitioned as they are (a third of the time and memory on a 184k-tie file).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree.js';
-import { loadGraphFile, type GraphFormat } from '../import/graph-files.js';
-import { detectPartition, type PartitionResult } from '../analytics/partition.js';
+import { inferFormat, loadGraphFile, type GraphFormat } from '../import/graph-files.js';
+import { readEdgeListFile, type EdgeList } from '../import/edge-list.js';
+import { detectPartition, detectPartitionOfTies, type PartitionResult } from '../analytics/partition.js';
 import { detectOverlapping, type Membership } from '../analytics/overlapping.js';
 
 const FORMATS = ['edgelist', 'gml', 'gexf', 'graphml', 'csv'] as const;
@@ -29,6 +33,24 @@ export interface AnalyzeOutput {
   timings: Record<string, number>;
 }
 
+/** Exits with a one-line reason why `path` could not be read. */
+function cannotRead(path: string, error: unknown): never {
+  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+  console.error(`analyze: cannot read ${path}: ${reason}`);
+  process.exit(1);
+}
+
+/** An edge-list file as typed arrays (missing weights read as 1). Unreadable input exits with a one-line reason. */
+function readTies(file: string, directed: boolean): EdgeList {
+  try {
+    const list = readEdgeListFile(file, { directed });
+    if (list.weight) for (let i = 0; i < list.weight.length; i++) if (Number.isNaN(list.weight[i])) list.weight[i] = 1;
+    return list;
+  } catch (error) {
+    return cannotRead(file, error);
+  }
+}
+
 /** The input graph; a CSV bundle's folder stands for its ties.csv. Unreadable input exits with a one-line reason. */
 function readInput(file: string, format: GraphFormat | undefined, directed: boolean | undefined): Graph {
   let path = file;
@@ -40,10 +62,24 @@ function readInput(file: string, format: GraphFormat | undefined, directed: bool
     }
     return loadGraphFile(path, { format, directed });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    console.error(`analyze: cannot read ${path}: ${reason}`);
-    process.exit(1);
+    return cannotRead(path, error);
   }
+}
+
+/** True when the run is Louvain alone on an edge-list file with its own weights: the typed-array path serves it. */
+function louvainOnEdgeList(
+  file: string,
+  format: GraphFormat | undefined,
+  algorithm: Algorithm,
+  weight: string | undefined,
+): boolean {
+  if (algorithm !== 'louvain' || (weight !== undefined && weight !== 'weight')) return false;
+  try {
+    if (statSync(file).isDirectory()) return false;
+  } catch {
+    return false; // readInput says why
+  }
+  return (format ?? inferFormat(file)) === 'edgelist';
 }
 
 function usage(message?: string): never {
@@ -109,7 +145,31 @@ export function analyze(argv: string[]): AnalyzeOutput {
   const tTotal = performance.now();
 
   let t0 = performance.now();
-  const graph = readInput(file, values.format as GraphFormat | undefined, values.directed);
+  const format = values.format as GraphFormat | undefined;
+  if (louvainOnEdgeList(file, format, algorithm, values.weight)) {
+    const list = readTies(file, values.directed);
+    timings['load'] = ms(t0);
+    t0 = performance.now();
+    const partition = detectPartitionOfTies(list.nodes, list, { resolution, seed, restarts });
+    timings['louvain'] = ms(t0);
+    timings['total'] = ms(tTotal);
+    const out: AnalyzeOutput = {
+      input: {
+        file,
+        nodes: list.nodes.length,
+        edges: list.source.length,
+        directed: list.directed,
+        weight: list.weight ? 'weight' : null,
+      },
+      partition: Object.fromEntries(partition.communities),
+      communities: partition.count,
+      modularity: partition.modularity,
+      parameters: { algorithm, resolution, threshold, seed, restarts: restarts ?? 'auto' },
+      timings,
+    };
+    return finish(out, partition, values.out);
+  }
+  const graph = readInput(file, format, values.directed);
   timings['load'] = ms(t0);
   const weight = detectWeightAttribute(graph, values.weight);
   const out: AnalyzeOutput = {
@@ -151,10 +211,15 @@ export function analyze(argv: string[]): AnalyzeOutput {
     timings['pagerank'] = ms(t0);
   }
   timings['total'] = ms(tTotal);
-  if (values.out) {
-    t0 = performance.now();
-    writeFileSync(values.out, JSON.stringify(out));
-    timings['write'] = ms(t0);
+  return finish(out, partition, values.out);
+}
+
+/** Writes the output (when asked), prints the summary and returns the output. */
+function finish(out: AnalyzeOutput, partition: PartitionResult | undefined, path: string | undefined): AnalyzeOutput {
+  if (path) {
+    const t0 = performance.now();
+    writeFileSync(path, JSON.stringify(out));
+    out.timings['write'] = ms(t0);
   }
   printSummary(out, partition);
   return out;

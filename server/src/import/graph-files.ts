@@ -2,19 +2,19 @@
 //
 // GML has no graphology parser, so a small one lives here: it covers the subset Newman's files
 // use (nested `key [ ... ]` lists, numbers, quoted strings, `#` comments). GEXF and GraphML go
-// through graphology-gexf / graphology-graphml. Edge lists and CSV are parsed by hand because
-// both are line formats whose only subtlety is how duplicates are merged.
+// through graphology-gexf / graphology-graphml. Edge lists go through the byte-level reader of
+// ./edge-list.ts; CSV through csv-parse. For both, the subtlety is how duplicates are merged.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parseEdgeListBytes, readEdgeListFile, type DuplicatePolicy, type EdgeList } from './edge-list.js';
+
+export type { DuplicatePolicy } from './edge-list.js';
 
 export type GraphFormat = 'edgelist' | 'gml' | 'gexf' | 'graphml' | 'csv';
-
-/** How repeated ties between the same (ordered, or for undirected graphs unordered) pair are merged. */
-export type DuplicatePolicy = 'first' | 'sum';
 
 export interface LoadOptions {
   /** Format; inferred from the file extension when absent. */
@@ -38,6 +38,8 @@ export function inferFormat(file: string): GraphFormat {
 /** Reads a file and parses it into a graphology graph (the one I/O entry point of this module). */
 export function loadGraphFile(file: string, options: LoadOptions = {}): Graph {
   const format = options.format ?? inferFormat(file);
+  // Edge lists are streamed as bytes, never held as one string.
+  if (format === 'edgelist') return edgeListGraph(readEdgeListFile(file, options));
   const text = readFileSync(file, 'utf8');
   return parseGraph(text, { ...options, format });
 }
@@ -202,29 +204,24 @@ function addTie(graph: Graph, source: string, target: string, weight: number | u
   }
 }
 
+/** A graphology graph of a parsed edge list: nodes in order of first appearance, a `weight` attribute where the list gave one. */
+export function edgeListGraph(list: EdgeList): Graph {
+  const graph = new Graph({ type: list.directed ? 'directed' : 'undirected', multi: false });
+  for (const node of list.nodes) graph.addNode(node);
+  const { nodes, source, target, weight } = list;
+  for (let i = 0; i < source.length; i++) {
+    const w = weight ? (weight[i] as number) : NaN;
+    graph.addEdge(nodes[source[i] as number], nodes[target[i] as number], Number.isNaN(w) ? {} : { weight: w });
+  }
+  return graph;
+}
+
 /**
  * Parses a SNAP-style edge list: one `source target [weight]` per line, whitespace separated,
  * `#` or `%` comment lines ignored. Undirected by default; repeated pairs keep the first line.
  */
 export function parseEdgeList(text: string, options: LoadOptions = {}): Graph {
-  const directed = options.directed ?? false;
-  const policy = options.duplicates ?? 'first';
-  const graph = new Graph({ type: directed ? 'directed' : 'undirected', multi: false });
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).trim();
-    if (line === '' || line[0] === '#' || line[0] === '%') continue;
-    const parts = line.split(/\s+/);
-    const [s, t, w] = parts;
-    if (s === undefined || t === undefined) throw new Error(`edge list line ${i + 1}: expected 'source target [weight]'`);
-    let weight: number | undefined;
-    if (w !== undefined) {
-      weight = Number(w);
-      if (!Number.isFinite(weight)) throw new Error(`edge list line ${i + 1}: weight '${w}' is not a number`);
-    }
-    addTie(graph, s, t, weight, policy);
-  }
-  return graph;
+  return edgeListGraph(parseEdgeListBytes(Buffer.from(text, 'utf8'), options));
 }
 
 /**
