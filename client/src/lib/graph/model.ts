@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type {
   NetworkFilter,
-  NetworkQuery,
+  NetworkGraphFragment,
   NodeAnalyticsFieldsFragment,
   Role,
   StakeholderKind,
@@ -57,11 +57,12 @@ export interface DetectedMembership {
   strength: number;
 }
 
-type WireAnswer = NetworkQuery['network'];
+type WireAnswer = NetworkGraphFragment;
 type WireNode = WireAnswer['nodes'][number];
 
 /**
- * The network as the API sends it. The analytics (graph `run`, node `scores` and `detected`) may be absent: buildGraph
+ * The network in graphology's serialisation shape (the API's nodes/edges; the page loads the columns instead, see
+ * columns.ts). The analytics (graph `run`, node `scores` and `detected`) may be absent: buildGraph
  * also takes a selection without them (tests, an older server), and the nodes then carry none.
  */
 export interface WireNetwork {
