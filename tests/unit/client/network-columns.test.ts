@@ -55,7 +55,15 @@ function storeNetwork(): NetworkGraph {
       },
       {
         key: 'd',
-        attributes: { label: 'Dora', kind: 'PERSON', roles: ['SUPPLIER'], communities: [], degree: 0, scores: null, detected: [] },
+        attributes: {
+          label: 'Dora',
+          kind: 'PERSON',
+          roles: ['SUPPLIER'],
+          communities: [],
+          degree: 0,
+          scores: null,
+          detected: [],
+        },
       },
     ],
     edges: [
@@ -85,7 +93,10 @@ function onTheWire(graph: NetworkGraph): WireColumnsNetwork {
         };
   const declared = { counts: columns.nodes.declared.counts, communities: columns.nodes.declared.communities };
   return JSON.parse(
-    JSON.stringify({ attributes: graph.attributes, columns: { ...columns, nodes: { ...columns.nodes, declared, scores: selected } } }),
+    JSON.stringify({
+      attributes: graph.attributes,
+      columns: { ...columns, nodes: { ...columns.nodes, declared, scores: selected } },
+    }),
   ) as WireColumnsNetwork;
 }
 
@@ -100,9 +111,14 @@ describe('the compact network answer', () => {
   it('decodes into the same graph as the object shape (nodes, analytics, ties, sizes, attributes)', () => {
     const store = storeNetwork();
     const fromColumns = decodeNetwork(onTheWire(store), { kind: 'network', filter: null, limit: 10 });
-    const fromObjects = buildGraph(JSON.parse(JSON.stringify(store)) as WireNetwork, { kind: 'network', filter: null, limit: 10 });
+    const fromObjects = buildGraph(JSON.parse(JSON.stringify(store)) as WireNetwork, {
+      kind: 'network',
+      filter: null,
+      limit: 10,
+    });
     expect(fromColumns.nodes()).toEqual(fromObjects.nodes());
-    for (const node of fromObjects.nodes()) expect(fromColumns.getNodeAttributes(node)).toEqual(fromObjects.getNodeAttributes(node));
+    for (const node of fromObjects.nodes())
+      expect(fromColumns.getNodeAttributes(node)).toEqual(fromObjects.getNodeAttributes(node));
     expect(tiesOf(fromColumns)).toEqual(tiesOf(fromObjects));
     expect(fromColumns.getAttributes()).toEqual(fromObjects.getAttributes());
     expect(fromColumns.getNodeAttribute('d', 'scores')).toBeUndefined();
@@ -152,7 +168,11 @@ describe('the compact network answer', () => {
     const store = storeNetwork();
     store.edges.push({ source: 'a', target: 'nobody', attributes: { type: 'FOLLOWS', weight: 1, since: null } });
     expect(encodeColumns(store).ties.sourceDeltas).toHaveLength(5);
-    const empty: NetworkGraph = { attributes: { truncated: false, totalNodes: 0, totalEdges: 0, run: null }, nodes: [], edges: [] };
+    const empty: NetworkGraph = {
+      attributes: { truncated: false, totalNodes: 0, totalEdges: 0, run: null },
+      nodes: [],
+      edges: [],
+    };
     const graph = decodeNetwork(onTheWire(empty));
     expect([graph.order, graph.size]).toEqual([0, 0]);
   });

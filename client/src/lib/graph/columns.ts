@@ -48,7 +48,8 @@ export function rolesOfMask(mask: number): Role[] {
 }
 
 function expectLength(name: string, column: readonly unknown[], length: number): void {
-  if (column.length !== length) throw new ColumnsError(`The network answer's ${name} has ${column.length} entries, not ${length}.`);
+  if (column.length !== length)
+    throw new ColumnsError(`The network answer's ${name} has ${column.length} entries, not ${length}.`);
 }
 
 /** Start offsets of each node's memberships (prefix sums of counts), checked against the membership list. */
