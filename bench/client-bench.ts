@@ -108,7 +108,7 @@ interface WireNetwork {
   edges: WireEdge[];
 }
 
-// The client's selection (fragment NetworkGraph in client/src/lib/graphql/operations/network.graphql).
+// The object shape (nodes/edges) with what the page shows; the bench tiles it and encodes it in the shape each build asks for.
 const NETWORK_QUERY = `query Network($limit: Int) { network(limit: $limit) {
   attributes { truncated totalNodes totalEdges run }
   nodes { key attributes { label kind roles communities degree

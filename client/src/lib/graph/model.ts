@@ -1,13 +1,6 @@
 // The client's graph model: node/edge attribute types and conversion from the API's wire shape to graphology.
 import { MultiDirectedGraph } from 'graphology';
-import type {
-  NetworkFilter,
-  NetworkGraphFragment,
-  NodeAnalyticsFieldsFragment,
-  Role,
-  StakeholderKind,
-  TieType,
-} from '../graphql/generated/graphql';
+import type { NetworkFilter, NodeAnalyticsFieldsFragment, Role, StakeholderKind, TieType } from '../graphql/generated/graphql';
 
 /** The five roles in display order. */
 export const ROLES: readonly Role[] = ['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER'];
@@ -57,18 +50,24 @@ export interface DetectedMembership {
   strength: number;
 }
 
-type WireAnswer = NetworkGraphFragment;
-type WireNode = WireAnswer['nodes'][number];
-
 /**
- * The network in graphology's serialisation shape (the API's nodes/edges; the page loads the columns instead, see
- * columns.ts). The analytics (graph `run`, node `scores` and `detected`) may be absent: buildGraph
- * also takes a selection without them (tests, an older server), and the nodes then carry none.
+ * The network in graphology's serialisation shape, as the API's `nodes`/`edges` carry it (the page loads the columns
+ * instead, see columns.ts; scripts and tests use this shape). The analytics (graph `run`, node `scores` and
+ * `detected`) may be absent: buildGraph also takes a selection without them, and the nodes then carry none.
  */
 export interface WireNetwork {
-  attributes: Omit<WireAnswer['attributes'], 'run'> & { run?: string | null };
-  nodes: Array<{ key: string; attributes: Omit<WireNode['attributes'], keyof WireNodeAnalytics> & Partial<WireNodeAnalytics> }>;
-  edges: WireAnswer['edges'];
+  attributes: { truncated: boolean; totalNodes: number; totalEdges: number; run?: string | null };
+  nodes: Array<{
+    key: string;
+    attributes: {
+      label: string;
+      kind: StakeholderKind;
+      roles: Role[];
+      communities: string[];
+      degree: number;
+    } & Partial<WireNodeAnalytics>;
+  }>;
+  edges: Array<{ source: string; target: string; attributes: { type: TieType; weight: number; since: string | null } }>;
 }
 
 export interface NodeAttributes {
