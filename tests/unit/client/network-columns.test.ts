@@ -5,7 +5,13 @@ import { encodeColumns, dayNumber } from '../../../server/src/schema/network/col
 import type { NetworkGraph } from '../../../server/src/store/network';
 import { ROLES as SERVER_ROLES } from '../../../server/src/domain/vocabulary';
 import { buildGraph, ROLES, type AtlasGraph, type WireNetwork } from '../../../client/src/lib/graph/model';
-import { ColumnsError, decodeNetwork, rolesOfMask, type WireColumnsNetwork } from '../../../client/src/lib/graph/columns';
+import {
+  ColumnsError,
+  decodeNetwork,
+  nodeAnalyticsRows,
+  rolesOfMask,
+  type WireColumnsNetwork,
+} from '../../../client/src/lib/graph/columns';
 
 const SCORES = { pagerank: 0.1234, betweenness: 0.5, hub: 0.01, authority: 0.02, coreNumber: 3, effectiveSize: 1.5 };
 
@@ -128,6 +134,31 @@ describe('the compact network answer', () => {
       { community: 'd2', strength: 0.2 },
     ]);
     expect(fromColumns.edges('a', 'b')).toHaveLength(2);
+  });
+
+  it('gives a run’s analytics per node id as the object shape carries them (the refresh after a new run)', () => {
+    const store = storeNetwork();
+    const rows = nodeAnalyticsRows(onTheWire(store).columns);
+    const objects = JSON.parse(JSON.stringify(store)) as NetworkGraph;
+    expect(rows).toEqual(
+      objects.nodes.map((n) => ({
+        key: n.key,
+        attributes: {
+          scores:
+            n.attributes.scores === null || n.attributes.scores === undefined
+              ? null
+              : {
+                  pagerank: n.attributes.scores.pagerank,
+                  betweenness: n.attributes.scores.betweenness,
+                  hub: n.attributes.scores.hub,
+                  authority: n.attributes.scores.authority,
+                  coreNumber: n.attributes.scores.coreNumber,
+                  effectiveSize: n.attributes.scores.effectiveSize,
+                },
+          detected: n.attributes.detected,
+        },
+      })),
+    );
   });
 
   it('sorts ties by source and target and delta-codes both; types by index into the types present', () => {

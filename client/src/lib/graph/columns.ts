@@ -2,9 +2,10 @@
 // intermediate node or tie objects, one attribute object per node and per tie, which the graph keeps.
 // The format is described on NetworkColumns in server/src/schema/network/schema.graphql.
 import { MultiDirectedGraph } from 'graphology';
-import type { NetworkColumnsGraphFragment, Role } from '../graphql/generated/graphql';
+import type { NetworkColumnsGraphFragment, NodeAnalyticsColumnsFragment, Role } from '../graphql/generated/graphql';
 import {
   dictionaryAdjacency,
+  nodeAnalytics,
   ROLES,
   sizeForDegree,
   sizeForWeight,
@@ -14,6 +15,7 @@ import {
   type GraphAttributes,
   type GraphOrigin,
   type NodeAttributes,
+  type WireNodeAnalytics,
 } from './model';
 
 /** The answer as the page selects it (fragment NetworkColumnsGraph). */
@@ -60,6 +62,57 @@ function offsets(name: string, counts: readonly number[], total: number): Int32A
   return starts;
 }
 
+/** Reads one node's analytics from the columns, as the object shape carries them (null: none). */
+function analyticsReader(
+  nodes: NodeAnalyticsColumnsFragment,
+  communityId: (index: number) => string,
+): { scoresOf(i: number): WireNodeAnalytics['scores']; detectedOf(i: number): DetectedMembership[] | null } {
+  const { scores, detected } = nodes;
+  const detectedAt = detected ? offsets('detected', detected.counts, detected.communities.length) : null;
+  return {
+    // A node the run scored has a PageRank; one it did not has null in every column (as `scores: null` before).
+    scoresOf: (i) =>
+      scores && scores.pagerank[i] != null
+        ? {
+            pagerank: scores.pagerank[i]!,
+            betweenness: scores.betweenness[i] ?? 0,
+            hub: scores.hub[i] ?? 0,
+            authority: scores.authority[i] ?? 0,
+            coreNumber: scores.coreNumber[i] ?? 0,
+            effectiveSize: scores.effectiveSize[i] ?? null,
+          }
+        : null,
+    detectedOf: (i) => {
+      if (!detected || !detectedAt) return null;
+      const memberships: DetectedMembership[] = [];
+      for (let m = detectedAt[i]!; m < detectedAt[i + 1]!; m++) {
+        memberships.push({ community: communityId(detected.communities[m]!), strength: detected.strengths?.[m] ?? 0 });
+      }
+      return memberships;
+    },
+  };
+}
+
+function communityLookup(communities: readonly string[]): (index: number) => string {
+  return (index) => {
+    const id = communities[index];
+    if (id === undefined) throw new ColumnsError(`The network answer refers to community ${index}, which it does not list.`);
+    return id;
+  };
+}
+
+/** A run's analytics per node from the columns (NetworkAnalytics / EgoNetworkAnalytics), keyed by node id. */
+export function nodeAnalyticsRows(columns: {
+  communities: string[];
+  nodes: NodeAnalyticsColumnsFragment;
+}): Array<{ key: string; attributes: WireNodeAnalytics }> {
+  const { nodes } = columns;
+  if (nodes.scores) expectLength('pagerank', nodes.scores.pagerank, nodes.ids.length);
+  if (nodes.detected) expectLength('detected counts', nodes.detected.counts, nodes.ids.length);
+  const read = analyticsReader(nodes, communityLookup(columns.communities));
+  return nodes.ids.map((key, i) => ({ key, attributes: { scores: read.scoresOf(i), detected: read.detectedOf(i) } }));
+}
+
 /**
  * Builds the map's graph from the columns: nodes keyed by id with sizes and zero positions (the layout places them),
  * the run's analytics as buildGraph keeps them, ties keyed by their index in (source, target) order.
@@ -76,9 +129,10 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
   ] as const)
     expectLength(name, column, n);
   const declaredAt = offsets('declared', nodes.declared.counts, nodes.declared.communities.length);
-  const detected = nodes.detected;
-  const detectedAt = detected ? offsets('detected', detected.counts, detected.communities.length) : null;
-  const scores = nodes.scores;
+  if (nodes.scores) expectLength('pagerank', nodes.scores.pagerank, n);
+  if (nodes.detected) expectLength('detected counts', nodes.detected.counts, n);
+  const communityId = communityLookup(communities);
+  const analytics = analyticsReader(nodes, communityId);
 
   let minDegree = Infinity;
   let maxDegree = -Infinity;
@@ -86,11 +140,6 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
     if (degree < minDegree) minDegree = degree;
     if (degree > maxDegree) maxDegree = degree;
   }
-  const communityId = (index: number): string => {
-    const id = communities[index];
-    if (id === undefined) throw new ColumnsError(`The network answer refers to community ${index}, which it does not list.`);
-    return id;
-  };
 
   const graph: AtlasGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   for (let i = 0; i < n; i++) {
@@ -105,29 +154,9 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
       x: 0,
       y: 0,
       size: sizeForDegree(nodes.degrees[i]!, minDegree, maxDegree),
-      scores: undefined,
-      detected: undefined,
+      // The same conversion as for the object shape (absent scores: not in the run).
+      ...nodeAnalytics({ scores: analytics.scoresOf(i), detected: analytics.detectedOf(i) }),
     };
-    // A node the run scored has a PageRank; one it did not has null in every column (as `scores: null` before).
-    if (scores && scores.pagerank[i] != null) {
-      const s: NonNullable<NodeAttributes['scores']> = {
-        pagerank: scores.pagerank[i]!,
-        betweenness: scores.betweenness[i] ?? 0,
-        hub: scores.hub[i] ?? 0,
-        authority: scores.authority[i] ?? 0,
-        coreNumber: scores.coreNumber[i] ?? 0,
-      };
-      const effectiveSize = scores.effectiveSize[i];
-      if (effectiveSize != null) s.effectiveSize = effectiveSize;
-      attributes.scores = s;
-    }
-    if (detected && detectedAt) {
-      const memberships: DetectedMembership[] = [];
-      for (let m = detectedAt[i]!; m < detectedAt[i + 1]!; m++) {
-        memberships.push({ community: communityId(detected.communities[m]!), strength: detected.strengths?.[m] ?? 0 });
-      }
-      attributes.detected = memberships;
-    }
     graph.addNode(nodes.ids[i]!, attributes);
   }
   dictionaryAdjacency(graph);

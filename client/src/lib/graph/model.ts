@@ -1,6 +1,6 @@
 // The client's graph model: node/edge attribute types and conversion from the API's wire shape to graphology.
 import { MultiDirectedGraph } from 'graphology';
-import type { NetworkFilter, NodeAnalyticsFieldsFragment, Role, StakeholderKind, TieType } from '../graphql/generated/graphql';
+import type { NetworkFilter, Role, StakeholderKind, TieType } from '../graphql/generated/graphql';
 
 /** The five roles in display order. */
 export const ROLES: readonly Role[] = ['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER'];
@@ -114,8 +114,11 @@ export interface GraphAttributes {
 export type GraphOrigin =
   { kind: 'network'; filter: NetworkFilter | null; limit: number } | { kind: 'ego'; id: string; depth: number; limit: number };
 
-/** A node's analytics as the wire carries them (fragment NodeAnalyticsFields). */
-export type WireNodeAnalytics = NodeAnalyticsFieldsFragment;
+/** A node's analytics as the object shape carries them (NetworkNodeAttributes.scores and .detected, as selected). */
+export interface WireNodeAnalytics {
+  scores: (Pick<Record<ScoreKey, number>, Exclude<ScoreKey, 'effectiveSize'>> & { effectiveSize: number | null }) | null;
+  detected: DetectedMembership[] | null;
+}
 
 /** The wire's analytics as node attributes: scores without nulls (absent = not computed), memberships as sent. */
 export function nodeAnalytics(wire: Partial<WireNodeAnalytics>): Pick<NodeAttributes, 'scores' | 'detected'> {
