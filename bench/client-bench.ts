@@ -1,17 +1,26 @@
-// Client benchmark: headless Chromium against a running server; for 1k / 10k / 50k-node networks, the time from
-// navigation to the first drawn frame and the compressed bytes per tie of the network answer.
+// Client benchmark: headless Chromium against a running server; for networks of given sizes, the time from
+// navigation to the first drawn frame and the compressed bytes per tie of the network answer, for one or more builds
+// of the client measured back to back (e.g. before and after a change).
 //
 //   npx tsx bench/client-bench.ts                 # server at http://127.0.0.1:4000
 //   npx tsx bench/client-bench.ts --url http://127.0.0.1:4100 --sizes 1000,10000 --runs 3 --trace /tmp/traces --screenshot /tmp/shots
+//   npx tsx bench/client-bench.ts --client /tmp/old-dist,client/dist --sizes 10000 --runs 3   # two builds, alternated
 //   (ATLAS_BENCH_URL and ATLAS_BENCH_SIZES still work; --help lists the options)
+//
+// The API needs a signed-in caller: the bench signs in with --user/--password (or ATLAS_BENCH_USER and
+// ATLAS_BENCH_PASSWORD), else it gives the user `bench-viewer` a new random password in the server's database (found
+// as `npm run user` finds it: NEO4J_URI, else the running app's embedded Neo4j on ATLAS_NEO4J_BOLT_PORT with the
+// credentials in ATLAS_DATA_DIR) and signs in as that viewer. Every page starts with that session's cookie.
 //
 // The running server serves the real app and answers every query; the bench puts a small HTTP proxy in front of it
 // that answers the `Network` query itself with a network of the requested size, built by tiling the server's own
 // network (same keys, labels, roles, communities, weights, dates and — when the server has an analysis run — scores
-// and detected memberships, so the bytes per tie are those of the real wire format). That answer is prepared before
-// navigation and sent gzip-encoded (as the server's content encoding sends it), so neither the tiling nor the
-// server's query time is counted: the figure is the client's (download, parse, build, draw). The "server (as is)"
-// row goes straight to the server and includes its query time. Nothing is written to the server's database.
+// and detected memberships), in the shape the page asks for: columns (NetworkGraph.columns, encoded by the server's
+// own encoder) or, for an older build, nodes and edges as objects. A size equal to the server's network is that
+// network as the server sends it. The answer is prepared before navigation and sent gzip-encoded (as the server's
+// content encoding sends it), so neither the tiling nor the server's query time is counted: the figure is the
+// client's (download, parse, build, draw). The "server (as is)" row goes straight to the server and includes its
+// query time. Nothing is written to the server's database except the bench user's password.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,6 +29,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Request } from 'playwright-core';
 import sirv from 'sirv';
+import { openAppDatabase } from '../server/src/cli/app-database.js';
+import { loadConfig } from '../server/src/config.js';
+import { encodeColumns } from '../server/src/schema/network/columns.js';
+import type { NetworkGraph } from '../server/src/store/network.js';
+import { benchUserWithPassword } from './bench-user.js';
 
 const HELP = `usage: npx tsx bench/client-bench.ts [options]
   --url URL          the running server (default ATLAS_BENCH_URL or http://127.0.0.1:4000)
@@ -27,8 +41,11 @@ const HELP = `usage: npx tsx bench/client-bench.ts [options]
   --runs N           measurements per size; the table shows the median (default 1)
   --trace DIR        write a Chromium performance trace per size (open in chrome://tracing or Perfetto)
   --screenshot DIR   save a screenshot of each size's first frame and of the map 3 s later
-  --client DIR       serve the app from this build (e.g. another commit's client/dist) instead of the server's,
-                     to compare two builds against one server`;
+  --client DIR,…     serve the app from these builds (e.g. another commit's client/dist, then this one's) instead
+                     of the server's, measured alternately, to compare builds against one server
+  --user NAME        sign in as NAME (default ATLAS_BENCH_USER; else the bench-viewer user, given a new password)
+  --password PW      NAME's password (default ATLAS_BENCH_PASSWORD)
+  --no-as-is         skip the "server (as is)" row (its time is mostly the server's query)`;
 const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
@@ -37,6 +54,9 @@ const { values: args } = parseArgs({
     trace: { type: 'string' },
     screenshot: { type: 'string' },
     client: { type: 'string' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+    'no-as-is': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,9 +73,16 @@ const RUNS = Math.max(1, Number(args.runs) || 1);
 /** The client's NETWORK_LIMIT (client/src/lib/state/data-state.svelte.ts): the limit it asks the server for. */
 const CLIENT_LIMIT = 100_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Floors from the issue: 10,000 nodes drawn within 3 s of navigation; at most 40 bytes per tie on the wire. */
-const FLOOR_FIRST_FRAME_MS = 3000;
-const FLOOR_BYTES_PER_TIE = 40;
+/** Floors from issue 12: 10,000 nodes / 100,000 ties drawn within 1 s of navigation, ≤ 10 bytes per tie on the wire. */
+const FLOOR_FIRST_FRAME_MS = 1000;
+const FLOOR_BYTES_PER_TIE = 10;
+/** The builds to measure: the server's own (null) or the given folders. */
+const BUILDS: Array<string | null> = args.client
+  ? args.client
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
+  : [null];
 const TIMEOUT_MS = 180_000;
 
 interface WireNode {
@@ -81,17 +108,42 @@ interface WireNetwork {
   edges: WireEdge[];
 }
 
-// The client's selection (fragment NetworkGraph in client/src/lib/graphql/operations/network.graphql).
+// The object shape (nodes/edges) with what the page shows; the bench tiles it and encodes it in the shape each build asks for.
 const NETWORK_QUERY = `query Network($limit: Int) { network(limit: $limit) {
   attributes { truncated totalNodes totalEdges run }
   nodes { key attributes { label kind roles communities degree
     scores { pagerank betweenness hub authority coreNumber effectiveSize } detected { community strength } } }
   edges { source target attributes { type weight since } } } }`;
 
-async function serverNetwork(): Promise<WireNetwork> {
+/** The session cookie (name=value) of a sign-in with the given credentials, or of the bench viewer. */
+async function signIn(): Promise<{ name: string; value: string }> {
+  let name = args.user ?? process.env.ATLAS_BENCH_USER;
+  let password = args.password ?? process.env.ATLAS_BENCH_PASSWORD;
+  if (name === undefined || password === undefined) {
+    const connection = await openAppDatabase(loadConfig());
+    try {
+      ({ name, password } = await benchUserWithPassword(connection.db, 'viewer'));
+    } finally {
+      await connection.close();
+    }
+  }
+  const response = await fetch(`${BASE}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const at = cookie.indexOf('=');
+  if (response.status !== 204 || at < 0)
+    throw new Error(`sign-in as ${name} answered ${response.status}: ${await response.text()}`);
+  console.log(`signed in as ${name}`);
+  return { name: cookie.slice(0, at), value: cookie.slice(at + 1) };
+}
+
+async function serverNetwork(session: string): Promise<WireNetwork> {
   const response = await fetch(`${BASE}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', cookie: session },
     body: JSON.stringify({ query: NETWORK_QUERY, variables: { limit: 200_000 } }),
   });
   if (!response.ok) throw new Error(`${BASE}/graphql answered ${response.status}`);
@@ -142,6 +194,7 @@ export function tileNetwork(base: WireNetwork, order: number, limit: number): Wi
 
 interface Row {
   label: string;
+  build: string;
   nodes: number;
   ties: number;
   firstFrameMs: number;
@@ -153,17 +206,64 @@ interface Row {
   note: string;
 }
 
-/** The network the proxy answers with, and its gzip-encoded answers by requested limit (prepared before navigation). */
+/** The two shapes a build may ask for: columns (NetworkGraph.columns) or nodes and edges as objects. */
+type Shape = 'columns' | 'objects';
+
+interface Prepared {
+  body: Buffer;
+  served: WireNetwork;
+}
+
+/** The network the proxy answers with, and its gzip-encoded answers by shape and requested limit (prepared before navigation). */
 interface Answer {
   network: WireNetwork;
-  bodies: Map<number, { body: Buffer; served: WireNetwork }>;
+  bodies: Map<string, Prepared>;
   /** What the last request was answered with. */
   served: WireNetwork | null;
 }
 
-function encodeAnswer(network: WireNetwork, limit: number): { body: Buffer; served: WireNetwork } {
+/**
+ * The answer in columns, as the page's fragment NetworkColumnsGraph selects them (six of the scores, declared
+ * memberships without strengths), encoded by the server's own encoder.
+ */
+function columnsAnswer(network: WireNetwork): unknown {
+  // The bench's wire network is the store's NetworkGraph as JSON (same fields).
+  const columns = encodeColumns(network as NetworkGraph);
+  const { scores, declared } = columns.nodes;
+  const selectedScores =
+    scores === null
+      ? null
+      : Object.fromEntries(
+          (['pagerank', 'betweenness', 'hub', 'authority', 'coreNumber', 'effectiveSize'] as const).map((k) => [k, scores[k]]),
+        );
+  return {
+    attributes: network.attributes,
+    columns: {
+      ...columns,
+      nodes: {
+        ...columns.nodes,
+        declared: { counts: declared.counts, communities: declared.communities },
+        scores: selectedScores,
+      },
+    },
+  };
+}
+
+function encodeAnswer(network: WireNetwork, limit: number, shape: Shape): Prepared {
   const served = tileNetwork(network, network.nodes.length, limit);
-  return { body: gzipSync(JSON.stringify({ data: { network: served } })), served };
+  const payload = shape === 'columns' ? columnsAnswer(served) : served;
+  return { body: gzipSync(JSON.stringify({ data: { network: payload } })), served };
+}
+
+function prepared(answer: Answer, limit: number, shape: Shape): Prepared {
+  const key = `${shape}:${limit}`;
+  let found = answer.bodies.get(key);
+  if (found === undefined) {
+    // Another limit than the client's usual one: prepared now (counted in the figure).
+    found = encodeAnswer(answer.network, limit, shape);
+    answer.bodies.set(key, found);
+  }
+  return found;
 }
 
 /** Reads a request's body. */
@@ -180,9 +280,9 @@ function bodyOf(req: IncomingMessage): Promise<Buffer> {
  * A proxy in front of the server: the `Network` operation is answered with the current answer (gzip, as the server
  * encodes it); everything else (the app's files, every other query) goes to the server unchanged.
  */
-function startProxy(current: () => Answer | null): Promise<{ server: Server; url: string }> {
+function startProxy(current: () => Answer | null, build: string | null): Promise<{ server: Server; url: string }> {
   const target = new URL(BASE);
-  const assets = args.client ? sirv(args.client, { single: true, dev: true }) : null;
+  const assets = build !== null ? sirv(build, { single: true, dev: true }) : null;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (assets !== null && !/^\/(graphql|health|ready)(\/|\?|$)/.test(req.url ?? '/')) {
       assets(req, res, () => {
@@ -198,14 +298,10 @@ function startProxy(current: () => Answer | null): Promise<{ server: Server; url
         const request = JSON.parse(body.toString('utf8')) as { query?: string; variables?: { limit?: number } };
         if ((request.query ?? '').includes('query Network(')) {
           const limit = request.variables?.limit ?? 25_000;
-          let prepared = answer.bodies.get(limit);
-          if (prepared === undefined) {
-            // Another limit than the client's usual one: prepared now (counted in the figure; says so in the note).
-            prepared = encodeAnswer(answer.network, limit);
-            answer.bodies.set(limit, prepared);
-          }
-          answer.served = prepared.served;
-          const encoded = prepared.body;
+          const shape: Shape = /\bcolumns\s*\{/.test(request.query ?? '') ? 'columns' : 'objects';
+          const answered = prepared(answer, limit, shape);
+          answer.served = answered.served;
+          const encoded = answered.body;
           res.writeHead(200, {
             'content-type': 'application/graphql-response+json; charset=utf-8',
             'content-encoding': 'gzip',
@@ -261,16 +357,21 @@ async function measureOnce(
   browser: Browser,
   url: string,
   tag: string,
-  options: { trace: string | null; screenshot: string | null },
+  options: { trace: string | null; screenshot: string | null; session: { name: string; value: string } },
 ): Promise<Measurement> {
-  // A fresh context: no saved layout, no cache.
+  // A fresh context: no saved layout, no cache; signed in (the session cookie of the bench's sign-in).
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addCookies([{ ...options.session, url: new URL(url).origin, httpOnly: true, sameSite: 'Strict' }]);
   const page = await context.newPage();
   let wireBytes = 0;
+  let encoding = '';
   page.on('requestfinished', (request: Request) => {
     if (!(request.postData() ?? '').includes('query Network(')) return;
     void request.sizes().then((s) => {
       wireBytes = s.responseBodySize;
+    });
+    void request.response().then(async (response) => {
+      encoding = (await response?.headerValue('content-encoding')) ?? 'none';
     });
   });
   if (options.trace !== null) await browser.startTracing(page, { path: join(options.trace, `${tag}.json`), screenshots: false });
@@ -304,7 +405,14 @@ async function measureOnce(
   }
   if (options.trace !== null) await browser.stopTracing();
   await context.close();
-  return { firstFrameMs, nodes, ties, wireBytes, marks, sliceNote };
+  return {
+    firstFrameMs,
+    nodes,
+    ties,
+    wireBytes,
+    marks,
+    sliceNote: [sliceNote, encoding ? `${encoding}` : ''].filter(Boolean).join('; '),
+  };
 }
 
 const median = (xs: number[]): number => {
@@ -313,33 +421,40 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function measure(
-  browser: Browser,
-  label: string,
-  url: string,
-  tag: string,
-  answer: Answer | null,
-  setAnswer: (a: Answer | null) => void,
-): Promise<Row> {
-  const runs: Measurement[] = [];
-  const loads: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    setAnswer(answer);
-    loads.push(loadavg()[0]!);
-    runs.push(
-      await measureOnce(browser, url, tag, {
-        trace: i === 0 && args.trace ? args.trace : null,
-        screenshot: i === 0 && args.screenshot ? args.screenshot : null,
-      }),
-    );
-  }
+/** One row of the table: a network (size, or the server as is) with one build; measured `RUNS` times, alternated with the other builds. */
+interface Case {
+  label: string;
+  build: string;
+  url: string;
+  tag: string;
+  answer: Answer | null;
+  setAnswer: (a: Answer | null) => void;
+  runs: Measurement[];
+  loads: number[];
+}
+
+async function measureRun(browser: Browser, c: Case, first: boolean, session: { name: string; value: string }): Promise<void> {
+  c.setAnswer(c.answer);
+  c.loads.push(loadavg()[0]!);
+  c.runs.push(
+    await measureOnce(browser, c.url, c.tag, {
+      trace: first && args.trace ? args.trace : null,
+      screenshot: first && args.screenshot ? args.screenshot : null,
+      session,
+    }),
+  );
+}
+
+function summarise(c: Case): Row {
+  const { runs, loads, answer, label } = c;
   const firstFrames = runs.map((r) => r.firstFrameMs);
   const mid = median(firstFrames);
   const typical = runs.reduce((best, r) => (Math.abs(r.firstFrameMs - mid) < Math.abs(best.firstFrameMs - mid) ? r : best));
-  const wireBytes = answer === null ? typical.wireBytes : (answer.bodies.get(CLIENT_LIMIT)?.body.length ?? typical.wireBytes);
+  const wireBytes = typical.wireBytes;
   const truncated = answer?.served?.attributes.truncated ?? false;
   return {
     label,
+    build: c.build,
     nodes: typical.nodes,
     ties: typical.ties,
     firstFrameMs: mid,
@@ -367,57 +482,99 @@ function pad(text: string, width: number, right = false): string {
 
 async function main(): Promise<void> {
   console.log(
-    `client bench against ${BASE}${args.client ? ` with the app from ${args.client}` : ''} (Chromium ${CHROMIUM}), ${RUNS} run(s) per size, median shown`,
+    `client bench against ${BASE} (Chromium ${CHROMIUM}), builds: ${BUILDS.map((b) => b ?? "the server's").join(', ')}; ${RUNS} run(s) per size and build, alternated, median shown`,
   );
-  const base = await serverNetwork();
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  const session = await signIn();
+  const cookie = `${session.name}=${session.value}`;
+  const base = await serverNetwork(cookie);
   console.log(
     `server network: ${base.nodes.length} nodes, ${base.edges.length} ties, analysis run ${base.attributes.run ?? 'none'} (tiled for the sizes below)\n`,
   );
   for (const dir of [args.trace, args.screenshot]) if (dir) mkdirSync(dir, { recursive: true });
-  let answer: Answer | null = null;
-  const proxy = await startProxy(() => answer);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const answers: Array<Answer | null> = BUILDS.map(() => null);
+  const proxies = await Promise.all(BUILDS.map((build, b) => startProxy(() => answers[b] ?? null, build)));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const networks = SIZES.map((size) => {
+    const network = tileNetwork(base, size, Number.MAX_SAFE_INTEGER);
+    return { size, network };
+  });
+  const cases: Case[] = [];
+  BUILDS.forEach((build, b) => {
+    const name = build ?? "server's build";
+    const setAnswer = (a: Answer | null): void => {
+      answers[b] = a;
+    };
+    const url = build === null && !args['no-as-is'] ? BASE : proxies[b]!.url;
+    if (!args['no-as-is'])
+      cases.push({ label: 'server (as is)', build: name, url, tag: `server-${b}`, answer: null, setAnswer, runs: [], loads: [] });
+    for (const { size, network } of networks) {
+      // Both shapes prepared before any navigation: each build gets the one it asks for.
+      const answer: Answer = { network, bodies: new Map(), served: null };
+      for (const shape of ['columns', 'objects'] as const) prepared(answer, CLIENT_LIMIT, shape);
+      const label = `${(size / 1000).toFixed(0)}k nodes${size === base.nodes.length ? '' : ' (tiled)'}`;
+      cases.push({ label, build: name, url: proxies[b]!.url, tag: `${size}-${b}`, answer, setAnswer, runs: [], loads: [] });
+    }
+  });
   const rows: Row[] = [];
-  const header = `${pad('network', 20)}${pad('nodes', 9, true)}${pad('ties', 10, true)}${pad('first frame', 13, true)}${pad('wire bytes', 12, true)}${pad('B/tie', 7, true)}${pad('load', 6, true)}  marks (s since navigation) and notes`;
-  console.log(header);
-  console.log('-'.repeat(header.length + 10));
+  const header = `${pad('network', 20)}${pad('build', 24)}${pad('nodes', 9, true)}${pad('ties', 10, true)}${pad('first frame', 13, true)}${pad('wire bytes', 12, true)}${pad('B/tie', 7, true)}${pad('load', 6, true)}  marks (s since navigation) and notes`;
   const print = (r: Row): void =>
     console.log(
-      `${pad(r.label, 20)}${pad(r.nodes.toLocaleString('en'), 9, true)}${pad(r.ties.toLocaleString('en'), 10, true)}${pad(`${(r.firstFrameMs / 1000).toFixed(2)} s`, 13, true)}${pad(r.wireBytes.toLocaleString('en'), 12, true)}${pad(r.bytesPerTie.toFixed(1), 7, true)}${pad(r.load.toFixed(1), 6, true)}  ${r.note}`,
+      `${pad(r.label, 20)}${pad(r.build.slice(-23), 24)}${pad(r.nodes.toLocaleString('en'), 9, true)}${pad(r.ties.toLocaleString('en'), 10, true)}${pad(`${(r.firstFrameMs / 1000).toFixed(2)} s`, 13, true)}${pad(r.wireBytes.toLocaleString('en'), 12, true)}${pad(r.bytesPerTie.toFixed(1), 7, true)}${pad(r.load.toFixed(1), 6, true)}  ${r.note}`,
     );
   try {
-    // Straight to the server (through the proxy, without a prepared answer, when another build is served).
-    const own = await measure(browser, 'server (as is)', args.client ? proxy.url : BASE, 'server', null, (a) => (answer = a));
-    rows.push(own);
-    print(own);
-    for (const size of SIZES) {
-      const network = tileNetwork(base, size, Number.MAX_SAFE_INTEGER);
-      const prepared: Answer = {
-        network,
-        bodies: new Map([[CLIENT_LIMIT, encodeAnswer(network, CLIENT_LIMIT)]]),
-        served: null,
-      };
-      const label = `${(size / 1000).toFixed(0)}k nodes (tiled)`;
-      const row = await measure(browser, label, proxy.url, `${size}`, prepared, (a) => (answer = a));
+    // Run by run, each case in turn: builds measured back to back under the same load.
+    for (let i = 0; i < RUNS; i++) {
+      for (const c of cases) await measureRun(browser, c, i === 0, session);
+    }
+    console.log(header);
+    console.log('-'.repeat(header.length + 10));
+    for (const c of cases) {
+      const row = summarise(c);
       rows.push(row);
       print(row);
     }
   } finally {
     await browser.close();
-    proxy.server.close();
+    for (const proxy of proxies) proxy.server.close();
   }
   console.log('');
-  const tenK = rows.find((r) => r.label.startsWith('10k'));
-  if (tenK !== undefined) {
+  if (BUILDS.length > 1) {
+    // Ratios within this run: every later build against the first, case by case.
+    const first = rows.filter((r) => r.build === rows[0]?.build);
+    for (const r of rows.filter((row) => row.build !== rows[0]?.build)) {
+      const before = first.find((f) => f.label === r.label);
+      if (before === undefined) continue;
+      console.log(
+        `${r.label}: ${r.build} / ${before.build}: first frame ×${(r.firstFrameMs / before.firstFrameMs).toFixed(2)}, bytes per tie ×${(r.bytesPerTie / before.bytesPerTie).toFixed(2)}`,
+      );
+    }
+  }
+  for (const tenK of rows.filter((r) => r.label.startsWith('10k'))) {
     const ok = tenK.firstFrameMs <= FLOOR_FIRST_FRAME_MS;
     console.log(
-      `floor: 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s, load ${tenK.load.toFixed(1)})`,
+      `floor (${tenK.build}): 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s, load ${tenK.load.toFixed(1)})`,
+    );
+    const bytesOk = tenK.bytesPerTie <= FLOOR_BYTES_PER_TIE;
+    console.log(
+      `floor (${tenK.build}): ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire at 10,000 nodes — ${bytesOk ? 'met' : 'MISSED'} (${tenK.bytesPerTie.toFixed(1)})`,
     );
   }
-  const worst = Math.max(...rows.map((r) => r.bytesPerTie).filter(Number.isFinite));
-  console.log(
-    `floor: ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire — ${worst <= FLOOR_BYTES_PER_TIE ? 'met' : 'MISSED'} (worst ${worst.toFixed(1)})`,
-  );
   console.log(
     `load average at the end: ${loadavg()
       .map((x) => x.toFixed(2))

@@ -1,17 +1,14 @@
 // `npm run user -- add NAME --role ROLE | list | role NAME ROLE | revoke TOKEN_ID | token NAME [--days N] | link NAME`:
 // manage users and personal API tokens, also while the app runs (it connects to the app's Neo4j).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
-import { connect, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrations.js';
-import { openDatabase } from '../db/open-database.js';
 import { ACCESS_ROLES, isAccessRole } from '../domain/access.js';
 import { hashSecret, newApiToken, newId } from '../auth/secrets.js';
 import { publicBase, signInLink } from '../auth/first-start.js';
 import { createApiToken, createUser, findUser, listUsers, revokeApiToken, setUserRole } from '../store/access.js';
 import { writeAuditEvent } from '../store/audit.js';
-import { databaseReachable } from '../store/health.js';
+import { openAppDatabase } from './app-database.js';
 
 const USAGE = `Usage: npm run user -- <command>
   add NAME --role ROLE        create a user (${ACCESS_ROLES.join('|')}); prints a personal API token on the last line
@@ -22,33 +19,6 @@ const USAGE = `Usage: npm run user -- <command>
   link NAME                   a one-time sign-in link (24 h) for NAME`;
 
 class UsageError extends Error {}
-
-interface Connection {
-  db: Database;
-  close(): Promise<void>;
-}
-
-/** NEO4J_URI if set; else the Bolt port of a running app's embedded Neo4j; else start the embedded Neo4j here. */
-async function open(config: AppConfig): Promise<Connection> {
-  if (config.neo4j) {
-    const { uri, username, password, database } = config.neo4j;
-    const db = connect(uri, username, password, database);
-    return { db, close: () => db.driver.close() };
-  }
-  const file = join(config.embedded.dataDir, 'atlas-credentials.json');
-  let credentials: { username?: string; password?: string } = {};
-  if (existsSync(file)) credentials = JSON.parse(readFileSync(file, 'utf8')) as typeof credentials;
-  const running = connect(
-    `bolt://127.0.0.1:${config.embedded.boltPort}`,
-    credentials.username,
-    credentials.password,
-    config.database,
-  );
-  if (await databaseReachable(running)) return { db: running, close: () => running.driver.close() };
-  await running.driver.close();
-  const started = await openDatabase(config, (line) => console.error(line));
-  return { db: started.db, close: () => started.close() };
-}
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -142,7 +112,7 @@ async function main(): Promise<void> {
     process.exit(command ? 0 : 2);
   }
   const config = loadConfig();
-  const connection = await open(config);
+  const connection = await openAppDatabase(config);
   try {
     await migrate(connection.db);
     await run(command, args, connection.db, config);

@@ -161,8 +161,10 @@ export function layoutShadow(graph: AtlasGraph): { shadow: LayoutShadow; nodes: 
     nodes.set(node, key);
     shadow.addNode(key, { x: attrs.x, y: attrs.y });
   });
+  // Keys given, not generated: graphology's generated keys ("geid_…", each checked against the map) cost more.
+  let edges = 0;
   graph.forEachEdge((_edge, attrs, source, target) => {
-    shadow.addEdge(nodes.get(source)!, nodes.get(target)!, { weight: attrs.weight });
+    shadow.addEdgeWithKey(String(edges++), nodes.get(source)!, nodes.get(target)!, { weight: attrs.weight });
   });
   return { shadow, nodes };
 }

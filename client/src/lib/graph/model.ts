@@ -1,13 +1,6 @@
 // The client's graph model: node/edge attribute types and conversion from the API's wire shape to graphology.
 import { MultiDirectedGraph } from 'graphology';
-import type {
-  NetworkFilter,
-  NetworkQuery,
-  NodeAnalyticsFieldsFragment,
-  Role,
-  StakeholderKind,
-  TieType,
-} from '../graphql/generated/graphql';
+import type { NetworkFilter, Role, StakeholderKind, TieType } from '../graphql/generated/graphql';
 
 /** The five roles in display order. */
 export const ROLES: readonly Role[] = ['CUSTOMER', 'EMPLOYEE', 'SUPPLIER', 'PARTNER', 'SHAREHOLDER'];
@@ -57,17 +50,24 @@ export interface DetectedMembership {
   strength: number;
 }
 
-type WireAnswer = NetworkQuery['network'];
-type WireNode = WireAnswer['nodes'][number];
-
 /**
- * The network as the API sends it. The analytics (graph `run`, node `scores` and `detected`) may be absent: buildGraph
- * also takes a selection without them (tests, an older server), and the nodes then carry none.
+ * The network in graphology's serialisation shape, as the API's `nodes`/`edges` carry it (the page loads the columns
+ * instead, see columns.ts; scripts and tests use this shape). The analytics (graph `run`, node `scores` and
+ * `detected`) may be absent: buildGraph also takes a selection without them, and the nodes then carry none.
  */
 export interface WireNetwork {
-  attributes: Omit<WireAnswer['attributes'], 'run'> & { run?: string | null };
-  nodes: Array<{ key: string; attributes: Omit<WireNode['attributes'], keyof WireNodeAnalytics> & Partial<WireNodeAnalytics> }>;
-  edges: WireAnswer['edges'];
+  attributes: { truncated: boolean; totalNodes: number; totalEdges: number; run?: string | null };
+  nodes: Array<{
+    key: string;
+    attributes: {
+      label: string;
+      kind: StakeholderKind;
+      roles: Role[];
+      communities: string[];
+      degree: number;
+    } & Partial<WireNodeAnalytics>;
+  }>;
+  edges: Array<{ source: string; target: string; attributes: { type: TieType; weight: number; since: string | null } }>;
 }
 
 export interface NodeAttributes {
@@ -114,8 +114,11 @@ export interface GraphAttributes {
 export type GraphOrigin =
   { kind: 'network'; filter: NetworkFilter | null; limit: number } | { kind: 'ego'; id: string; depth: number; limit: number };
 
-/** A node's analytics as the wire carries them (fragment NodeAnalyticsFields). */
-export type WireNodeAnalytics = NodeAnalyticsFieldsFragment;
+/** A node's analytics as the object shape carries them (NetworkNodeAttributes.scores and .detected, as selected). */
+export interface WireNodeAnalytics {
+  scores: (Pick<Record<ScoreKey, number>, Exclude<ScoreKey, 'effectiveSize'>> & { effectiveSize: number | null }) | null;
+  detected: DetectedMembership[] | null;
+}
 
 /** The wire's analytics as node attributes: scores without nulls (absent = not computed), memberships as sent. */
 export function nodeAnalytics(wire: Partial<WireNodeAnalytics>): Pick<NodeAttributes, 'scores' | 'detected'> {

@@ -12,6 +12,7 @@ import {
 } from '../graphql/generated/graphql';
 import type { CommunityInfo } from '../graph/encodings';
 import type { AtlasGraph } from '../graph/model';
+import { nodeAnalyticsRows } from '../graph/columns';
 import {
   applyNodeAnalytics,
   clearNodeAnalytics,
@@ -101,14 +102,14 @@ export class AnalysisState {
         { filter: origin.filter, limit: origin.limit, run },
         { signal },
       );
-      return network.nodes;
+      return nodeAnalyticsRows(network.columns);
     }
     const { egoNetwork } = await request(
       EgoNetworkAnalyticsDocument,
       { id: origin.id, depth: origin.depth, limit: origin.limit, run },
       { signal },
     );
-    return egoNetwork.nodes;
+    return nodeAnalyticsRows(egoNetwork.columns);
   }
 
   /** Starts a run and polls it; when it completes, the map's analytics refresh. */

@@ -9,7 +9,8 @@ import {
   type RoleOverlapsQuery,
 } from '../graphql/generated/graphql';
 import { seedPositions } from '../graph/layout';
-import { buildGraph, type AtlasGraph } from '../graph/model';
+import type { AtlasGraph } from '../graph/model';
+import { decodeNetwork } from '../graph/columns';
 import { browserStore, restorePositions } from '../graph/positions';
 import type { EgoView } from './view-transitions';
 import type { NetworkFilter } from '../graphql/generated/graphql';
@@ -87,7 +88,7 @@ export class AtlasData {
       if (overlaps.status === 'fulfilled') this.overlaps = overlaps.value.roleOverlaps;
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
-      const graph = buildGraph(
+      const graph = decodeNetwork(
         network.value,
         ego === null
           ? { kind: 'network', filter, limit: NETWORK_LIMIT }

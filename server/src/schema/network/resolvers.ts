@@ -13,6 +13,7 @@ import {
   type NodeAnalytics,
 } from '../../store/network.js';
 import { selectedFields } from './selection.js';
+import { encodeColumns } from './columns.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
 export const MAX_EGO_LIMIT = 20_000;
@@ -26,8 +27,14 @@ async function nodeAnalytics(
   info: GraphQLResolveInfo,
   run: string | null | undefined,
 ): Promise<NodeAnalytics> {
-  const scoreFields = selectedFields(info, ['nodes', 'attributes', 'scores']);
-  const detected = selectedFields(info, ['nodes', 'attributes', 'detected']) !== null;
+  // Asked for in either shape: nodes' attributes or the columns.
+  const scoreFields = union(
+    selectedFields(info, ['nodes', 'attributes', 'scores']),
+    selectedFields(info, ['columns', 'nodes', 'scores']),
+  );
+  const detected =
+    selectedFields(info, ['nodes', 'attributes', 'detected']) !== null ||
+    selectedFields(info, ['columns', 'nodes', 'detected']) !== null;
   const wanted = scoreFields !== null || detected || (selectedFields(info, ['attributes'])?.has('run') ?? false);
   const resolved = run !== null && run !== undefined ? await checkedRun(context, run) : wanted ? await currentRun(context) : null;
   return {
@@ -37,7 +44,14 @@ async function nodeAnalytics(
   };
 }
 
+function union(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  return a === null ? b : b === null ? a : new Set([...a, ...b]);
+}
+
 export const networkResolvers: Resolvers = {
+  NetworkGraph: {
+    columns: (graph) => encodeColumns(graph),
+  },
   Query: {
     network: async (_, { filter, limit, run }, context, info) => {
       const since = optionalDate('filter.since', filter?.since);
