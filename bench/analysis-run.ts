@@ -57,6 +57,16 @@ try {
   console.log(`full analysis run ${finished?.status} in ${seconds.toFixed(1)} s end to end; load ${load()}`);
   console.log(`  phases (ms): ${JSON.stringify(finished?.timings)}`);
   console.log(`  peak RSS of the server process (worker included): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+  const t = finished?.timings ?? {};
+  const louvain = (t['analysis.communities.graph'] ?? 0) + (t['analysis.communities.louvain'] ?? 0);
+  console.log(
+    `  Louvain's share (its graphology graph + Louvain): ${(louvain / 1000).toFixed(1)} s of ${((t.analysis ?? 0) / 1000).toFixed(1)} s of analytics`,
+  );
+  // Issue 12's floors are stated for 100,000 stakeholders / 1,000,000 ties.
+  const atScale = stakeholders >= 100_000 && ties >= 1_000_000;
+  const verdict = (ok: boolean): string => (atScale ? (ok ? 'met' : 'MISSED') : 'n/a below 100k / 1M');
+  console.log(`  floor: end to end ≤ 30 s — ${seconds.toFixed(1)} s, ${verdict(seconds <= 30)}`);
+  console.log(`  floor: peak RSS ≤ 1.5 GiB — ${(peakRss / 2 ** 30).toFixed(2)} GiB, ${verdict(peakRss <= 1.5 * 2 ** 30)}`);
 
   // In-process: port 0 lets the Host check accept the loopback name; the API needs a signed-in caller.
   const app = createApp({ db, config: { ...loadConfig(), port: 0, logLevel: 'error' } });

@@ -86,7 +86,14 @@ export function detectOverlapping(graph: Graph, options: OverlappingOptions = {}
       list.push({ community: columns.community[p]!, strength: columns.strength[p]! });
     memberships.set(ix.nodes[v]!, list);
   }
-  return { memberships, communities: partition.count, overlappingNodes: columns.overlappingNodes, sizes: columns.sizes, partition, threshold };
+  return {
+    memberships,
+    communities: partition.count,
+    overlappingNodes: columns.overlappingNodes,
+    sizes: columns.sizes,
+    partition,
+    threshold,
+  };
 }
 
 export function checkedThreshold(threshold: number | undefined): number {

@@ -39,7 +39,17 @@ export function runFullAnalysis(
   }));
 
   const { partition, overlapping } = time('communities', 20, () => {
-    const { partition, core } = partitionOfIndex(undirected, { resolution: parameters.resolution, seed: parameters.seed });
+    const {
+      partition,
+      core,
+      timings: louvain,
+    } = partitionOfIndex(undirected, {
+      resolution: parameters.resolution,
+      seed: parameters.seed,
+    });
+    // Louvain's share is reported apart: the graph it needs, and Louvain itself.
+    timings['communities.graph'] = louvain.graph;
+    timings['communities.louvain'] = louvain.louvain;
     const overlapping = membershipsOfIndex(undirected, core, partition.count, checkedThreshold(parameters.threshold));
     return { partition: { ...partition, core }, overlapping };
   });
@@ -74,7 +84,8 @@ export function runFullAnalysis(
     const declared = new Map<string, string>();
     for (let v = 0; v < n; v++) {
       const strongest = projection.communityIds[projection.communityStart[v]!];
-      if (projection.communityStart[v + 1]! > projection.communityStart[v]! && strongest !== undefined) declared.set(ids[v]!, strongest);
+      if (projection.communityStart[v + 1]! > projection.communityStart[v]! && strongest !== undefined)
+        declared.set(ids[v]!, strongest);
     }
     const detected = partition.communities;
     const table = contingencyTable(declared, detected);

@@ -1,7 +1,12 @@
 // The analysis worker's index forms (tie indexes built from arrays, scores by node index) give what the graph forms give on the same multi, directed, weighted ties.
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
-import { brokerageRoles, brokerageRolesOfIndex, structuralHoles, structuralHolesOfIndex } from '../../../server/src/analytics/brokerage.js';
+import {
+  brokerageRoles,
+  brokerageRolesOfIndex,
+  structuralHoles,
+  structuralHolesOfIndex,
+} from '../../../server/src/analytics/brokerage.js';
 import { influence, influenceOfIndex } from '../../../server/src/analytics/influence.js';
 import { detectOverlapping, membershipsOfIndex } from '../../../server/src/analytics/overlapping.js';
 import { partitionOfIndex } from '../../../server/src/analytics/index-partition.js';
@@ -33,7 +38,8 @@ function ties() {
   weight.push(2);
   const arrays = { source: Int32Array.from(source), target: Int32Array.from(target), weight: Float64Array.from(weight) };
   const graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
-  for (const node of nodes) graph.addNode(node, { group: Number(node.slice(1)) % 3 === 0 ? null : `g${Number(node.slice(1)) % 3}` });
+  for (const node of nodes)
+    graph.addNode(node, { group: Number(node.slice(1)) % 3 === 0 ? null : `g${Number(node.slice(1)) % 3}` });
   for (let e = 0; e < source.length; e++) graph.addEdge(nodes[source[e]!]!, nodes[target[e]!]!, { weight: weight[e]! });
   return { nodes, arrays, graph };
 }
@@ -101,7 +107,9 @@ describe('index forms of the analytics', () => {
     expect(columns.sizes).toEqual(overlapping.sizes);
     nodes.forEach((node, v) => {
       const list = overlapping.memberships.get(node)!;
-      expect(Array.from(columns.community.subarray(columns.start[v]!, columns.start[v + 1]!))).toEqual(list.map((m) => m.community));
+      expect(Array.from(columns.community.subarray(columns.start[v]!, columns.start[v + 1]!))).toEqual(
+        list.map((m) => m.community),
+      );
       expect(list.map((m) => m.community)).toContain(core[v]);
     });
   });
