@@ -16,12 +16,17 @@ import { ROLES, rolesOfMask } from '../domain/vocabulary.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
 
-/** Runs every algorithm of a full analysis. Deterministic for given parameters. */
+/**
+ * Runs every algorithm of a full analysis. Deterministic for given parameters. With `skipBetweenness`
+ * the betweenness column stays 0 and the summary says "skipped": the worker computes it in a second
+ * thread (worker.ts) and fills both in.
+ */
 export function runFullAnalysis(
   projection: CompactProjection,
   parameters: RunParameters,
   communityNames: Record<string, string>,
   progress: ProgressReporter = () => {},
+  options: { skipBetweenness?: boolean } = {},
 ): RunResult {
   const timings: Record<string, number> = {};
   const time = <T>(phase: string, percent: number, f: () => T): T => {
@@ -54,7 +59,11 @@ export function runFullAnalysis(
     return { partition: { ...partition, core }, overlapping };
   });
   const influenceResult = time('influence', 40, () =>
-    influenceOfIndex(directed, undirected, { seed: parameters.seed, pivots: parameters.pivots }),
+    influenceOfIndex(directed, undirected, {
+      seed: parameters.seed,
+      pivots: parameters.pivots,
+      betweenness: options.skipBetweenness ? 'skip' : 'auto',
+    }),
   );
   for (const [step, ms] of Object.entries(influenceResult.timings)) timings[`influence.${step}`] = ms;
   const holes = time('structural-holes', 60, () => structuralHolesOfIndex(undirected));

@@ -101,9 +101,7 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
     t0 = performance.now();
     // The worker needs no names: leaving them here spares cloning one string per stakeholder.
     const request: WorkerRequest = { projection: { ...projection, names: [] }, parameters, communityNames: names };
-    const result = await runInWorker(handle, request, (phase, percent) =>
-      progress(phase, percent),
-    );
+    const result = await runInWorker(handle, request, (phase, percent) => progress(phase, percent));
     timings.analysis = performance.now() - t0;
     for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
 
