@@ -58,6 +58,7 @@ try {
   const finished = await waitForRun(db, run.id);
   const seconds = (performance.now() - started) / 1000;
   console.log(`full analysis run ${finished?.status} in ${seconds.toFixed(1)} s end to end; load ${load()}`);
+  if (finished?.error) console.log(`  error: ${finished.error}`);
   console.log(`  phases (ms): ${JSON.stringify(finished?.timings)}`);
   console.log(`  peak RSS of the server process (worker included): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   const t = finished?.timings ?? {};
