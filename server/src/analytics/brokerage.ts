@@ -27,7 +27,15 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { createRandom } from '../domain/random.js';
-import { directedTieIndex, findInRow, undirectedTieIndex, type Csr, type TieWeightOption } from './tie-index.js';
+import {
+  directedTieIndex,
+  findInRow,
+  undirectedTieIndex,
+  type Csr,
+  type DirectedTieIndex,
+  type TieWeightOption,
+  type UndirectedTieIndex,
+} from './tie-index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Structural holes
@@ -52,6 +60,39 @@ export interface StructuralHoleOptions {
 /** Burt's constraint, effective size and efficiency per stakeholder (weighted, undirected projection). */
 export function structuralHoles(graph: Graph, options: StructuralHoleOptions = {}): Map<string, StructuralHoleScores> {
   const ix = undirectedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
+  const egos: number[] = [];
+  if (options.nodes) {
+    for (const node of options.nodes) {
+      const i = ix.indexOf.get(node);
+      if (i !== undefined) egos.push(i);
+    }
+  } else {
+    for (let i = 0; i < ix.nodes.length; i++) egos.push(i);
+  }
+  const columns = structuralHolesOfIndex(ix, egos);
+  const out = new Map<string, StructuralHoleScores>();
+  const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  for (const i of egos) {
+    out.set(ix.nodes[i]!, {
+      degree: columns.degree[i]!,
+      constraint: orNull(columns.constraint[i]!),
+      effectiveSize: orNull(columns.effectiveSize[i]!),
+      efficiency: orNull(columns.efficiency[i]!),
+    });
+  }
+  return out;
+}
+
+/** Structural-hole scores as columns by node index; NaN where the map form has null (isolates, egos not asked for). */
+export interface StructuralHoleColumns {
+  degree: Int32Array;
+  constraint: Float64Array;
+  effectiveSize: Float64Array;
+  efficiency: Float64Array;
+}
+
+/** Burt's constraint, effective size and efficiency on an undirected tie index, for `egos` (default every node). */
+export function structuralHolesOfIndex(ix: UndirectedTieIndex, egos?: Iterable<number>): StructuralHoleColumns {
   const { start, target, weight } = ix.adj;
   const n = ix.nodes.length;
   const strength = ix.strength;
@@ -65,25 +106,17 @@ export function structuralHoles(graph: Graph, options: StructuralHoleOptions = {
   const pEgo = new Float64Array(n); // p_ij for the current ego
   const indirect = new Float64Array(n);
   const redundancy = new Float64Array(n);
-
-  const egos: number[] = [];
-  if (options.nodes) {
-    for (const node of options.nodes) {
-      const i = ix.indexOf.get(node);
-      if (i !== undefined) egos.push(i);
-    }
-  } else {
-    for (let i = 0; i < n; i++) egos.push(i);
-  }
-
-  const out = new Map<string, StructuralHoleScores>();
-  for (const i of egos) {
+  const columns: StructuralHoleColumns = {
+    degree: new Int32Array(n),
+    constraint: new Float64Array(n).fill(NaN),
+    effectiveSize: new Float64Array(n).fill(NaN),
+    efficiency: new Float64Array(n).fill(NaN),
+  };
+  const visit = (i: number): void => {
     const degree = start[i + 1]! - start[i]!;
     const si = strength[i]!;
-    if (degree === 0 || si <= 0) {
-      out.set(ix.nodes[i]!, { degree, constraint: null, effectiveSize: null, efficiency: null });
-      continue;
-    }
+    columns.degree[i] = degree;
+    if (degree === 0 || si <= 0) return;
     for (let p = start[i]!; p < start[i + 1]!; p++) {
       const j = target[p]!;
       mark[j] = i;
@@ -112,9 +145,13 @@ export function structuralHoles(graph: Graph, options: StructuralHoleOptions = {
       constraint += c * c;
       effectiveSize += 1 - redundancy[j]!;
     }
-    out.set(ix.nodes[i]!, { degree, constraint, effectiveSize, efficiency: effectiveSize / degree });
-  }
-  return out;
+    columns.constraint[i] = constraint;
+    columns.effectiveSize[i] = effectiveSize;
+    columns.efficiency[i] = effectiveSize / degree;
+  };
+  if (egos) for (const i of egos) visit(i);
+  else for (let i = 0; i < n; i++) visit(i);
+  return columns;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,20 +258,58 @@ function forEachPair(
 /** Gould–Fernandez brokerage role counts for every stakeholder (see module header). */
 export function brokerageRoles(graph: Graph, groupOf: GroupOf, options: BrokerageOptions = {}): BrokerageResult {
   const ix = directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
-  const n = ix.nodes.length;
   const { groups } = indexGroups(graph, ix.nodes, groupOf);
+  const columns = brokerageRolesOfIndex(ix, groups, options);
+  const roles = new Map<string, BrokerageCounts>();
+  for (let b = 0; b < ix.nodes.length; b++) {
+    roles.set(ix.nodes[b]!, {
+      coordinator: columns.coordinator[b]!,
+      itinerant: columns.itinerant[b]!,
+      representative: columns.representative[b]!,
+      gatekeeper: columns.gatekeeper[b]!,
+      liaison: columns.liaison[b]!,
+      total: columns.total[b]!,
+      weighted: columns.weighted[b]!,
+    });
+  }
+  return { roles, sampledBrokers: columns.sampledBrokers.map((b) => ix.nodes[b]!) };
+}
+
+/** Brokerage counts as columns by node index; `sampledBrokers` are node indexes. */
+export type BrokerageColumns = Record<keyof BrokerageCounts, Float64Array> & { sampledBrokers: number[] };
+
+/**
+ * Gould–Fernandez counts on a directed tie index; `groups[v]` holds the integer group ids of node v
+ * (empty: ungrouped). Same counting as brokerageRoles.
+ */
+export function brokerageRolesOfIndex(
+  ix: DirectedTieIndex,
+  groups: readonly Int32Array[],
+  options: Pick<BrokerageOptions, 'maxPairsPerBroker' | 'seed'> = {},
+): BrokerageColumns {
+  const n = ix.nodes.length;
   const cap = Math.max(1, options.maxPairsPerBroker ?? 200_000);
   const random = createRandom(options.seed ?? 1);
-  const roles = new Map<string, BrokerageCounts>();
-  const sampledBrokers: string[] = [];
+  const column = (): Float64Array => new Float64Array(n);
+  const columns: BrokerageColumns = {
+    coordinator: column(),
+    itinerant: column(),
+    representative: column(),
+    gatekeeper: column(),
+    liaison: column(),
+    total: column(),
+    weighted: column(),
+    sampledBrokers: [],
+  };
   const out = ix.out;
   const inRow = ix.in;
+  const counts = emptyCounts();
 
   for (let b = 0; b < n; b++) {
-    const counts = emptyCounts();
-    roles.set(ix.nodes[b]!, counts);
     const gB = groups[b]!;
     if (gB.length === 0) continue;
+    counts.coordinator = counts.itinerant = counts.representative = counts.gatekeeper = counts.liaison = 0;
+    counts.total = counts.weighted = 0;
     const sampled = forEachPair(inRow, out, b, cap, random, (a, c, pa, pc, scale) => {
       if (a === c || findInRow(out, a, c) >= 0) return;
       const gA = groups[a]!;
@@ -248,9 +323,16 @@ export function brokerageRoles(graph: Graph, groupOf: GroupOf, options: Brokerag
       counts.total += scale;
       counts.weighted += scale * w;
     });
-    if (sampled) sampledBrokers.push(ix.nodes[b]!);
+    columns.coordinator[b] = counts.coordinator;
+    columns.itinerant[b] = counts.itinerant;
+    columns.representative[b] = counts.representative;
+    columns.gatekeeper[b] = counts.gatekeeper;
+    columns.liaison[b] = counts.liaison;
+    columns.total[b] = counts.total;
+    columns.weighted[b] = counts.weighted;
+    if (sampled) columns.sampledBrokers.push(b);
   }
-  return { roles, sampledBrokers };
+  return columns;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,14 @@ import Graph, { DirectedGraph } from 'graphology';
 import exactBetweenness from 'graphology-metrics/centrality/betweenness';
 import Heap from 'mnemonist/heap.js';
 import { createRandom } from '../domain/random.js';
-import { directedTieIndex, undirectedTieIndex, type Csr, type DirectedTieIndex, type TieWeightOption } from './tie-index.js';
+import {
+  directedTieIndex,
+  undirectedTieIndex,
+  type Csr,
+  type DirectedTieIndex,
+  type TieWeightOption,
+  type UndirectedTieIndex,
+} from './tie-index.js';
 
 export interface InfluenceScores {
   /** Distinct stakeholders with a tie to this one. */
@@ -88,7 +95,11 @@ export interface InfluenceResult {
 
 /** Collapsed simple directed copy: node order as in `graph`, one edge per ordered pair with positive summed `weight`. */
 export function collapsedDirected(graph: Graph, getEdgeWeight?: TieWeightOption): DirectedGraph {
-  const ix = directedTieIndex(graph, { getEdgeWeight });
+  return collapsedOfIndex(directedTieIndex(graph, { getEdgeWeight }));
+}
+
+/** The collapsed simple directed graphology copy of a tie index (for graphology-metrics' exact betweenness). */
+function collapsedOfIndex(ix: DirectedTieIndex): DirectedGraph {
   const simple = new DirectedGraph();
   for (const node of ix.nodes) simple.addNode(node);
   const { start, target, weight } = ix.out;
@@ -109,6 +120,14 @@ export function collapsedDirected(graph: Graph, getEdgeWeight?: TieWeightOption)
 export function coreNumbers(graph: Graph, options: { getEdgeWeight?: TieWeightOption } = {}): Map<string, number> {
   // With weights, pairs whose ties all weigh 0 are no neighbours (as in the collapsed graph).
   const ix = undirectedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight === undefined ? null : options.getEdgeWeight });
+  const deg = coreNumbersOfIndex(ix);
+  const out = new Map<string, number>();
+  for (let v = 0; v < ix.nodes.length; v++) out.set(ix.nodes[v]!, deg[v]!);
+  return out;
+}
+
+/** k-core numbers on an undirected tie index (pairs weighing 0 are no neighbours), by node index. */
+export function coreNumbersOfIndex(ix: UndirectedTieIndex): Int32Array {
   const { start, target } = positiveRows(ix.adj, 'hops');
   const n = ix.nodes.length;
   const deg = new Int32Array(n);
@@ -156,9 +175,7 @@ export function coreNumbers(graph: Graph, options: { getEdgeWeight?: TieWeightOp
       }
     }
   }
-  const out = new Map<string, number>();
-  for (let v = 0; v < n; v++) out.set(ix.nodes[v]!, deg[v]!);
-  return out;
+  return deg;
 }
 
 export interface BetweennessOptions {
@@ -180,7 +197,19 @@ export interface BetweennessResult extends BetweennessInfo {
 
 /** Directed betweenness on collapsed ties: exact (graphology-metrics) or pivot-sampled Brandes (see module header); pass the graph's `index` (same weights) to reuse it. */
 export function betweenness(graph: Graph, options: BetweennessOptions = {}, index?: DirectedTieIndex): BetweennessResult {
-  const n = graph.order;
+  const ix = index ?? directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
+  const { values, ...info } = betweennessOfIndex(ix, options);
+  const scores = new Map<string, number>();
+  for (let i = 0; i < ix.nodes.length; i++) scores.set(ix.nodes[i]!, values[i]!);
+  return { ...info, scores };
+}
+
+/** Betweenness on a directed tie index, by node index (see betweenness). */
+export function betweennessOfIndex(
+  ix: DirectedTieIndex,
+  options: BetweennessOptions = {},
+): BetweennessInfo & { values: Float64Array; estimator?: 'uniform' | 'linear-scaling' } {
+  const n = ix.nodes.length;
   const distance = options.distance ?? 'hops';
   const normalized = options.normalized ?? true;
   const exactLimit = options.exactLimit ?? 5000;
@@ -191,17 +220,16 @@ export function betweenness(graph: Graph, options: BetweennessOptions = {}, inde
   const useExact = mode === 'exact' || (mode === 'auto' && (n <= exactLimit || pivots >= n));
 
   if (useExact) {
-    const simple = collapsedDirected(graph, options.getEdgeWeight);
+    const simple = collapsedOfIndex(ix);
     const raw = exactBetweenness(simple, { getEdgeWeight: distance === 'hops' ? null : inverse, normalized });
-    const scores = new Map<string, number>();
-    simple.forEachNode((node) => scores.set(node, raw[node] ?? 0));
-    return { mode: 'exact', pivots: n, distance, scores };
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = raw[ix.nodes[i]!] ?? 0;
+    return { mode: 'exact', pivots: n, distance, values };
   }
 
   // Brandes on the tie index rather than graphology-shortest-path's indexed routine: that one
   // allocates a predecessor list per node per source (minutes at 100k nodes × 256 pivots) and counts
   // paths in a Uint32Array; here successors are found again from the distances and counts are floats.
-  const ix = index ?? directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
   const { start, target, len } = positiveRows(ix.out, distance);
   // Choose pivots: partial Fisher–Yates over 0..n-1 with the seeded PRNG.
   const random = createRandom(options.seed ?? 1);
@@ -224,9 +252,8 @@ export function betweenness(graph: Graph, options: BetweennessOptions = {}, inde
   }
   let scale = n / pivots;
   if (normalized) scale *= n <= 2 ? 1 : 1 / ((n - 1) * (n - 2));
-  const scores = new Map<string, number>();
-  for (let i = 0; i < n; i++) scores.set(ix.nodes[i]!, centrality[i]! * scale);
-  return { mode: 'sampled', pivots, distance, scores, estimator };
+  for (let i = 0; i < n; i++) centrality[i]! *= scale;
+  return { mode: 'sampled', pivots, distance, values: centrality, estimator };
 }
 
 /**
@@ -270,8 +297,14 @@ export function weightedPagerank(
   return { ranks: rank, converged: false };
 }
 
-const HITS_MAX_ITERATIONS = 1000;
-const HITS_TOLERANCE = 1e-10;
+// Convergence as networkx and graphology-metrics judge it: hubs scaled so the largest is 1, summed
+// absolute change below 1e-8. They stop at 100 iterations; the cap here is 200 because the generated
+// 10k-stakeholder ecosystem needs 141 (100k / 1M needs 66; after 100 the hubs are within 1e-5 of
+// their limit, so the cap only decides whether a warning is shown). The first version asked for a summed change
+// below 1e-10 of the sum-normalised scores on both vectors within 1,000 iterations, i.e. about n
+// times stricter; on 100k stakeholders / 1M ties it ran to the cap (4–12 s) for digits no ranking shows.
+export const HITS_MAX_ITERATIONS = 200;
+export const HITS_TOLERANCE = 1e-8;
 
 /**
  * Weighted HITS (Kleinberg) by power iteration over the CSR tie index: authority(v) = Σ w(u→v)·hub(u),
@@ -284,38 +317,62 @@ export function weightedHits(ix: DirectedTieIndex): {
   authority: Map<string, number>;
   converged: boolean;
 } {
+  const h = weightedHitsOfIndex(ix);
+  const hubs = new Map<string, number>();
+  const authorities = new Map<string, number>();
+  for (let v = 0; v < ix.nodes.length; v++) {
+    hubs.set(ix.nodes[v]!, h.hub[v]!);
+    authorities.set(ix.nodes[v]!, h.authority[v]!);
+  }
+  return { hub: hubs, authority: authorities, converged: h.converged };
+}
+
+/** Weighted HITS by node index; `iterations` is how many power steps it took. */
+export function weightedHitsOfIndex(
+  ix: DirectedTieIndex,
+  options: { maxIterations?: number; tolerance?: number } = {},
+): { hub: Float64Array; authority: Float64Array; converged: boolean; iterations: number } {
+  const maxIterations = options.maxIterations ?? HITS_MAX_ITERATIONS;
+  const tolerance = options.tolerance ?? HITS_TOLERANCE;
   const n = ix.nodes.length;
+  const { start, target, weight } = ix.out;
   let hub = new Float64Array(n).fill(1 / Math.max(n, 1));
   let authority = new Float64Array(n);
+  // Two spare buffers, swapped each step: no allocation per iteration.
+  let nextHub = new Float64Array(n);
+  let nextAuthority = new Float64Array(n);
   let converged = false;
-  for (let iteration = 0; iteration < HITS_MAX_ITERATIONS && !converged; iteration++) {
-    const nextAuthority = new Float64Array(n);
+  let iterations = 0;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    nextAuthority.fill(0);
     for (let u = 0; u < n; u++) {
       const h = hub[u]!;
       if (h === 0) continue;
-      for (let e = ix.out.start[u]!; e < ix.out.start[u + 1]!; e++) nextAuthority[ix.out.target[e]!]! += ix.out.weight[e]! * h;
+      for (let e = start[u]!; e < start[u + 1]!; e++) nextAuthority[target[e]!]! += weight[e]! * h;
     }
-    const nextHub = new Float64Array(n);
     for (let u = 0; u < n; u++) {
       let sum = 0;
-      for (let e = ix.out.start[u]!; e < ix.out.start[u + 1]!; e++) sum += ix.out.weight[e]! * nextAuthority[ix.out.target[e]!]!;
+      for (let e = start[u]!; e < start[u + 1]!; e++) sum += weight[e]! * nextAuthority[target[e]!]!;
       nextHub[u] = sum;
     }
     normaliseToSum(nextAuthority);
     normaliseToSum(nextHub);
+    const scaleNext = 1 / maxOf(nextHub);
+    const scalePrevious = 1 / maxOf(hub);
     let change = 0;
-    for (let v = 0; v < n; v++) change += Math.abs(nextHub[v]! - hub[v]!) + Math.abs(nextAuthority[v]! - authority[v]!);
-    hub = nextHub;
-    authority = nextAuthority;
-    converged = change < HITS_TOLERANCE;
+    for (let v = 0; v < n; v++) change += Math.abs(nextHub[v]! * scaleNext - hub[v]! * scalePrevious);
+    [hub, nextHub] = [nextHub, hub];
+    [authority, nextAuthority] = [nextAuthority, authority];
+    converged = change < tolerance;
   }
-  const hubs = new Map<string, number>();
-  const authorities = new Map<string, number>();
-  for (let v = 0; v < n; v++) {
-    hubs.set(ix.nodes[v]!, hub[v]!);
-    authorities.set(ix.nodes[v]!, authority[v]!);
-  }
-  return { hub: hubs, authority: authorities, converged };
+  return { hub, authority, converged, iterations };
+}
+
+function maxOf(values: Float64Array): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max > 0 ? max : 1;
 }
 
 function normaliseToSum(values: Float64Array): void {
@@ -324,8 +381,62 @@ function normaliseToSum(values: Float64Array): void {
   if (sum > 0) for (let i = 0; i < values.length; i++) values[i]! /= sum;
 }
 
+/** Influence scores as columns by node index (the analysis worker's form; influence() turns them into a map). */
+export interface InfluenceColumns {
+  inDegree: Float64Array;
+  outDegree: Float64Array;
+  weightedInDegree: Float64Array;
+  weightedOutDegree: Float64Array;
+  pagerank: Float64Array;
+  authority: Float64Array;
+  hub: Float64Array;
+  coreNumber: Float64Array;
+  betweenness: Float64Array;
+}
+
+export interface InfluenceColumnsResult {
+  columns: InfluenceColumns;
+  betweenness: BetweennessInfo;
+  timings: Record<string, number>;
+  warnings: string[];
+}
+
 /** Computes every influence score for every stakeholder. Deterministic given `options.seed`. */
 export function influence(graph: Graph, options: InfluenceOptions = {}): InfluenceResult {
+  const t0 = performance.now();
+  // One collapsed CSR index serves degrees, PageRank, HITS and betweenness; ties weighing 0 in all count for none.
+  const ix = directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
+  // k-core: pairs whose ties all weigh 0 are no neighbours.
+  const undirected = undirectedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight ?? 'weight' });
+  const indexMs = performance.now() - t0;
+  const { columns, betweenness: info, timings, warnings } = influenceOfIndex(ix, undirected, options);
+  timings.index = indexMs;
+  const scores = new Map<string, InfluenceScores>();
+  for (let v = 0; v < ix.nodes.length; v++) {
+    scores.set(ix.nodes[v]!, {
+      inDegree: columns.inDegree[v]!,
+      outDegree: columns.outDegree[v]!,
+      weightedInDegree: columns.weightedInDegree[v]!,
+      weightedOutDegree: columns.weightedOutDegree[v]!,
+      pagerank: columns.pagerank[v]!,
+      authority: columns.authority[v]!,
+      hub: columns.hub[v]!,
+      coreNumber: columns.coreNumber[v]!,
+      betweenness: columns.betweenness[v]!,
+    });
+  }
+  return { scores, betweenness: info, timings, warnings };
+}
+
+/**
+ * Every influence score by node index, from the directed tie index (degrees, PageRank, HITS,
+ * betweenness) and the undirected one of the same nodes (k-core). Deterministic given `options.seed`.
+ */
+export function influenceOfIndex(
+  ix: DirectedTieIndex,
+  undirected: UndirectedTieIndex,
+  options: InfluenceOptions = {},
+): InfluenceColumnsResult {
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
   const time = <T>(label: string, f: () => T): T => {
@@ -334,22 +445,19 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
     timings[label] = performance.now() - t0;
     return r;
   };
-
-  // One collapsed CSR index serves degrees, PageRank and HITS; ties weighing 0 in all count for none.
-  const ix = time('index', () => directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight }));
   const n = ix.nodes.length;
-  const all: InfluenceScores[] = ix.nodes.map(() => ({
-    inDegree: 0,
-    outDegree: 0,
-    weightedInDegree: 0,
-    weightedOutDegree: 0,
-    pagerank: 0,
-    authority: 0,
-    hub: 0,
-    coreNumber: 0,
-    betweenness: 0,
-  }));
-  const scores = new Map<string, InfluenceScores>(ix.nodes.map((node, v) => [node, all[v]!]));
+  const column = (): Float64Array => new Float64Array(n);
+  const columns: InfluenceColumns = {
+    inDegree: column(),
+    outDegree: column(),
+    weightedInDegree: column(),
+    weightedOutDegree: column(),
+    pagerank: column(),
+    authority: column(),
+    hub: column(),
+    coreNumber: column(),
+    betweenness: column(),
+  };
 
   let positivePairs = 0;
   time('degree', () => {
@@ -357,12 +465,11 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
       for (let p = ix.out.start[u]!; p < ix.out.start[u + 1]!; p++) {
         const w = ix.out.weight[p]!;
         if (!(w > 0)) continue;
-        const a = all[u]!;
-        const b = all[ix.out.target[p]!]!;
-        a.outDegree++;
-        a.weightedOutDegree += w;
-        b.inDegree++;
-        b.weightedInDegree += w;
+        const t = ix.out.target[p]!;
+        columns.outDegree[u]!++;
+        columns.weightedOutDegree[u]! += w;
+        columns.inDegree[t]!++;
+        columns.weightedInDegree[t]! += w;
         positivePairs++;
       }
     }
@@ -372,47 +479,37 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
     if (n === 0) return;
     const pr = weightedPagerank(ix.out, { alpha: options.alpha ?? 0.85 });
     if (!pr.converged) warnings.push('PageRank stopped after 1000 iterations without converging');
-    for (let v = 0; v < n; v++) all[v]!.pagerank = pr.ranks[v]!;
+    columns.pagerank.set(pr.ranks);
   });
 
   time('hits', () => {
     if (positivePairs === 0) return;
-    const h = weightedHits(ix);
+    const h = weightedHitsOfIndex(ix);
     if (!h.converged)
       warnings.push(`HITS stopped after ${HITS_MAX_ITERATIONS} iterations without converging to ${HITS_TOLERANCE}`);
-    for (const [node, s] of scores) {
-      s.authority = h.authority.get(node) ?? 0;
-      s.hub = h.hub.get(node) ?? 0;
-    }
+    columns.authority.set(h.authority);
+    columns.hub.set(h.hub);
   });
 
-  time('kcore', () => {
-    for (const [node, k] of coreNumbers(graph, { getEdgeWeight: options.getEdgeWeight ?? 'weight' }))
-      scores.get(node)!.coreNumber = k;
-  });
+  time('kcore', () => columns.coreNumber.set(coreNumbersOfIndex(undirected)));
 
   let info: BetweennessInfo = { mode: 'skipped', pivots: 0, distance: options.betweennessDistance ?? 'hops' };
   const betweennessMode = options.betweenness ?? 'auto';
   if (betweennessMode !== 'skip') {
     time('betweenness', () => {
-      const b = betweenness(
-        graph,
-        {
-          seed: options.seed,
-          mode: betweennessMode,
-          exactLimit: options.exactLimit,
-          pivots: options.pivots,
-          distance: options.betweennessDistance,
-          normalized: options.normalized,
-          getEdgeWeight: options.getEdgeWeight,
-        },
-        ix,
-      );
-      for (const [node, v] of b.scores) scores.get(node)!.betweenness = v;
+      const b = betweennessOfIndex(ix, {
+        seed: options.seed,
+        mode: betweennessMode,
+        exactLimit: options.exactLimit,
+        pivots: options.pivots,
+        distance: options.betweennessDistance,
+        normalized: options.normalized,
+      });
+      columns.betweenness.set(b.values);
       info = { mode: b.mode, pivots: b.pivots, distance: b.distance };
     });
   }
-  return { scores, betweenness: info, timings, warnings };
+  return { columns, betweenness: info, timings, warnings };
 }
 
 export interface RankedNode {
@@ -514,7 +611,7 @@ function bfsBrandes(
   s: number,
   start: Int32Array,
   target: Int32Array,
-  len: Float64Array,
+  _len: Float64Array,
   st: BrandesState,
   centrality: Float64Array,
 ): void {
@@ -537,7 +634,44 @@ function bfsBrandes(
       if (dist[w] === dv + 1) sigma[w]! += sv;
     }
   }
-  accumulate(s, tail, start, target, len, st, centrality);
+  accumulateHops(s, tail, start, target, st, centrality);
+}
+
+/**
+ * accumulate() for hop distances, the hot loop of a large run: successors are the row entries one hop
+ * further, and `delta` holds each finished node's (c + δ)/σ, so a predecessor's dependency is σ times
+ * a plain sum (no division per tie). Same values as accumulate() up to rounding.
+ */
+function accumulateHops(
+  s: number,
+  count: number,
+  start: Int32Array,
+  target: Int32Array,
+  st: BrandesState,
+  centrality: Float64Array,
+): void {
+  const { dist, sigma, delta, order, linear } = st;
+  for (let i = count - 1; i >= 0; i--) {
+    const w = order[i]!;
+    const dw = dist[w]!;
+    const next = dw + 1;
+    let sum = 0;
+    for (let p = start[w]!; p < start[w + 1]!; p++) {
+      const x = target[p]!;
+      if (dist[x] === next) sum += delta[x]!;
+    }
+    const sw = sigma[w]!;
+    const d = sw * sum;
+    if (w === s) break; // the source is first in BFS order, hence last here
+    centrality[w]! += linear ? dw * d : d;
+    delta[w] = ((linear ? 1 / dw : 1) + d) / sw;
+  }
+  for (let i = 0; i < count; i++) {
+    const v = order[i]!;
+    dist[v] = -1;
+    sigma[v] = 0;
+    delta[v] = 0;
+  }
 }
 
 function dijkstraBrandes(

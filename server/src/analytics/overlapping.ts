@@ -1,15 +1,25 @@
-// Overlapping communities with membership strengths in [0, 1]: a seeded Louvain partition softened by neighbourhood affinity (one COPRA-style belonging step).
+// Overlapping communities with membership strengths in [0, 1]: a seeded Louvain partition, and extra memberships for nodes whose ties reach into a neighbouring community strongly enough to raise its fitness.
 //
 // No graphology package detects overlapping communities, so the soft step is written here (see
-// docs/decisions/010-overlapping-communities.md). Method: Louvain (graphology, via ./partition)
-// gives each node a core community; a node's strength in community c is the share of its tie
-// weight that goes to members of c (Gregory's COPRA belonging coefficient, computed once from the
-// partition instead of iterated from singletons). A node belongs to its own community always and
-// to every other community whose strength reaches `threshold`. Linear in the number of ties after
-// Louvain, and deterministic given `seed`.
+// docs/decisions/010-overlapping-communities.md and 079-overlap-by-community-fitness.md). Method:
+// Louvain (graphology, via ./partition) gives each node a core community; a node's strength in
+// community c is the share of its tie weight that goes to members of c (Gregory's COPRA belonging
+// coefficient, computed once from the partition). A node always belongs to its own community, and
+// also to another community c when both
+//   - its strength in c reaches `threshold`, and
+//   - its strength in c reaches FITNESS_FACTOR · f(c), where f(c) = K_in(c) / K_tot(c) is the share
+//     of c's tie weight that stays inside c. Lancichinetti, Fortunato & Kertész's local fitness
+//     (LFM, New J. Phys. 11, 2009, α = 1) grows when a node joins c exactly when strength > f(c) / 2;
+//     the factor here is 3/8 (a little more permissive, see the decision record).
+// A cohesive community (f near 1) only takes in nodes that put a good part of their ties into it; a
+// loose one takes in nodes more easily. Linear in the number of ties after Louvain, deterministic given `seed`.
 import type Graph from 'graphology';
 import { detectPartition, type PartitionResult } from './partition.js';
-import { isUndirectedSimple, toAdjacency, toUndirectedWeighted, PROJECTED_WEIGHT, type EdgeWeightOption } from './projection.js';
+import { isUndirectedSimple, toUndirectedWeighted, PROJECTED_WEIGHT, type EdgeWeightOption } from './projection.js';
+import { undirectedTieIndex, type UndirectedTieIndex } from './tie-index.js';
+
+/** A node joins a community beyond its own when its strength there reaches this share of the community's internal tie share. */
+export const FITNESS_FACTOR = 3 / 8;
 
 export interface OverlappingOptions {
   /** Minimum strength for a membership beyond the node's own community (default 0.2). */
@@ -44,11 +54,20 @@ export interface OverlappingResult {
   threshold: number;
 }
 
-/** Detects overlapping communities: Louvain cores plus neighbourhood-affinity memberships at or above `threshold`. */
+/** Memberships as columns by node index: node v's are [start[v], start[v+1]) in `community` and `strength`, strongest first. */
+export interface MembershipColumns {
+  start: Int32Array;
+  community: Int32Array;
+  strength: Float64Array;
+  /** sizes[c] = members of c, overlapping members included. */
+  sizes: number[];
+  overlappingNodes: number;
+}
+
+/** Detects overlapping communities: Louvain cores plus the memberships described in the module header. */
 export function detectOverlapping(graph: Graph, options: OverlappingOptions = {}): OverlappingResult {
-  const threshold = options.threshold ?? 0.2;
-  if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`threshold must be in [0, 1], got ${threshold}`);
-  // Project once, and share the projection between Louvain and the affinity pass.
+  const threshold = checkedThreshold(options.threshold);
+  // Project once, and share the projection between Louvain and the membership pass.
   const simple = isUndirectedSimple(graph) ? graph : toUndirectedWeighted(graph, { getEdgeWeight: options.getEdgeWeight });
   const getEdgeWeight = simple === graph ? options.getEdgeWeight : PROJECTED_WEIGHT;
   const partition = detectPartition(simple, {
@@ -57,46 +76,95 @@ export function detectOverlapping(graph: Graph, options: OverlappingOptions = {}
     restarts: options.restarts,
     getEdgeWeight,
   });
-  const adj = toAdjacency(simple, { getEdgeWeight });
-  const n = adj.nodes.length;
-  const core = new Int32Array(n);
-  for (let i = 0; i < n; i++) core[i] = partition.communities.get(adj.nodes[i] as string) as number;
+  const ix = undirectedTieIndex(simple, { getEdgeWeight });
+  const core = Int32Array.from(ix.nodes, (node) => partition.communities.get(node)!);
+  const columns = membershipsOfIndex(ix, core, partition.count, threshold);
+  const memberships = new Map<string, Membership[]>();
+  for (let v = 0; v < ix.nodes.length; v++) {
+    const list: Membership[] = [];
+    for (let p = columns.start[v]!; p < columns.start[v + 1]!; p++)
+      list.push({ community: columns.community[p]!, strength: columns.strength[p]! });
+    memberships.set(ix.nodes[v]!, list);
+  }
+  return {
+    memberships,
+    communities: partition.count,
+    overlappingNodes: columns.overlappingNodes,
+    sizes: columns.sizes,
+    partition,
+    threshold,
+  };
+}
 
-  const k = partition.count;
+export function checkedThreshold(threshold: number | undefined): number {
+  const t = threshold ?? 0.2;
+  if (!(t >= 0 && t <= 1)) throw new RangeError(`threshold must be in [0, 1], got ${t}`);
+  return t;
+}
+
+/**
+ * The memberships of every node given the core partition (`core[v]` in 0..communities-1) on an
+ * undirected tie index: the node's own community always, another when the rule of the module header admits it.
+ */
+export function membershipsOfIndex(
+  ix: UndirectedTieIndex,
+  core: Int32Array,
+  communities: number,
+  threshold: number,
+): MembershipColumns {
+  const { start: rowStart, target, weight } = ix.adj;
+  const n = ix.nodes.length;
+  const k = communities;
+  // f(c) = K_in(c) / K_tot(c): the share of c's tie weight that stays inside c.
+  const inside = new Float64Array(k);
+  const total = new Float64Array(k);
+  for (let v = 0; v < n; v++) {
+    const c = core[v]!;
+    for (let p = rowStart[v]!; p < rowStart[v + 1]!; p++) {
+      total[c]! += weight[p]!;
+      if (core[target[p]!] === c) inside[c]! += weight[p]!;
+    }
+  }
+  const admits = new Float64Array(k);
+  for (let c = 0; c < k; c++) admits[c] = Math.max(threshold, total[c]! > 0 ? (FITNESS_FACTOR * inside[c]!) / total[c]! : 0);
+
   const acc = new Float64Array(k);
   const touched: number[] = [];
   const sizes = new Array<number>(k).fill(0);
-  const memberships = new Map<string, Membership[]>();
+  const start = new Int32Array(n + 1);
+  const community: number[] = [];
+  const strength: number[] = [];
+  const list: Membership[] = [];
   let overlappingNodes = 0;
   for (let v = 0; v < n; v++) {
-    const own = core[v] as number;
-    const start = adj.offsets[v] as number;
-    const end = adj.offsets[v + 1] as number;
-    let total = 0;
+    const own = core[v]!;
+    let sum = 0;
     touched.length = 0;
-    for (let p = start; p < end; p++) {
-      const u = adj.neighbors[p] as number;
-      if (u === v) continue;
-      const c = core[u] as number;
-      const w = adj.weights[p] as number;
+    for (let p = rowStart[v]!; p < rowStart[v + 1]!; p++) {
+      const c = core[target[p]!]!;
+      const w = weight[p]!;
       if (acc[c] === 0) touched.push(c);
       acc[c]! += w;
-      total += w;
+      sum += w;
     }
-    const list: Membership[] = [];
-    if (total === 0) list.push({ community: own, strength: 1 });
+    list.length = 0;
+    if (sum === 0) list.push({ community: own, strength: 1 });
     else {
       if (acc[own] === 0) list.push({ community: own, strength: 0 });
       for (const c of touched) {
-        const strength = (acc[c] as number) / total;
-        if (c === own || strength >= threshold) list.push({ community: c, strength });
-        acc[c] = 0;
+        const s = acc[c]! / sum;
+        if (c === own || s >= admits[c]!) list.push({ community: c, strength: s });
       }
     }
+    for (const c of touched) acc[c] = 0;
     list.sort((a, b) => b.strength - a.strength || a.community - b.community);
-    for (const m of list) sizes[m.community]! += 1;
+    for (const m of list) {
+      sizes[m.community]! += 1;
+      community.push(m.community);
+      strength.push(m.strength);
+    }
     if (list.length > 1) overlappingNodes++;
-    memberships.set(adj.nodes[v] as string, list);
+    start[v + 1] = community.length;
   }
-  return { memberships, communities: k, overlappingNodes, sizes, partition, threshold };
+  return { start, community: Int32Array.from(community), strength: Float64Array.from(strength), sizes, overlappingNodes };
 }

@@ -63,9 +63,7 @@ export interface TieIndexOptions {
 
 export function nodeIndex(graph: Graph): NodeIndex {
   const nodes = graph.nodes();
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i] as string, i);
-  return { nodes, indexOf };
+  return { nodes, indexOf: indexOfNodes(nodes) };
 }
 
 /** Sorts (src, dst, w) triples by (src, dst) with two counting sorts, merges duplicates by summing, and returns CSR rows. */
@@ -136,11 +134,36 @@ function collectTriples(graph: Graph, ix: NodeIndex, options: TieIndexOptions, s
   return { src, dst, w, count };
 }
 
+/** Ties given as parallel arrays over node indexes 0..n-1 (a compact projection): source, target, weight. */
+export interface TieArrays {
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+}
+
 /** Directed index: u→v carries the summed weight of all u→v ties (undirected ties count both ways). */
 export function directedTieIndex(graph: Graph, options: TieIndexOptions = {}): DirectedTieIndex {
   const ix = nodeIndex(graph);
-  const n = ix.nodes.length;
   const { src, dst, w, count } = collectTriples(graph, ix, options, false);
+  return { ...ix, ...directedRows(ix.nodes.length, src, dst, w, count) };
+}
+
+/**
+ * The directed index of ties given as arrays (no graphology graph): the analysis worker builds it
+ * straight from the projection. Self-loops are dropped; non-finite weights count 1, negative ones 0.
+ */
+export function directedTieIndexOfTies(nodes: string[], ties: TieArrays): DirectedTieIndex {
+  const { src, dst, w, count } = triplesOfTies(ties, false);
+  return { nodes, indexOf: indexOfNodes(nodes), ...directedRows(nodes.length, src, dst, w, count) };
+}
+
+function directedRows(
+  n: number,
+  src: Int32Array,
+  dst: Int32Array,
+  w: Float64Array,
+  count: number,
+): Pick<DirectedTieIndex, 'out' | 'in' | 'inToOut'> {
   const out = buildCsr(n, src, dst, w, count);
   // In-rows: transpose the collapsed out-rows (already merged, so no duplicates).
   const m = out.target.length;
@@ -161,14 +184,29 @@ export function directedTieIndex(graph: Graph, options: TieIndexOptions = {}): D
       inToOut[j] = findInRow(out, inCsr.target[j]!, v);
     }
   }
-  return { ...ix, out, in: inCsr, inToOut };
+  return { out, in: inCsr, inToOut };
 }
 
 /** Undirected index: {u,v} carries the summed weight of all ties between u and v, both directions. */
 export function undirectedTieIndex(graph: Graph, options: TieIndexOptions = {}): UndirectedTieIndex {
   const ix = nodeIndex(graph);
-  const n = ix.nodes.length;
   const { src, dst, w, count } = collectTriples(graph, ix, options, true);
+  return { ...ix, ...undirectedRows(ix.nodes.length, src, dst, w, count) };
+}
+
+/** The undirected index of ties given as arrays (see directedTieIndexOfTies). */
+export function undirectedTieIndexOfTies(nodes: string[], ties: TieArrays): UndirectedTieIndex {
+  const { src, dst, w, count } = triplesOfTies(ties, true);
+  return { nodes, indexOf: indexOfNodes(nodes), ...undirectedRows(nodes.length, src, dst, w, count) };
+}
+
+function undirectedRows(
+  n: number,
+  src: Int32Array,
+  dst: Int32Array,
+  w: Float64Array,
+  count: number,
+): Pick<UndirectedTieIndex, 'adj' | 'strength'> {
   const adj = buildCsr(n, src, dst, w, count);
   const strength = new Float64Array(n);
   for (let u = 0; u < n; u++) {
@@ -176,7 +214,39 @@ export function undirectedTieIndex(graph: Graph, options: TieIndexOptions = {}):
     for (let p = adj.start[u]!; p < adj.start[u + 1]!; p++) s += adj.weight[p]!;
     strength[u] = s;
   }
-  return { ...ix, adj, strength };
+  return { adj, strength };
+}
+
+/** Tie arrays as directed triples (both ways when `symmetric`), self-loops dropped, weights cleaned as tieWeightGetter does. */
+function triplesOfTies(ties: TieArrays, symmetric: boolean) {
+  const m = ties.source.length;
+  const cap = symmetric ? 2 * m : m;
+  const src = new Int32Array(cap);
+  const dst = new Int32Array(cap);
+  const w = new Float64Array(cap);
+  let count = 0;
+  for (let e = 0; e < m; e++) {
+    const s = ties.source[e]!;
+    const t = ties.target[e]!;
+    if (s === t) continue;
+    const raw = ties.weight[e]!;
+    const weight = Number.isFinite(raw) ? Math.max(0, raw) : 1;
+    src[count] = s;
+    dst[count] = t;
+    w[count++] = weight;
+    if (symmetric) {
+      src[count] = t;
+      dst[count] = s;
+      w[count++] = weight;
+    }
+  }
+  return { src, dst, w, count };
+}
+
+function indexOfNodes(nodes: readonly string[]): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i]!, i);
+  return indexOf;
 }
 
 /** Position of `v` in row `u` of `csr` (binary search), or -1. */

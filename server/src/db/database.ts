@@ -124,9 +124,11 @@ export async function stream<Row>(
   onRow: (row: Row) => void,
 ): Promise<void> {
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+  // A whole-graph read is import-sized work (seconds at 1M ties on a busy machine): the write timeout bounds it.
+  const { writeMs } = db.timeouts ?? DEFAULT_TIMEOUTS;
   try {
     await new Promise<void>((resolve, reject) => {
-      session.run(cypher, params).subscribe({
+      session.run(cypher, params, { timeout: writeMs }).subscribe({
         onNext: (record) => onRow(recordToObject<Row>(record)),
         onCompleted: () => resolve(),
         onError: (error: Error) => reject(error),

@@ -1,20 +1,32 @@
 // A full analysis run over a compact projection, as a pure function: partition + overlapping communities, influence, brokerage, labels and declared-vs-detected comparison.
-import { brokerageRoles, structuralHoles } from '../analytics/brokerage.js';
+//
+// Everything runs on two CSR tie indexes built straight from the projection's typed arrays (one
+// directed, one undirected); no graphology copy of the whole graph is made except the one Louvain
+// needs (analytics/index-partition.ts). At 100k stakeholders / 1M ties the graphology graphs cost
+// more than the algorithms, mostly in garbage collection.
+import { brokerageRolesOfIndex, structuralHolesOfIndex } from '../analytics/brokerage.js';
 import { ari, contingencyTable, labelCommunities, nmi } from '../analytics/comparison.js';
-import { influence } from '../analytics/influence.js';
-import { detectOverlapping } from '../analytics/overlapping.js';
+import { influenceOfIndex } from '../analytics/influence.js';
+import { partitionOfIndex } from '../analytics/index-partition.js';
+import { checkedThreshold, membershipsOfIndex } from '../analytics/overlapping.js';
+import { directedTieIndexOfTies, undirectedTieIndexOfTies } from '../analytics/tie-index.js';
 import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
 import type { CompactProjection, DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
-import { toGraph } from './compact-projection.js';
+import { ROLES, rolesOfMask } from '../domain/vocabulary.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
 
-/** Runs every algorithm of a full analysis. Deterministic for given parameters. */
+/**
+ * Runs every algorithm of a full analysis. Deterministic for given parameters. With `skipBetweenness`
+ * the betweenness column stays 0 and the summary says "skipped": the worker computes it in a second
+ * thread (worker.ts) and fills both in.
+ */
 export function runFullAnalysis(
   projection: CompactProjection,
   parameters: RunParameters,
   communityNames: Record<string, string>,
   progress: ProgressReporter = () => {},
+  options: { skipBetweenness?: boolean } = {},
 ): RunResult {
   const timings: Record<string, number> = {};
   const time = <T>(phase: string, percent: number, f: () => T): T => {
@@ -24,36 +36,66 @@ export function runFullAnalysis(
     timings[phase] = performance.now() - t0;
     return r;
   };
-  const n = projection.ids.length;
-  const graph = time('graph', 15, () => toGraph(projection));
+  const ids = projection.ids;
+  const n = ids.length;
+  const { directed, undirected } = time('index', 15, () => ({
+    directed: directedTieIndexOfTies(ids, projection),
+    undirected: undirectedTieIndexOfTies(ids, projection),
+  }));
 
-  const overlapping = time('communities', 20, () =>
-    detectOverlapping(graph, { threshold: parameters.threshold, resolution: parameters.resolution, seed: parameters.seed }),
+  const { partition, overlapping } = time('communities', 20, () => {
+    const {
+      partition,
+      core,
+      timings: louvain,
+    } = partitionOfIndex(undirected, {
+      resolution: parameters.resolution,
+      seed: parameters.seed,
+    });
+    // Louvain's share is reported apart: the graph it needs, and Louvain itself.
+    timings['communities.graph'] = louvain.graph;
+    timings['communities.louvain'] = louvain.louvain;
+    const overlapping = membershipsOfIndex(undirected, core, partition.count, checkedThreshold(parameters.threshold));
+    return { partition: { ...partition, core }, overlapping };
+  });
+  const influenceResult = time('influence', 40, () =>
+    influenceOfIndex(directed, undirected, {
+      seed: parameters.seed,
+      pivots: parameters.pivots,
+      betweenness: options.skipBetweenness ? 'skip' : 'auto',
+    }),
   );
-  const partition = overlapping.partition;
-  const influenceResult = time('influence', 40, () => influence(graph, { seed: parameters.seed, pivots: parameters.pivots }));
-  const holes = time('structural-holes', 60, () => structuralHoles(graph));
+  for (const [step, ms] of Object.entries(influenceResult.timings)) timings[`influence.${step}`] = ms;
+  const holes = time('structural-holes', 60, () => structuralHolesOfIndex(undirected));
   // Gould–Fernandez groups: each stakeholder's primary role (the first it holds in the fixed role order).
-  const brokerage = time('brokerage', 70, () =>
-    brokerageRoles(graph, (_node, attributes) => (attributes.roles as string[])[0] ?? null, { seed: parameters.seed }),
-  );
+  const brokerage = time('brokerage', 70, () => {
+    const none = new Int32Array(0);
+    const groups = Array.from(projection.roleMasks, (mask) => {
+      const first = rolesOfMask(mask)[0];
+      return first === undefined ? none : Int32Array.of(ROLES.indexOf(first));
+    });
+    return brokerageRolesOfIndex(directed, groups, { seed: parameters.seed });
+  });
 
+  const declaredOf = (v: number): string[] =>
+    projection.communityIds.slice(projection.communityStart[v]!, projection.communityStart[v + 1]!);
+  const indexOf = directed.indexOf;
   const labelsAndComparison = time('labels', 85, () => {
-    const groupNames = (node: string): string[] =>
-      (graph.getNodeAttribute(node, 'communities') as string[]).map((id) => communityNames[id] ?? id);
+    const groupNames = (node: string): string[] => declaredOf(indexOf.get(node)!).map((id) => communityNames[id] ?? id);
     // Labels read group names; the stored profile keeps group ids (so the API can link them), hence two passes.
-    const roles = (node: string): string[] => graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase());
+    const roles = (node: string): string[] => rolesOfMask(projection.roleMasks[indexOf.get(node)!]!).map((r) => r.toLowerCase());
     const labels = labelCommunities(partition.communities, (node) => ({ roles: roles(node), groups: groupNames(node) }));
     const profiles = labelCommunities(partition.communities, (node) => ({
       roles: [],
-      groups: graph.getNodeAttribute(node, 'communities'),
+      groups: declaredOf(indexOf.get(node)!),
     }));
     labels.forEach((label, i) => (label.groups = profiles[i]?.groups ?? []));
     const declared = new Map<string, string>();
-    graph.forEachNode((node, attributes) => {
-      const strongest = attributes.communities[0];
-      if (strongest !== undefined) declared.set(node, strongest);
-    });
+    for (let v = 0; v < n; v++) {
+      const strongest = projection.communityIds[projection.communityStart[v]!];
+      if (projection.communityStart[v + 1]! > projection.communityStart[v]! && strongest !== undefined)
+        declared.set(ids[v]!, strongest);
+    }
     const detected = partition.communities;
     const table = contingencyTable(declared, detected);
     const cells: Array<[number, number, number]> = [];
@@ -68,41 +110,25 @@ export function runFullAnalysis(
   });
 
   const result = time('collect', 95, (): RunResult => {
-    const scores = Object.fromEntries(METRIC_NAMES.map((c) => [c, new Float64Array(n)])) as Record<MetricName, Float64Array>;
-    const core = new Int32Array(n);
-    const membershipStart = new Int32Array(n + 1);
-    const community: number[] = [];
-    const strength: number[] = [];
-    for (let v = 0; v < n; v++) {
-      const id = projection.ids[v]!;
-      const s = influenceResult.scores.get(id);
-      if (s) {
-        scores.pagerank[v] = s.pagerank;
-        scores.hub[v] = s.hub;
-        scores.authority[v] = s.authority;
-        scores.inDegree[v] = s.inDegree;
-        scores.outDegree[v] = s.outDegree;
-        scores.weightedInDegree[v] = s.weightedInDegree;
-        scores.weightedOutDegree[v] = s.weightedOutDegree;
-        scores.coreNumber[v] = s.coreNumber;
-        scores.betweenness[v] = s.betweenness;
-      }
-      const h = holes.get(id);
-      scores.constraint[v] = h?.constraint ?? NaN;
-      scores.effectiveSize[v] = h?.effectiveSize ?? NaN;
-      const b = brokerage.roles.get(id);
-      scores.coordinator[v] = b?.coordinator ?? 0;
-      scores.itinerant[v] = b?.itinerant ?? 0;
-      scores.representative[v] = b?.representative ?? 0;
-      scores.gatekeeper[v] = b?.gatekeeper ?? 0;
-      scores.liaison[v] = b?.liaison ?? 0;
-      core[v] = partition.communities.get(id) ?? -1;
-      for (const m of overlapping.memberships.get(id) ?? []) {
-        community.push(m.community);
-        strength.push(m.strength);
-      }
-      membershipStart[v + 1] = community.length;
-    }
+    const c = influenceResult.columns;
+    const scores: Record<MetricName, Float64Array> = {
+      pagerank: c.pagerank,
+      hub: c.hub,
+      authority: c.authority,
+      inDegree: c.inDegree,
+      outDegree: c.outDegree,
+      weightedInDegree: c.weightedInDegree,
+      weightedOutDegree: c.weightedOutDegree,
+      coreNumber: c.coreNumber,
+      betweenness: c.betweenness,
+      constraint: holes.constraint,
+      effectiveSize: holes.effectiveSize,
+      coordinator: brokerage.coordinator,
+      itinerant: brokerage.itinerant,
+      representative: brokerage.representative,
+      gatekeeper: brokerage.gatekeeper,
+      liaison: brokerage.liaison,
+    };
     const communities: DetectedCommunitySummary[] = labelsAndComparison.labels.map((l) => ({
       index: l.community,
       size: l.size,
@@ -129,10 +155,10 @@ export function runFullAnalysis(
         ],
       },
       scores,
-      core,
-      membershipStart,
-      membershipCommunity: Int32Array.from(community),
-      membershipStrength: Float64Array.from(strength),
+      core: partition.core,
+      membershipStart: overlapping.start,
+      membershipCommunity: overlapping.community,
+      membershipStrength: overlapping.strength,
       communities,
       contingency: labelsAndComparison.contingency,
       timings,

@@ -99,9 +99,9 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
     const shape: Pick<CompactProjection, 'ids'> = { ids };
 
     t0 = performance.now();
-    const result = await runInWorker(handle, { projection, parameters, communityNames: names }, (phase, percent) =>
-      progress(phase, percent),
-    );
+    // The worker needs no names: leaving them here spares cloning one string per stakeholder.
+    const request: WorkerRequest = { projection: { ...projection, names: [] }, parameters, communityNames: names };
+    const result = await runInWorker(handle, request, (phase, percent) => progress(phase, percent));
     timings.analysis = performance.now() - t0;
     for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
 

@@ -40,64 +40,111 @@ interface ProjectionRow {
   weights: Array<number | null>;
 }
 
-/** Streams the projection into compact arrays (records are consumed as they arrive). */
+/** A growable typed array (doubling), so that a million ties never sit in boxed JS arrays. */
+class Column<T extends Int32Array | Float64Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The filled part, as a right-sized copy (the spare capacity is not transferred to the worker). */
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/**
+ * Streams the projection into compact arrays (records are consumed as they arrive). A tie's target
+ * gets its node index when first seen, as a target or as a row, so no tie keeps a string; a target
+ * that never comes as a row (outside the filter) is dropped with its ties at the end.
+ */
 export async function loadProjection(db: Database, filter: ProjectionFilter): Promise<CompactProjection> {
+  const index = new Map<string, number>();
   const ids: string[] = [];
+  const hasRow: boolean[] = [];
   const names: string[] = [];
   const masks: number[] = [];
-  const communityStart: number[] = [0];
-  const communityIds: string[] = [];
-  const tieSource: number[] = [];
-  const tieTarget: string[] = [];
-  const tieWeight: number[] = [];
-  const tieType: number[] = [];
+  const communities: string[][] = [];
+  const indexOf = (id: string): number => {
+    let v = index.get(id);
+    if (v === undefined) {
+      v = ids.length;
+      index.set(id, v);
+      ids.push(id);
+      hasRow.push(false);
+      names.push('');
+      masks.push(0);
+      communities.push([]);
+    }
+    return v;
+  };
+  const source = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  const target = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  const weight = new Column(new Float64Array(1024), (k) => new Float64Array(k));
+  const type = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
 
   await stream<ProjectionRow>(db, projectionQuery(filter), { since: filter.since, until: filter.until }, (row) => {
-    const v = ids.length;
-    ids.push(row.id);
-    names.push(row.name ?? '');
-    masks.push(maskOfRoles(row.roles));
-    const memberships = row.communities
+    const v = indexOf(row.id);
+    hasRow[v] = true;
+    names[v] = row.name ?? '';
+    masks[v] = maskOfRoles(row.roles);
+    communities[v] = row.communities
       .map(([id, strength]) => ({ id, strength: num(strength, 1) }))
-      .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const m of memberships) communityIds.push(m.id);
-    communityStart.push(communityIds.length);
+      .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((m) => m.id);
     for (let i = 0; i < row.targets.length; i++) {
-      tieSource.push(v);
-      tieTarget.push(row.targets[i]!);
-      tieType.push(typeIndex.get(row.types[i]!) ?? 0);
-      tieWeight.push(num(row.weights[i] ?? null, 1));
+      source.push(v);
+      target.push(indexOf(row.targets[i]!));
+      type.push(typeIndex.get(row.types[i]!) ?? 0);
+      weight.push(num(row.weights[i] ?? null, 1));
     }
   });
 
-  const index = new Map<string, number>();
-  ids.forEach((id, v) => index.set(id, v));
-  const m = tieSource.length;
-  const source = new Int32Array(m);
-  const target = new Int32Array(m);
-  const weight = new Float64Array(m);
-  const type = new Uint8Array(m);
+  // Nodes in stream order (targets seen before their row move to their row's place); ties follow.
+  const order: number[] = [];
+  for (let v = 0; v < ids.length; v++) if (hasRow[v]) order.push(v);
+  const renumber = new Int32Array(ids.length).fill(-1);
+  order.forEach((v, i) => (renumber[v] = i));
+  const src = source.done();
+  const dst = target.done();
+  const w = weight.done();
+  const t = type.done();
   let kept = 0;
-  for (let e = 0; e < m; e++) {
-    const t = index.get(tieTarget[e]!);
-    if (t === undefined) continue; // defensive: the query already keeps ties inside the filter
-    source[kept] = tieSource[e]!;
-    target[kept] = t;
-    weight[kept] = tieWeight[e]!;
-    type[kept] = tieType[e]!;
+  for (let e = 0; e < src.length; e++) {
+    const a = renumber[src[e]!]!;
+    const b = renumber[dst[e]!]!;
+    if (a < 0 || b < 0) continue; // defensive: the query already keeps ties inside the filter
+    src[kept] = a;
+    dst[kept] = b;
+    w[kept] = w[e]!;
+    t[kept] = t[e]!;
     kept++;
   }
+  const communityStart = new Int32Array(order.length + 1);
+  const communityIds: string[] = [];
+  order.forEach((v, i) => {
+    for (const id of communities[v]!) communityIds.push(id);
+    communityStart[i + 1] = communityIds.length;
+  });
   return {
-    ids,
-    names,
-    roleMasks: Uint8Array.from(masks),
-    communityStart: Int32Array.from(communityStart),
+    ids: order.map((v) => ids[v]!),
+    names: order.map((v) => names[v]!),
+    roleMasks: Uint8Array.from(order, (v) => masks[v]!),
+    communityStart,
     communityIds,
-    source: source.slice(0, kept),
-    target: target.slice(0, kept),
-    weight: weight.slice(0, kept),
-    type: type.slice(0, kept),
+    source: src.slice(0, kept),
+    target: dst.slice(0, kept),
+    weight: w.slice(0, kept),
+    type: t.slice(0, kept),
   };
 }
 

@@ -11,6 +11,10 @@ const BATCH = 10_000;
 // Score sets touch one stakeholder each, so batches are disjoint and can be written side by side.
 const SCORE_BATCH = 5_000;
 const SCORE_LANES = 4;
+// Core memberships (one per stakeholder) are written in community order, so side-by-side batches share
+// no stakeholder and at most the one community that straddles two consecutive batches: no lock cycle,
+// no deadlock. The few extra (overlapping) memberships follow in one lane.
+const MEMBERSHIP_LANES = 4;
 
 interface StoredRun {
   id: string;
@@ -152,32 +156,42 @@ export async function writeResults(
     { size: BATCH },
   );
 
-  const membershipRows: Array<{ s: string; c: string; w: number; core: boolean }> = [];
-  for (let v = 0; v < n; v++) {
-    for (let p = result.membershipStart[v]!; p < result.membershipStart[v + 1]!; p++) {
-      const community = result.membershipCommunity[p]!;
-      membershipRows.push({
-        s: projection.ids[v]!,
-        c: `${runId}:${community}`,
-        w: result.membershipStrength[p]!,
-        core: community === result.core[v],
-      });
-    }
-  }
-  await inBatches(
-    membershipRows,
-    async (batch) => {
-      await execute(
-        db,
-        `UNWIND $rows AS row
+  // Core membership positions in community order (a counting sort: stakeholders keep their order inside a community).
+  const m = result.membershipCommunity.length;
+  const owner = new Int32Array(m);
+  for (let v = 0; v < n; v++) owner.fill(v, result.membershipStart[v]!, result.membershipStart[v + 1]!);
+  let communities = 0;
+  for (let p = 0; p < m; p++) communities = Math.max(communities, result.membershipCommunity[p]! + 1);
+  const first = new Int32Array(communities + 1);
+  for (let p = 0; p < m; p++) first[result.membershipCommunity[p]! + 1]!++;
+  for (let c = 0; c < communities; c++) first[c + 1]! += first[c]!;
+  const byCommunity = new Int32Array(m);
+  for (let p = 0; p < m; p++) byCommunity[first[result.membershipCommunity[p]!]!++] = p;
+  const row = (p: number) => {
+    const community = result.membershipCommunity[p]!;
+    const v = owner[p]!;
+    return {
+      s: projection.ids[v]!,
+      c: `${runId}:${community}`,
+      w: result.membershipStrength[p]!,
+      core: community === result.core[v],
+    };
+  };
+  const rows = Array.from(byCommunity, row);
+  const coreRows = rows.filter((r) => r.core);
+  const extraRows = rows.filter((r) => !r.core);
+  const writeMemberships = async (batch: typeof rows): Promise<void> => {
+    await execute(
+      db,
+      `UNWIND $rows AS row
        MATCH (s:Stakeholder {id: row.s}), (c:Community {id: row.c})
        CREATE (s)-[:MEMBER_OF {strength: row.w, run: $run, core: row.core}]->(c)`,
-        { rows: batch, run: runId },
-        { mode: 'WRITE' },
-      );
-    },
-    { size: BATCH },
-  );
+      { rows: batch, run: runId },
+      { mode: 'WRITE' },
+    );
+  };
+  await inBatches(coreRows, writeMemberships, { size: BATCH, lanes: MEMBERSHIP_LANES });
+  await inBatches(extraRows, writeMemberships, { size: BATCH });
   timings['write.memberships'] = performance.now() - t0;
 }
 
