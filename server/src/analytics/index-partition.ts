@@ -1,11 +1,8 @@
-// The Louvain partition of an undirected tie index: builds the one graphology graph that graphology-communities-louvain (via ./partition) needs, straight from the CSR rows.
+// The partition of an undirected tie index: Leiden on the CSR rows' ties, without building a graph object.
 //
-// The analysis worker keeps the graph in typed arrays; Louvain is the one step that still needs a
-// graphology graph. Building it from the collapsed rows (one edge per pair, keys = row positions)
-// costs a fraction of projecting a multi, directed graphology graph (the old path built that graph,
-// then an undirected copy of it with a merge per tie). A Louvain on the CSR itself can take its place.
-import { UndirectedGraph } from 'graphology';
-import { detectPartition, type PartitionOptions, type PartitionResult } from './partition.js';
+// The analysis worker keeps the graph in typed arrays; each pair sits in both rows of the undirected index, so it
+// is handed to the partition once, from its lower end.
+import { detectPartitionOfTies, type PartitionOptions, type PartitionResult } from './partition.js';
 import type { UndirectedTieIndex } from './tie-index.js';
 
 /** Partition of `ix` (as detectPartition on its undirected weighted projection) and the core community of each node index. */
@@ -16,17 +13,23 @@ export function partitionOfIndex(
   const t0 = performance.now();
   const { start, target, weight } = ix.adj;
   const n = ix.nodes.length;
-  const graph = new UndirectedGraph<Record<string, unknown>, { weight: number }>();
-  for (let u = 0; u < n; u++) graph.addNode(ix.nodes[u]!);
+  let pairs = 0;
+  for (let u = 0; u < n; u++) for (let p = start[u]!; p < start[u + 1]!; p++) if (target[p]! > u) pairs++;
+  const source = new Int32Array(pairs);
+  const other = new Int32Array(pairs);
+  const weights = new Float64Array(pairs);
+  let k = 0;
   for (let u = 0; u < n; u++) {
     for (let p = start[u]!; p < start[u + 1]!; p++) {
       const v = target[p]!;
-      // Each pair is in both rows: add it once, from its lower end; explicit keys are cheaper than generated ones.
-      if (v > u) graph.addUndirectedEdgeWithKey(p, ix.nodes[u]!, ix.nodes[v]!, { weight: weight[p]! });
+      if (v <= u) continue;
+      source[k] = u;
+      other[k] = v;
+      weights[k++] = weight[p]!;
     }
   }
   const t1 = performance.now();
-  const partition = detectPartition(graph, { ...options, getEdgeWeight: 'weight' });
+  const partition = detectPartitionOfTies(ix.nodes, { source, target: other, weight: weights }, options);
   const core = new Int32Array(n);
   for (let u = 0; u < n; u++) core[u] = partition.communities.get(ix.nodes[u]!)!;
   return { partition, core, timings: { graph: t1 - t0, louvain: performance.now() - t1 } };
