@@ -8,11 +8,13 @@ import { integerInRange, optionalDate } from '../common/validation.js';
 import {
   loadEgoNetwork,
   loadNetwork,
+  MAX_EGO_DEPTH,
   NETWORK_SCORE_FIELDS,
   type NetworkScoreField,
   type NodeAnalytics,
 } from '../../store/network.js';
 import { selectedFields } from './selection.js';
+import { maskingLevel, networkAnswerBytes } from '../common/answer-cache.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
 export const MAX_EGO_LIMIT = 20_000;
@@ -37,6 +39,15 @@ async function nodeAnalytics(
   };
 }
 
+/** What of the run's analytics an operation selected: part of a cached answer's key. */
+function analyticsSelection(info: GraphQLResolveInfo): unknown {
+  return [
+    [...(selectedFields(info, ['nodes', 'attributes', 'scores']) ?? [])].sort(),
+    selectedFields(info, ['nodes', 'attributes', 'detected']) !== null,
+    selectedFields(info, ['attributes'])?.has('run') ?? false,
+  ];
+}
+
 export const networkResolvers: Resolvers = {
   Query: {
     network: async (_, { filter, limit, run }, context, info) => {
@@ -44,19 +55,28 @@ export const networkResolvers: Resolvers = {
       const until = optionalDate('filter.until', filter?.until);
       if (since && until && until < since) throw badInput('filter.until', `${until} is before since (${since})`);
       const checkedLimit = integerInRange('limit', limit, 25_000, 1, MAX_NETWORK_LIMIT);
-      // The run is resolved while the ties are read (the node read, which needs it, comes after them).
-      return loadNetwork(context.db, filter, checkedLimit, nodeAnalytics(context, info, run));
+      return context.answers.get({
+        kind: 'network',
+        key: [filter ?? null, checkedLimit, run ?? null, analyticsSelection(info)],
+        level: maskingLevel(context.viewer),
+        size: networkAnswerBytes,
+        load: async () => loadNetwork(context.db, filter, checkedLimit, await nodeAnalytics(context, info, run)),
+      });
     },
     egoNetwork: async (_, { id, depth, limit, tieTypes, run }, context, info) => {
-      const checkedDepth = integerInRange('depth', depth, 1, 1, 3);
+      const checkedDepth = integerInRange('depth', depth, 1, 1, MAX_EGO_DEPTH);
       const checkedLimit = integerInRange('limit', limit, 2000, 1, MAX_EGO_LIMIT);
-      // Resolved while the hops are read and awaited after them: until then its rejection (an unknown or
-      // incomplete run) has no handler, and Node ends the process on it. Mark it handled; the await still throws.
-      const analytics = nodeAnalytics(context, info, run);
-      analytics.catch(() => undefined);
-      const graph = await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, analytics);
-      if (!graph) throw notFound('Stakeholder', id);
-      return graph;
+      const graph = await context.answers.get({
+        kind: 'egoNetwork',
+        key: [id, checkedDepth, checkedLimit, tieTypes ?? null, run ?? null, analyticsSelection(info)],
+        level: maskingLevel(context.viewer),
+        size: (answer) => (answer.graph ? networkAnswerBytes(answer.graph) : 64),
+        load: async () => ({
+          graph: await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, await nodeAnalytics(context, info, run)),
+        }),
+      });
+      if (!graph.graph) throw notFound('Stakeholder', id);
+      return graph.graph;
     },
   },
 };
