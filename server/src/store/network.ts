@@ -227,7 +227,8 @@ export async function loadEgoNetwork(
   tieTypes: TieTypeName[] | null | undefined,
   pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
 ): Promise<NetworkGraph | null> {
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH) throw new RangeError(`depth ${depth} is not 1–${MAX_EGO_DEPTH}`);
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH)
+    throw new RangeError(`depth ${depth} is not 1–${MAX_EGO_DEPTH}`);
   const analytics = await pendingAnalytics;
   const rows = await execute<EgoRow>(db, egoNetworkCypher(relTypes(tieTypes), depth, nodeProjection(analytics)), {
     id,

@@ -72,7 +72,14 @@ export const networkResolvers: Resolvers = {
         level: maskingLevel(context.viewer),
         size: (answer) => (answer.graph ? networkAnswerBytes(answer.graph) : 64),
         load: async () => ({
-          graph: await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, await nodeAnalytics(context, info, run)),
+          graph: await loadEgoNetwork(
+            context.db,
+            id,
+            checkedDepth,
+            checkedLimit,
+            tieTypes,
+            await nodeAnalytics(context, info, run),
+          ),
         }),
       });
       if (!graph.graph) throw notFound('Stakeholder', id);
