@@ -191,9 +191,15 @@ export function networkSliceCypher(filter: NetworkFilter | null | undefined, pro
   const tieMatch = `MATCH (a:Stakeholder)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder)
     ${where([...nodePredicate('a', filter), ...nodePredicate('b', filter), ...tiePredicate(filter)])}`;
   const nodeMatch = `MATCH (s:Stakeholder) ${where(nodePredicate('s', filter))}`;
+  // The ties are counted in a second pass only when there are more than the limit.
   return `CALL () { ${nodeMatch} RETURN count(s) AS totalNodes }
-CALL () { ${tieMatch} RETURN count(t) AS totalEdges }
-CALL () { ${tieMatch} WITH t ORDER BY t.weight DESC, elementId(t) LIMIT $limit RETURN collect(t) AS ties }
+CALL () { ${tieMatch} WITH t ORDER BY t.weight DESC, elementId(t) LIMIT $limit + 1 RETURN collect(t) AS strongest }
+CALL (strongest) {
+  WITH strongest WHERE size(strongest) > $limit
+  ${tieMatch}
+  RETURN count(t) AS counted
+}
+WITH totalNodes, strongest[..$limit] AS ties, CASE WHEN size(strongest) > $limit THEN counted ELSE size(strongest) END AS totalEdges
 CALL (totalEdges, ties) {
   UNWIND CASE WHEN totalEdges > size(ties) THEN ties ELSE [] END AS t
   UNWIND [startNode(t), endNode(t)] AS s
