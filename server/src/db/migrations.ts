@@ -46,5 +46,13 @@ export const MIGRATIONS: readonly string[] = [
 
 export async function migrate(db: Database): Promise<void> {
   for (const statement of MIGRATIONS) await execute(db, statement, {}, { mode: 'WRITE' });
+  // A database from before the data version (store/data-version.ts) gets one at start, so that its
+  // answers are cached before its first write; an existing one is left as it is.
+  await execute(
+    db,
+    "MERGE (v:DataVersion {id: 'data'}) ON CREATE SET v.epoch = randomUUID(), v.value = 0",
+    {},
+    { mode: 'WRITE' },
+  );
   await execute(db, 'CALL db.awaitIndexes(300)', {}, { mode: 'READ' });
 }
