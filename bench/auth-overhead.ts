@@ -17,6 +17,7 @@ import { AuthService } from '../server/src/auth/service.js';
 import { loadTypeDefs, resolverModules } from '../server/src/schema/index.js';
 import { noStakeholders } from '../server/src/store/stakeholders.js';
 import { createBenchToken } from './bench-user.js';
+import { AnswerCache } from '../server/src/schema/common/answer-cache.js';
 import { percentile } from './api-bench.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3000);
@@ -26,6 +27,7 @@ async function measure(db: Database): Promise<void> {
   const config = { ...loadConfig(), logLevel: 'error' as const };
   const full = createApp({ db, config });
   const auth = new AuthService(db, config.auth);
+  const answers = new AnswerCache(db, 0); // the measured query is not cached; the bare side caches nothing either
   const bare = createYoga({
     schema: createSchema<GraphQLContext>({ typeDefs: loadTypeDefs(), resolvers: resolverModules as never }),
     logging: 'error',
@@ -35,6 +37,7 @@ async function measure(db: Database): Promise<void> {
       loaders: createLoaders(db),
       viewer: { name: 'bench', role: 'admin', via: 'token', local: true },
       auth,
+      answers,
       audit: {},
       recordAudit: async () => {},
     }),

@@ -21,6 +21,7 @@ import { OperationGates } from './limits/operation-gates.js';
 import { buildSchema } from './schema/index.js';
 import { databaseReachable, isDatabaseUnavailable, isTransactionTimeout } from './store/health.js';
 import { AuthService } from './auth/service.js';
+import { AnswerCache } from './schema/common/answer-cache.js';
 import { useAuthRoutes } from './auth/routes.js';
 import { useGraphiQLGate } from './auth/graphiql-gate.js';
 import { writeAuditEvent } from './store/audit.js';
@@ -46,6 +47,8 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
   let graphiqlPolicy: string | undefined;
   // One per app: its caches are this process's; sessions and tokens themselves live in Neo4j.
   const auth = new AuthService(db, config.auth);
+  // Per app too; what it holds is checked against the data version in Neo4j, which every app's writes bump.
+  const answers = new AnswerCache(db, config.answerCacheBytes);
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -90,6 +93,7 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
         throw error;
       }),
       auth,
+      answers,
       audit: {},
       recordAudit: (event) => writeAuditEvent(db, event),
     }),

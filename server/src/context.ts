@@ -6,6 +6,7 @@ import type { Principal } from './domain/access.js';
 import type { Community, Stakeholder } from './domain/models.js';
 import type { AccessContext } from './auth/rules.js';
 import type { AuthService } from './auth/service.js';
+import type { AnswerCache } from './schema/common/answer-cache.js';
 import { findStakeholdersByIds } from './store/stakeholders.js';
 import { findCommunitiesByIds } from './store/communities.js';
 
@@ -23,6 +24,8 @@ export interface GraphQLContext extends AccessContext {
   /** The caller; null when anonymous. */
   viewer: Principal | null;
   auth: AuthService;
+  /** Answers cached per data version (this app's; shared by its requests). */
+  answers: AnswerCache;
 }
 
 export function createLoaders(db: Database): Loaders {

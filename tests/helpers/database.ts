@@ -48,8 +48,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 export async function snapshot(db: Database): Promise<string> {
   const nodes = await execute<{ n: unknown }>(
     db,
-    // Access bookkeeping (lastUsedAt, sessions) and audit events change on every request by design.
-    `MATCH (n) WHERE NOT (${ACCESS_LABELS} OR n:AuditEvent) WITH n ORDER BY elementId(n) RETURN [labels(n), properties(n)] AS n`,
+    // Access bookkeeping (lastUsedAt, sessions), audit events and the data version (bumped by any write
+    // transaction, also one that changes nothing) are not data.
+    `MATCH (n) WHERE NOT (${ACCESS_LABELS} OR n:AuditEvent OR n:DataVersion) WITH n ORDER BY elementId(n) RETURN [labels(n), properties(n)] AS n`,
   );
   const rels = await execute<{ r: unknown }>(
     db,

@@ -19,6 +19,28 @@ export interface Database {
   driver: Driver;
   name: string;
   timeouts?: TransactionTimeouts;
+  /** When set, reads run under PROFILE and add their database hits here (the query budget test). */
+  profile?: QueryProfile;
+}
+
+/** Database hits and queries counted by reads that ran under PROFILE. */
+export interface QueryProfile {
+  dbHits: number;
+  queries: number;
+}
+
+/** A handle on the same database whose reads are profiled into `profile`. */
+export function profiled(db: Database, profile: QueryProfile = { dbHits: 0, queries: 0 }): Database & { profile: QueryProfile } {
+  return { ...db, profile };
+}
+
+interface ProfiledPlan {
+  dbHits: number;
+  children: ProfiledPlan[];
+}
+
+function totalDbHits(plan: ProfiledPlan | false | undefined): number {
+  return plan ? plan.dbHits + plan.children.reduce((sum, child) => sum + totalDbHits(child), 0) : 0;
 }
 
 export interface ExecuteOptions {
@@ -102,11 +124,16 @@ export async function execute<Row>(
     if (write) {
       result = await session.executeWrite((tx) => tx.run(cypher, params), { timeout: writeMs });
     } else {
+      const text = db.profile ? `PROFILE ${cypher}` : cypher;
       try {
-        result = await session.run(cypher, params, { timeout: readMs });
+        result = await session.run(text, params, { timeout: readMs });
       } catch (error) {
         if (!neo4j.isRetryableError(error)) throw error;
-        result = await session.run(cypher, params, { timeout: readMs });
+        result = await session.run(text, params, { timeout: readMs });
+      }
+      if (db.profile) {
+        db.profile.dbHits += totalDbHits(result.summary.profile as ProfiledPlan | false);
+        db.profile.queries += 1;
       }
     }
     return result.records.map((record) => recordToObject<Row>(record));

@@ -37,6 +37,8 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:AuditEvent) ON (e.at)',
   'CREATE INDEX audit_event_action IF NOT EXISTS FOR (e:AuditEvent) ON (e.action)',
   'CREATE CONSTRAINT suppression_key IF NOT EXISTS FOR (x:Suppression) REQUIRE x.key IS UNIQUE',
+  // The one data version node every data write bumps (store/data-version.ts): unique, so concurrent first bumps merge on one node.
+  'CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE',
   // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
   // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
   ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),
@@ -44,5 +46,13 @@ export const MIGRATIONS: readonly string[] = [
 
 export async function migrate(db: Database): Promise<void> {
   for (const statement of MIGRATIONS) await execute(db, statement, {}, { mode: 'WRITE' });
+  // A database from before the data version (store/data-version.ts) gets one at start, so that its
+  // answers are cached before its first write; an existing one is left as it is.
+  await execute(
+    db,
+    "MERGE (v:DataVersion {id: 'data'}) ON CREATE SET v.epoch = randomUUID(), v.value = 0",
+    {},
+    { mode: 'WRITE' },
+  );
   await execute(db, 'CALL db.awaitIndexes(300)', {}, { mode: 'READ' });
 }

@@ -1,6 +1,7 @@
 // Reads and writes communities and memberships in Neo4j.
 import { randomUUID } from 'node:crypto';
-import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
+import { execute, int, run, type Database } from '../db/database.js';
+import { writeData } from './data-version.js';
 import type { RoleName } from '../domain/vocabulary.js';
 import type { Community, Membership, Page, PageRequest } from '../domain/models.js';
 import { toPage } from './pages.js';
@@ -77,14 +78,15 @@ export async function createCommunity(
   input: { id?: string | null; name: string; category?: string | null; description?: string | null },
 ): Promise<string | null> {
   const id = input.id ?? `community-${randomUUID()}`;
-  const rows = await execute<{ id: string }>(
-    db,
-    `OPTIONAL MATCH (existing:Community {id: $id})
+  const rows = await writeData(db, (tx) =>
+    run<{ id: string }>(
+      tx,
+      `OPTIONAL MATCH (existing:Community {id: $id})
      WITH existing WHERE existing IS NULL
      CREATE (c:Community {id: $id, name: $name, kind: 'DECLARED', category: $category, description: $description})
      RETURN c.id AS id`,
-    { id, name: input.name, category: input.category ?? null, description: input.description ?? null },
-    { mode: 'WRITE' },
+      { id, name: input.name, category: input.category ?? null, description: input.description ?? null },
+    ),
   );
   return rows[0]?.id ?? null;
 }
@@ -94,7 +96,7 @@ export async function addMembership(
   db: Database,
   input: Membership,
 ): Promise<{ membership: Membership } | { missing: 'stakeholder' | 'community' }> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const found = await run<{ s: boolean; c: boolean }>(
       tx,
       `OPTIONAL MATCH (s:Stakeholder {id: $stakeholder}) OPTIONAL MATCH (c:Community {id: $community})
@@ -118,11 +120,12 @@ export async function addMembership(
 }
 
 export async function removeMembership(db: Database, stakeholder: string, community: string): Promise<boolean> {
-  const rows = await execute<{ n: number }>(
-    db,
-    `MATCH (:Stakeholder {id: $stakeholder})-[m:MEMBER_OF]->(:Community {id: $community}) DELETE m RETURN count(*) AS n`,
-    { stakeholder, community },
-    { mode: 'WRITE' },
+  const rows = await writeData(db, (tx) =>
+    run<{ n: number }>(
+      tx,
+      `MATCH (:Stakeholder {id: $stakeholder})-[m:MEMBER_OF]->(:Community {id: $community}) DELETE m RETURN count(*) AS n`,
+      { stakeholder, community },
+    ),
   );
   return (rows[0]?.n ?? 0) > 0;
 }

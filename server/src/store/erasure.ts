@@ -1,6 +1,7 @@
 // Erasure of one person (with suppression entries so re-imports do not bring them back) and the
 // export of everything held about one person.
-import { run, writeTransaction, execute, type Database } from '../db/database.js';
+import { run, execute, type Database } from '../db/database.js';
+import { writeData } from './data-version.js';
 import { ANY_TIE, REFRESH_DEGREE } from './fragments.js';
 import { addSuppressions } from './suppressions.js';
 
@@ -15,7 +16,7 @@ export interface ErasureCounts {
 
 /** Erases the stakeholder and everything attached to it in one transaction; null when there is no such stakeholder. */
 export async function eraseStakeholder(db: Database, id: string): Promise<ErasureCounts | null> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const found = await run<{
       keys: string[];
       emails: string[];

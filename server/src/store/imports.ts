@@ -1,6 +1,7 @@
 // Every statement of an import: identity lookups, and the write plan's batches (created whole for new
 // stakeholders and the ties touching them, merged for the rest), atomic or batch by batch.
-import { execute, writeTransaction, type Database } from '../db/database.js';
+import { execute, type Database } from '../db/database.js';
+import { bumpDataVersionAlone, writeData } from './data-version.js';
 import { TIE_TYPES, type TieTypeName } from '../domain/vocabulary.js';
 import { inBatches } from './batches.js';
 import { REFRESH_DEGREE, REFRESH_ROLES } from './fragments.js';
@@ -164,13 +165,19 @@ export interface ImportWriteOptions {
 /** Writes the plan: in one transaction when atomic, else batch by batch with `lanes` create transactions in flight. */
 export async function writeImportPlan(db: Database, plan: ImportWritePlan, options: ImportWriteOptions): Promise<void> {
   if (options.atomic) {
-    await writeTransaction(db, async (tx) => {
+    await writeData(db, async (tx) => {
       const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
       await writePlan(plan, run, options.batchSize, 1, options.onProgress);
     });
   } else {
     const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
-    await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress);
+    try {
+      await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress);
+    } finally {
+      // Batches in parallel lanes would all queue on the version's lock: one bump after the last
+      // (also after a failure: the batches already committed are data too).
+      await bumpDataVersionAlone(db);
+    }
   }
 }
 

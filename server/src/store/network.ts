@@ -145,58 +145,85 @@ function tiePredicate(filter: NetworkFilter | null | undefined): string[] {
 
 const where = (parts: string[]): string => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
 
+/**
+ * A filtered slice of the network in one query: the strongest `limit` matching ties, every matching
+ * tie and stakeholder counted, and the nodes (all matching stakeholders, isolated ones included; when
+ * ties were cut, the endpoints of the kept ties, so that no tie dangles).
+ */
 export async function loadNetwork(
   db: Database,
   filter: NetworkFilter | null | undefined,
   limit: number,
   pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
 ): Promise<NetworkGraph> {
-  const params = {
+  const analytics = await pendingAnalytics;
+  const rows = await execute<SliceRow>(db, networkSliceCypher(filter, nodeProjection(analytics)), {
     kind: filter?.kind ?? null,
     community: filter?.community ?? null,
     since: filter?.since ?? null,
     until: filter?.until ?? null,
-    limit: int(limit + 1),
+    limit: int(limit),
+    run: analytics.run,
+  });
+  const row = rows[0];
+  if (!row) throw new Error('The network query returned no row');
+  return {
+    attributes: {
+      truncated: row.totalEdges > row.edges.length || row.nodes.length < row.totalNodes,
+      totalNodes: row.totalNodes,
+      totalEdges: row.totalEdges,
+      run: analytics.run,
+    },
+    nodes: row.nodes.map((node) => shapeNode(node, analytics)),
+    edges: row.edges,
   };
+}
+
+interface SliceRow {
+  totalNodes: number;
+  totalEdges: number;
+  nodes: NodeRow[];
+  edges: NetworkEdge[];
+}
+
+/** The network slice query (labels, types and predicates from the allow-lists; every value a parameter). */
+export function networkSliceCypher(filter: NetworkFilter | null | undefined, projection: string): string {
   const tieMatch = `MATCH (a:Stakeholder)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder)
     ${where([...nodePredicate('a', filter), ...nodePredicate('b', filter), ...tiePredicate(filter)])}`;
   const nodeMatch = `MATCH (s:Stakeholder) ${where(nodePredicate('s', filter))}`;
-
-  const [edgeRows, nodeCount, analytics] = await Promise.all([
-    execute<{ e: NetworkEdge }>(
-      db,
-      `${tieMatch} WITH t ORDER BY t.weight DESC LIMIT $limit RETURN ${EDGE_PROJECTION} AS e`,
-      params,
-    ),
-    execute<{ n: number }>(db, `${nodeMatch} RETURN count(s) AS n`, params),
-    pendingAnalytics,
-  ]);
-  const truncated = edgeRows.length > limit;
-  const edges = edgeRows.slice(0, limit).map((row) => row.e);
-  const totalEdges = truncated
-    ? ((await execute<{ n: number }>(db, `${tieMatch} RETURN count(t) AS n`, params))[0]?.n ?? 0)
-    : edges.length;
-  const totalNodes = nodeCount[0]?.n ?? 0;
-
-  // Whole answer: every matching stakeholder, isolated ones included. Truncated: the endpoints
-  // of the kept ties, so no tie dangles.
-  const projection = nodeProjection(analytics);
-  const nodeRows = truncated
-    ? await execute<{ n: NodeRow }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${projection} AS n`, {
-        ids: [...new Set(edges.flatMap((e) => [e.source, e.target]))],
-        run: analytics.run,
-      })
-    : await execute<{ n: NodeRow }>(db, `${nodeMatch} RETURN ${projection} AS n`, { ...params, run: analytics.run });
-  return {
-    attributes: { truncated: truncated || nodeRows.length < totalNodes, totalNodes, totalEdges, run: analytics.run },
-    nodes: nodeRows.map((row) => shapeNode(row.n, analytics)),
-    edges,
-  };
+  // The ties are counted in a second pass only when there are more than the limit.
+  return `CALL () { ${nodeMatch} RETURN count(s) AS totalNodes }
+CALL () { ${tieMatch} WITH t ORDER BY t.weight DESC, elementId(t) LIMIT $limit + 1 RETURN collect(t) AS strongest }
+CALL (strongest) {
+  WITH strongest WHERE size(strongest) > $limit
+  ${tieMatch}
+  RETURN count(t) AS counted
+}
+WITH totalNodes, strongest[..$limit] AS ties, CASE WHEN size(strongest) > $limit THEN counted ELSE size(strongest) END AS totalEdges
+CALL (totalEdges, ties) {
+  UNWIND CASE WHEN totalEdges > size(ties) THEN ties ELSE [] END AS t
+  UNWIND [startNode(t), endNode(t)] AS s
+  RETURN collect(DISTINCT s) AS endpoints
+}
+CALL (totalEdges, ties) {
+  WITH totalEdges, ties WHERE totalEdges <= size(ties)
+  ${nodeMatch}
+  RETURN collect(s) AS everyone
+}
+CALL (endpoints, everyone) {
+  UNWIND endpoints + everyone AS s
+  RETURN collect(${projection}) AS nodes
+}
+RETURN totalNodes, totalEdges, nodes, [t IN ties | ${EDGE_PROJECTION}] AS edges`;
 }
 
 /**
  * The stakeholders within `depth` hops of `id` (breadth-first, nearest and most strongly tied
- * first, at most `limit` of them) and the ties among them (at most `limit`, strongest first).
+ * first, at most `limit` of them) and the ties among them (at most `limit`, strongest first), in one
+ * query. A stakeholder's distance and strength come from all its shortest paths (one breadth-first
+ * expansion in the engine): the strength is the heaviest last hop, i.e. the strongest tie to a
+ * stakeholder one hop nearer, as the hop-by-hop reading had it. totalNodes counts the whole
+ * neighbourhood, totalEdges every tie inside it (only counted apart when stakeholders were cut).
  */
 export async function loadEgoNetwork(
   db: Database,
@@ -206,55 +233,71 @@ export async function loadEgoNetwork(
   tieTypes: TieTypeName[] | null | undefined,
   pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
 ): Promise<NetworkGraph | null> {
-  const types = relTypes(tieTypes);
-  const reached = new Set<string>([id]);
-  let frontier = [id];
-  let cut = false;
-  for (let level = 0; level < depth && frontier.length > 0 && !cut; level += 1) {
-    const room = limit - reached.size;
-    const rows = await execute<{ id: string }>(
-      db,
-      `UNWIND $frontier AS fid
-       MATCH (:Stakeholder {id: fid})-[t:${types}]-(n:Stakeholder)
-       WHERE NOT n.id IN $reached
-       WITH n, max(t.weight) AS strength
-       ORDER BY strength DESC, n.id
-       LIMIT $room
-       RETURN n.id AS id`,
-      { frontier, reached: [...reached], room: int(room + 1) },
-    );
-    if (rows.length > room) cut = true;
-    frontier = rows.slice(0, room).map((row) => row.id);
-    for (const next of frontier) reached.add(next);
-  }
-  const ids = [...reached];
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH)
+    throw new RangeError(`depth ${depth} is not 1–${MAX_EGO_DEPTH}`);
   const analytics = await pendingAnalytics;
-  const [edgeRows, nodeRows] = await Promise.all([
-    execute<{ e: NetworkEdge }>(
-      db,
-      `UNWIND $ids AS sid
-       MATCH (a:Stakeholder {id: sid})-[t:${types}]->(b:Stakeholder)
-       WHERE b.id IN $ids
-       WITH t ORDER BY t.weight DESC LIMIT $limit
-       RETURN ${EDGE_PROJECTION} AS e`,
-      { ids, limit: int(limit + 1) },
-    ),
-    execute<{ n: NodeRow }>(db, `UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN ${nodeProjection(analytics)} AS n`, {
-      ids,
-      run: analytics.run,
-    }),
-  ]);
-  // An unknown id reaches nothing and has no node row: no extra round trip to check it first.
-  if (reached.size === 1 && !nodeRows.some((row) => row.n.key === id)) return null;
-  const truncatedEdges = edgeRows.length > limit;
+  const rows = await execute<EgoRow>(db, egoNetworkCypher(relTypes(tieTypes), depth, nodeProjection(analytics)), {
+    id,
+    room: int(limit - 1),
+    limit: int(limit),
+    run: analytics.run,
+  });
+  const row = rows[0];
+  if (!row) return null;
   return {
     attributes: {
-      truncated: cut || truncatedEdges,
-      totalNodes: nodeRows.length,
-      totalEdges: Math.min(edgeRows.length, limit),
+      truncated: row.totalNodes > row.nodes.length || row.tiesAmongKept > row.edges.length,
+      totalNodes: row.totalNodes,
+      totalEdges: row.totalEdges,
       run: analytics.run,
     },
-    nodes: nodeRows.map((row) => shapeNode(row.n, analytics)),
-    edges: edgeRows.slice(0, limit).map((row) => row.e),
+    nodes: row.nodes.map((node) => shapeNode(node, analytics)),
+    edges: row.edges,
   };
+}
+
+/** The deepest ego network served: a quantifier bound is part of the query text, so it is checked here too. */
+export const MAX_EGO_DEPTH = 3;
+
+interface EgoRow {
+  totalNodes: number;
+  totalEdges: number;
+  tiesAmongKept: number;
+  nodes: NodeRow[];
+  edges: NetworkEdge[];
+}
+
+/**
+ * The ego network query. Membership tests run against node lists collected in the query (the engine
+ * hashes them), never against id lists sent from here. Ties are ordered by weight, then by element id
+ * so that a cut is the same on every call.
+ */
+export function egoNetworkCypher(types: string, depth: number, projection: string): string {
+  return `MATCH (ego:Stakeholder {id: $id})
+CALL (ego) {
+  MATCH p = ALL SHORTEST (ego)-[:${types}]-{1,${depth}}(n:Stakeholder)
+  WHERE n <> ego
+  WITH n, length(p) AS distance, max(last(relationships(p)).weight) AS strength
+  ORDER BY distance, strength DESC, n.id
+  RETURN collect(n) AS reached
+}
+WITH ego, reached, [ego] + reached[..$room] AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[t:${types}]->(b) WHERE b IN kept
+  WITH t ORDER BY t.weight DESC, elementId(t)
+  RETURN collect(t) AS ties
+}
+CALL (ego, reached, kept) {
+  WITH [ego] + reached AS whole WHERE size(whole) > size(kept)
+  UNWIND whole AS a
+  MATCH (a)-[t:${types}]->(b) WHERE b IN whole
+  RETURN count(t) AS tiesInside
+}
+CALL (kept) {
+  UNWIND kept AS s
+  RETURN collect(${projection}) AS nodes
+}
+RETURN 1 + size(reached) AS totalNodes, CASE WHEN size(reached) + 1 > size(kept) THEN tiesInside ELSE size(ties) END AS totalEdges, size(ties) AS tiesAmongKept, nodes,
+  [t IN ties[..$limit] | ${EDGE_PROJECTION}] AS edges`;
 }

@@ -1,6 +1,7 @@
 // Persists analysis runs in Neo4j: the AnalysisRun node and its lifecycle, and the run's results (score sets, detected communities, memberships) written in UNWIND batches.
 import { hostname } from 'node:os';
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
+import { bumpDataVersionAlone, writeData } from './data-version.js';
 import { inBatches } from './batches.js';
 import type { AnalysisRun } from '../domain/models.js';
 import { METRIC_NAMES } from '../domain/metrics.js';
@@ -197,7 +198,8 @@ export async function writeResults(
 
 /** Marks the run complete and makes it the only current run, in one transaction. */
 export async function completeRun(db: Database, id: string, result: RunResult, timings: Record<string, number>): Promise<void> {
-  await writeTransaction(db, async (tx) => {
+  // The current run changes: answers cached with the previous one's analytics must go.
+  await writeData(db, async (tx) => {
     await run(tx, `MATCH (r:AnalysisRun {current: true}) WHERE r.id <> $id SET r.current = false`, { id });
     const rows = await run<{ id: string }>(
       tx,
@@ -227,6 +229,7 @@ export async function failRun(db: Database, id: string, error: string, timings: 
     { mode: 'WRITE' },
   );
   await deleteRunResults(db, id);
+  await bumpDataVersionAlone(db);
 }
 
 /** Deletes a run's score sets and detected communities (with their memberships) in bounded transactions. */

@@ -1,6 +1,7 @@
 // Reads and writes stakeholders, their role facts, ties and source records in Neo4j.
 import { randomUUID } from 'node:crypto';
-import { execute, int, run, writeTransaction, type Database, type Tx } from '../db/database.js';
+import { execute, int, run, type Database, type Tx } from '../db/database.js';
+import { writeData } from './data-version.js';
 import { ROLES, ROLE_LABEL, TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 import type { Page, PageRequest, RoleCombination, RoleFact, Stakeholder, Tie } from '../domain/models.js';
 import { toPage } from './pages.js';
@@ -117,9 +118,19 @@ export async function listStakeholders(
   const countCypher = onlyRole
     ? `MATCH (s:${ROLE_LABEL[onlyRole]}) RETURN count(s) AS n`
     : `${match.cypher}\nRETURN count(s) AS n`;
+  // Read once, when first asked for; a failed read (a cancelled request) is forgotten, since a cached
+  // page outlives the request that loaded it.
   let total: Promise<number> | undefined;
-  const totalCount = (): Promise<number> =>
-    (total ??= execute<{ n: number }>(db, countCypher, match.params).then((r) => r[0]?.n ?? 0));
+  const totalCount = (): Promise<number> => {
+    if (!total) {
+      const read = execute<{ n: number }>(db, countCypher, match.params).then((r) => r[0]?.n ?? 0);
+      read.catch(() => {
+        if (total === read) total = undefined;
+      });
+      total = read;
+    }
+    return total;
+  };
   return toPage(
     rows.map((row) => row.s),
     request,
@@ -224,7 +235,7 @@ export async function createStakeholder(
   input: StakeholderFields & { id?: string | null; kind: KindName; name: string; roles?: RoleFact[] },
 ): Promise<string | null> {
   const id = input.id ?? `sh-${randomUUID()}`;
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const created = await run<{ id: string }>(
       tx,
       `OPTIONAL MATCH (existing:Stakeholder {id: $id})
@@ -268,18 +279,19 @@ export async function updateStakeholder(db: Database, id: string, fields: Stakeh
   const set = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([key]) => `s.${key} = $fields.${key}`);
-  const rows = await execute<{ id: string }>(
-    db,
-    `MATCH (s:Stakeholder {id: $id}) SET ${[...set, 's.updatedAt = datetime()'].join(', ')} RETURN s.id AS id`,
-    { id, fields },
-    { mode: 'WRITE' },
+  const rows = await writeData(db, (tx) =>
+    run<{ id: string }>(
+      tx,
+      `MATCH (s:Stakeholder {id: $id}) SET ${[...set, 's.updatedAt = datetime()'].join(', ')} RETURN s.id AS id`,
+      { id, fields },
+    ),
   );
   return rows.length > 0;
 }
 
 /** Deletes the stakeholder with its ties, memberships, role facts and source records, in one transaction. */
 export async function deleteStakeholder(db: Database, id: string): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const neighbours = await run<{ ids: string[] }>(
       tx,
       `MATCH (s:Stakeholder {id: $id})
@@ -304,7 +316,7 @@ export async function deleteStakeholder(db: Database, id: string): Promise<boole
 }
 
 export async function addRole(db: Database, id: string, fact: RoleFact): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const exists = await run(tx, 'MATCH (s:Stakeholder {id: $id}) RETURN s.id AS id', { id });
     if (exists.length === 0) return false;
     await mergeRoleFact(tx, id, fact);
@@ -314,7 +326,7 @@ export async function addRole(db: Database, id: string, fact: RoleFact): Promise
 }
 
 export async function removeRole(db: Database, id: string, role: RoleName): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const exists = await run(tx, 'MATCH (s:Stakeholder {id: $id}) RETURN s.id AS id', { id });
     if (exists.length === 0) return false;
     await run(tx, `MATCH (:Stakeholder {id: $id})-[:HAS_ROLE]->(f:RoleFact {role: $role}) DETACH DELETE f`, { id, role });
@@ -325,7 +337,7 @@ export async function removeRole(db: Database, id: string, role: RoleName): Prom
 
 /** Creates or updates the tie of that type; returns the missing endpoint id when one is absent. */
 export async function addTie(db: Database, tie: Tie): Promise<{ tie: Tie } | { missing: string }> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const found = await run<{ id: string }>(tx, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', {
       ids: [tie.source, tie.target],
     });
@@ -348,7 +360,7 @@ export async function addTie(db: Database, tie: Tie): Promise<{ tie: Tie } | { m
 }
 
 export async function removeTie(db: Database, key: { source: string; target: string; type: TieTypeName }): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
+  return writeData(db, async (tx) => {
     const rows = await run<{ n: number }>(
       tx,
       `MATCH (:Stakeholder {id: $source})-[t:${key.type}]->(:Stakeholder {id: $target}) DELETE t RETURN count(*) AS n`,

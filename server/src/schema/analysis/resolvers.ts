@@ -1,4 +1,5 @@
 // Resolvers for analysis runs and analytics fields: argument checks, run resolution (given or current), thin calls into the run service, repositories and on-demand analytics.
+import { listAnswerBytes, maskingLevel } from '../common/answer-cache.js';
 import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../context.js';
 import { apiError, badInput, notFound } from '../../errors.js';
@@ -125,14 +126,29 @@ export const analysisResolvers: Resolvers = {
       const id = await currentRun(context);
       return id === null ? null : findRun(context.db, id);
     },
-    detectedCommunities: async (_, { run }, context) =>
-      repository.detectedCommunities(context.db, await requiredRun(context, run)),
+    // A run's results never change once it is complete: its lists are cached (per data version, like every answer).
+    detectedCommunities: async (_, { run }, context) => {
+      const id = await requiredRun(context, run);
+      return context.answers.get({
+        kind: 'detectedCommunities',
+        key: id,
+        level: maskingLevel(context.viewer),
+        size: listAnswerBytes,
+        load: () => repository.detectedCommunities(context.db, id),
+      });
+    },
     influencers: async (_, { segment, metric, first, run }, context) => {
       const limit = integerInRange('first', first, 20, 1, context.config.maxPageSize);
       const id = await requiredRun(context, run);
       const seg = await segmentOf(context, segment);
       const property = METRIC_PROPERTY[metric];
-      const rows = await repository.topByMetric(context.db, id, property, metric === 'CONSTRAINT', seg, limit);
+      const rows = await context.answers.get({
+        kind: 'influencers',
+        key: [id, property, seg.roles, seg.roleMatch, seg.community, limit],
+        level: maskingLevel(context.viewer),
+        size: listAnswerBytes,
+        load: () => repository.topByMetric(context.db, id, property, metric === 'CONSTRAINT', seg, limit),
+      });
       return rows.map((scores, i) => ({ rank: i + 1, stakeholder: scores.stakeholder, value: scores[property] ?? 0, scores }));
     },
     communityComparison: async (_, { run }, context) => {

@@ -8,11 +8,13 @@ import { integerInRange, optionalDate } from '../common/validation.js';
 import {
   loadEgoNetwork,
   loadNetwork,
+  MAX_EGO_DEPTH,
   NETWORK_SCORE_FIELDS,
   type NetworkScoreField,
   type NodeAnalytics,
 } from '../../store/network.js';
 import { selectedFields } from './selection.js';
+import { maskingLevel, networkAnswerBytes } from '../common/answer-cache.js';
 import { encodeColumns } from './columns.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
@@ -27,14 +29,7 @@ async function nodeAnalytics(
   info: GraphQLResolveInfo,
   run: string | null | undefined,
 ): Promise<NodeAnalytics> {
-  // Asked for in either shape: nodes' attributes or the columns.
-  const scoreFields = union(
-    selectedFields(info, ['nodes', 'attributes', 'scores']),
-    selectedFields(info, ['columns', 'nodes', 'scores']),
-  );
-  const detected =
-    selectedFields(info, ['nodes', 'attributes', 'detected']) !== null ||
-    selectedFields(info, ['columns', 'nodes', 'detected']) !== null;
+  const { scoreFields, detected } = selectedAnalytics(info);
   const wanted = scoreFields !== null || detected || (selectedFields(info, ['attributes'])?.has('run') ?? false);
   const resolved = run !== null && run !== undefined ? await checkedRun(context, run) : wanted ? await currentRun(context) : null;
   return {
@@ -44,8 +39,27 @@ async function nodeAnalytics(
   };
 }
 
+/** The scores and memberships asked for, in either shape: the nodes' attributes or the columns. */
+function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string> | null; detected: boolean } {
+  return {
+    scoreFields: union(
+      selectedFields(info, ['nodes', 'attributes', 'scores']),
+      selectedFields(info, ['columns', 'nodes', 'scores']),
+    ),
+    detected:
+      selectedFields(info, ['nodes', 'attributes', 'detected']) !== null ||
+      selectedFields(info, ['columns', 'nodes', 'detected']) !== null,
+  };
+}
+
 function union(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
   return a === null ? b : b === null ? a : new Set([...a, ...b]);
+}
+
+/** What of the run's analytics an operation selected: part of a cached answer's key. */
+function analyticsSelection(info: GraphQLResolveInfo): unknown {
+  const { scoreFields, detected } = selectedAnalytics(info);
+  return [[...(scoreFields ?? [])].sort(), detected, selectedFields(info, ['attributes'])?.has('run') ?? false];
 }
 
 export const networkResolvers: Resolvers = {
@@ -58,19 +72,35 @@ export const networkResolvers: Resolvers = {
       const until = optionalDate('filter.until', filter?.until);
       if (since && until && until < since) throw badInput('filter.until', `${until} is before since (${since})`);
       const checkedLimit = integerInRange('limit', limit, 25_000, 1, MAX_NETWORK_LIMIT);
-      // The run is resolved while the ties are read (the node read, which needs it, comes after them).
-      return loadNetwork(context.db, filter, checkedLimit, nodeAnalytics(context, info, run));
+      return context.answers.get({
+        kind: 'network',
+        key: [filter ?? null, checkedLimit, run ?? null, analyticsSelection(info)],
+        level: maskingLevel(context.viewer),
+        size: networkAnswerBytes,
+        load: async () => loadNetwork(context.db, filter, checkedLimit, await nodeAnalytics(context, info, run)),
+      });
     },
     egoNetwork: async (_, { id, depth, limit, tieTypes, run }, context, info) => {
-      const checkedDepth = integerInRange('depth', depth, 1, 1, 3);
+      const checkedDepth = integerInRange('depth', depth, 1, 1, MAX_EGO_DEPTH);
       const checkedLimit = integerInRange('limit', limit, 2000, 1, MAX_EGO_LIMIT);
-      // Resolved while the hops are read and awaited after them: until then its rejection (an unknown or
-      // incomplete run) has no handler, and Node ends the process on it. Mark it handled; the await still throws.
-      const analytics = nodeAnalytics(context, info, run);
-      analytics.catch(() => undefined);
-      const graph = await loadEgoNetwork(context.db, id, checkedDepth, checkedLimit, tieTypes, analytics);
-      if (!graph) throw notFound('Stakeholder', id);
-      return graph;
+      const graph = await context.answers.get({
+        kind: 'egoNetwork',
+        key: [id, checkedDepth, checkedLimit, tieTypes ?? null, run ?? null, analyticsSelection(info)],
+        level: maskingLevel(context.viewer),
+        size: (answer) => (answer.graph ? networkAnswerBytes(answer.graph) : 64),
+        load: async () => ({
+          graph: await loadEgoNetwork(
+            context.db,
+            id,
+            checkedDepth,
+            checkedLimit,
+            tieTypes,
+            await nodeAnalytics(context, info, run),
+          ),
+        }),
+      });
+      if (!graph.graph) throw notFound('Stakeholder', id);
+      return graph.graph;
     },
   },
 };

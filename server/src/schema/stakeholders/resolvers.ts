@@ -7,7 +7,7 @@ import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import { optionalDate, optionalEmail, optionalId, optionalText, requireText, searchText, weight } from '../common/validation.js';
 import { stakeholderMemberships } from '../../store/communities.js';
 import * as repository from '../../store/stakeholders.js';
-import { roleAtLeast } from '../../domain/access.js';
+import { listAnswerBytes, maskingLevel } from '../common/answer-cache.js';
 
 function roleFact(field: string, input: RoleFactInput): RoleFact {
   const since = optionalDate(`${field}.since`, input.since);
@@ -36,12 +36,19 @@ async function loadOrThrow(context: GraphQLContext, id: string): Promise<Stakeho
 export const stakeholderResolvers: Resolvers = {
   Query: {
     stakeholder: (_, { id }, { loaders }) => loaders.stakeholder.load(id),
-    stakeholders: (_, { filter, orderBy, first, after }, { db, config, viewer }) => {
+    stakeholders: (_, { filter, orderBy, first, after }, { db, config, viewer, answers }) => {
       searchText('filter.text', filter?.text);
       // Viewers may not see e-mail addresses, so their text search must not match on them either.
-      const personal = !!viewer?.role && roleAtLeast(viewer.role, 'analyst');
+      const level = maskingLevel(viewer);
       const page = pageRequest(first, after, config.maxPageSize);
-      return repository.listStakeholders(db, filter, orderBy ?? 'NAME', page, personal);
+      const order = orderBy ?? 'NAME';
+      return answers.get({
+        kind: 'stakeholders',
+        key: [filter ?? null, order, page.offset, page.limit],
+        level,
+        size: (answer) => listAnswerBytes(answer.items),
+        load: () => repository.listStakeholders(db, filter, order, page, level === 'personal'),
+      });
     },
     roleOverlaps: (_, __, { db }) => repository.roleCombinations(db),
   },
