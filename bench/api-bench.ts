@@ -76,7 +76,7 @@ export async function runApiBench(
   options: ApiBenchOptions,
   only: readonly OperationName[] = OPERATIONS.map((o) => o.operation),
 ): Promise<{ stats: OperationStats[]; tables: Table[]; floors: Floor[] }> {
-  const config = { ...loadConfig(), logLevel: 'error' as const };
+  const config = { ...loadConfig(), port: 0, logLevel: 'error' as const }; // port 0: the Host check accepts loopback on any port
   const server = createHttpServer(createApp({ db, config }), undefined);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runImportBench, type ImportBenchResult } from './import-bench.js';
 import { runApiBench } from './api-bench.js';
+import { runCompareBench, type CompareOptions } from './compare/compare-bench.js';
 import {
   fmtInt,
   fmtSeconds,
@@ -20,18 +21,42 @@ const SCALES = {
     stakeholders: 2_000,
     ties: 20_000,
     api: { warmupMs: 2_000, durationMs: 5_000, maxRequests: 5_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 15_000,
+      sliceSequential: 15,
+      warmupMs: 2_000,
+      durationMs: 5_000,
+    },
     analytics: [[2_000, 20_000]],
   },
   medium: {
     stakeholders: 10_000,
     ties: 100_000,
     api: { warmupMs: 3_000, durationMs: 10_000, maxRequests: 20_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 20_000,
+      sliceSequential: 10,
+      warmupMs: 3_000,
+      durationMs: 10_000,
+    },
     analytics: [[10_000, 100_000]],
   },
   large: {
     stakeholders: 100_000,
     ties: 1_000_000,
     api: { warmupMs: 5_000, durationMs: 20_000, maxRequests: 40_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 30_000,
+      sliceSequential: 5,
+      warmupMs: 5_000,
+      durationMs: 20_000,
+    },
     analytics: [
       [10_000, 100_000],
       [100_000, 1_000_000],
@@ -39,13 +64,19 @@ const SCALES = {
   },
 } as const satisfies Record<
   string,
-  { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }
+  {
+    stakeholders: number;
+    ties: number;
+    api: object;
+    compare: Omit<CompareOptions, 'concurrency' | 'maxRequests' | 'agreementSamples'>;
+    analytics: ReadonlyArray<readonly [number, number]>;
+  }
 >;
 type ScaleName = keyof typeof SCALES;
-const PARTS = ['import', 'api', 'analytics'] as const;
+const PARTS = ['import', 'api', 'compare', 'analytics'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -86,7 +117,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 
   try {
-    if (want('import') || want('api')) {
+    if (want('import') || want('api') || want('compare')) {
       imported = await runImportBench({
         stakeholders: scale.stakeholders,
         ties: scale.ties,
@@ -96,6 +127,8 @@ async function main(): Promise<void> {
         batchSize,
         lanes,
         keep: values.keep,
+        // @neo4j/graphql, which the compare part measures against, needs APOC core.
+        plugins: want('compare') ? ['apoc'] : [],
       });
       neo4jVersion = imported.neo4jVersion;
       notes.push(...imported.notes);
@@ -103,12 +136,25 @@ async function main(): Promise<void> {
         tables.push(...imported.tables);
         floors.push(...imported.floors);
       } else {
-        notes.push(`Import ran only to load the API database (${fmtSeconds(imported.runs[0]?.wallMs ?? 0)}); not reported.`);
+        notes.push(
+          `Import ran only to load the database of the API and compare parts (${fmtSeconds(imported.runs[0]?.wallMs ?? 0)}); not reported.`,
+        );
       }
       if (want('api')) {
         const api = await runApiBench(imported.db, { concurrency: 20, ...scale.api });
         tables.push(...api.tables);
         floors.push(...api.floors);
+      }
+      if (want('compare')) {
+        const { uri, auth } = imported.neo4j;
+        const compare = await runCompareBench(
+          imported.db,
+          { uri, username: auth.username, password: auth.password },
+          { ...scale.compare, concurrency: 20, maxRequests: scale.api.maxRequests, agreementSamples: 20 },
+        );
+        tables.push(...compare.tables);
+        floors.push(...compare.floors);
+        notes.push(...compare.notes);
       }
       await stop();
     }
