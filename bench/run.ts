@@ -76,7 +76,7 @@ type ScaleName = keyof typeof SCALES;
 const PARTS = ['import', 'api', 'compare', 'analytics'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics] [--batch-size N] [--lanes N] [--heap 4g] [--page-cache 4g] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
       only: { type: 'string', default: PARTS.join(',') },
       'batch-size': { type: 'string' },
       lanes: { type: 'string' },
+      heap: { type: 'string', default: '4g' },
+      'page-cache': { type: 'string', default: '4g' },
       out: { type: 'string', default: fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)) },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -96,6 +98,8 @@ async function main(): Promise<void> {
   const scale = SCALES[scaleName];
   const parts = values.only.split(',').map((p) => p.trim());
   for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part '${p}'. ${USAGE}`);
+  for (const size of [values.heap, values['page-cache']])
+    if (!/^\d+[kmg]$/i.test(size)) throw new Error(`memory sizes look like 512m or 4g, not '${size}'. ${USAGE}`);
   const want = (p: Part): boolean => parts.includes(p);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   const lanes = values.lanes ? Number(values.lanes) : undefined;
@@ -122,8 +126,8 @@ async function main(): Promise<void> {
         stakeholders: scale.stakeholders,
         ties: scale.ties,
         seed: 1,
-        heap: '4g',
-        pageCache: '4g',
+        heap: values.heap,
+        pageCache: values['page-cache'],
         batchSize,
         lanes,
         keep: values.keep,
