@@ -1,5 +1,6 @@
 // Load generator for the API benchmark, run as a child process (fork) so that client work stays off the server's event loop.
 import http from 'node:http';
+import { post } from './http-post.js';
 import { createRandom } from '../server/src/domain/random.js';
 
 export type OperationName = 'stakeholder' | 'filteredPage' | 'egoNetwork';
@@ -71,33 +72,6 @@ function requestBuilder(job: ClientJob, random: () => number): () => string {
       variables: { filter: pick(filters)(), after: offset < 0 ? null : cursor(offset) },
     });
   };
-}
-
-function post(agent: http.Agent, port: number, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 export async function runClientJob(job: ClientJob): Promise<ClientResult> {

@@ -7,6 +7,7 @@ import { writeEcosystem, type EcosystemSummary } from '../seeds/generate.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect, execute, type Database } from '../server/src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
+import type { Neo4jPlugin } from '../server/src/db/neo4j-plugins.js';
 import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
 import { importParsed, type ImportProgress, type ImportReport } from '../server/src/import/import-bundle.js';
@@ -24,6 +25,8 @@ export interface ImportBenchOptions {
   lanes?: number;
   /** Keep the temp folders (for inspection). */
   keep?: boolean;
+  /** Plugins on the embedded engine (the compare bench's @neo4j/graphql needs APOC). */
+  plugins?: readonly Neo4jPlugin[];
 }
 
 export interface StoredCounts {
@@ -135,6 +138,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
     heap: memory.heap,
     pageCache: memory.pageCache,
     ephemeral: true,
+    plugins: options.plugins ?? [],
     log: (line) => console.log(`  ${line}`),
   });
   const startMs = performance.now() - t0;

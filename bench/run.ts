@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runImportBench, type ImportBenchResult } from './import-bench.js';
 import { runApiBench } from './api-bench.js';
 import { runLouvainCompare } from './louvain-compare.js';
+import { runCompareBench, type CompareOptions } from './compare/compare-bench.js';
 import {
   fmtInt,
   fmtSeconds,
@@ -21,18 +22,42 @@ const SCALES = {
     stakeholders: 2_000,
     ties: 20_000,
     api: { warmupMs: 2_000, durationMs: 5_000, maxRequests: 5_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 15_000,
+      sliceSequential: 15,
+      warmupMs: 2_000,
+      durationMs: 5_000,
+    },
     analytics: [[2_000, 20_000]],
   },
   medium: {
     stakeholders: 10_000,
     ties: 100_000,
     api: { warmupMs: 3_000, durationMs: 10_000, maxRequests: 20_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 20_000,
+      sliceSequential: 10,
+      warmupMs: 3_000,
+      durationMs: 10_000,
+    },
     analytics: [[10_000, 100_000]],
   },
   large: {
     stakeholders: 100_000,
     ties: 1_000_000,
     api: { warmupMs: 5_000, durationMs: 20_000, maxRequests: 40_000 },
+    compare: {
+      sequential: 300,
+      sequentialWarmup: 30,
+      sequentialMs: 30_000,
+      sliceSequential: 5,
+      warmupMs: 5_000,
+      durationMs: 20_000,
+    },
     analytics: [
       [10_000, 100_000],
       [100_000, 1_000_000],
@@ -40,13 +65,19 @@ const SCALES = {
   },
 } as const satisfies Record<
   string,
-  { stakeholders: number; ties: number; api: object; analytics: ReadonlyArray<readonly [number, number]> }
+  {
+    stakeholders: number;
+    ties: number;
+    api: object;
+    compare: Omit<CompareOptions, 'concurrency' | 'maxRequests' | 'agreementSamples'>;
+    analytics: ReadonlyArray<readonly [number, number]>;
+  }
 >;
 type ScaleName = keyof typeof SCALES;
-const PARTS = ['import', 'api', 'analytics', 'louvain'] as const;
+const PARTS = ['import', 'api', 'compare', 'analytics', 'louvain'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,analytics,louvain] [--batch-size N] [--lanes N] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics,louvain] [--batch-size N] [--lanes N] [--heap 4g] [--page-cache 4g] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -55,6 +86,8 @@ async function main(): Promise<void> {
       only: { type: 'string', default: PARTS.join(',') },
       'batch-size': { type: 'string' },
       lanes: { type: 'string' },
+      heap: { type: 'string', default: '4g' },
+      'page-cache': { type: 'string', default: '4g' },
       out: { type: 'string', default: fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)) },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -66,6 +99,8 @@ async function main(): Promise<void> {
   const scale = SCALES[scaleName];
   const parts = values.only.split(',').map((p) => p.trim());
   for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part '${p}'. ${USAGE}`);
+  for (const size of [values.heap, values['page-cache']])
+    if (!/^\d+[kmg]$/i.test(size)) throw new Error(`memory sizes look like 512m or 4g, not '${size}'. ${USAGE}`);
   const want = (p: Part): boolean => parts.includes(p);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   const lanes = values.lanes ? Number(values.lanes) : undefined;
@@ -87,16 +122,18 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 
   try {
-    if (want('import') || want('api')) {
+    if (want('import') || want('api') || want('compare')) {
       imported = await runImportBench({
         stakeholders: scale.stakeholders,
         ties: scale.ties,
         seed: 1,
-        heap: '4g',
-        pageCache: '4g',
+        heap: values.heap,
+        pageCache: values['page-cache'],
         batchSize,
         lanes,
         keep: values.keep,
+        // @neo4j/graphql, which the compare part measures against, needs APOC core.
+        plugins: want('compare') ? ['apoc'] : [],
       });
       neo4jVersion = imported.neo4jVersion;
       notes.push(...imported.notes);
@@ -104,12 +141,25 @@ async function main(): Promise<void> {
         tables.push(...imported.tables);
         floors.push(...imported.floors);
       } else {
-        notes.push(`Import ran only to load the API database (${fmtSeconds(imported.runs[0]?.wallMs ?? 0)}); not reported.`);
+        notes.push(
+          `Import ran only to load the database of the API and compare parts (${fmtSeconds(imported.runs[0]?.wallMs ?? 0)}); not reported.`,
+        );
       }
       if (want('api')) {
         const api = await runApiBench(imported.db, { concurrency: 20, ...scale.api });
         tables.push(...api.tables);
         floors.push(...api.floors);
+      }
+      if (want('compare')) {
+        const { uri, auth } = imported.neo4j;
+        const compare = await runCompareBench(
+          imported.db,
+          { uri, username: auth.username, password: auth.password },
+          { ...scale.compare, concurrency: 20, maxRequests: scale.api.maxRequests, agreementSamples: 20 },
+        );
+        tables.push(...compare.tables);
+        floors.push(...compare.floors);
+        notes.push(...compare.notes);
       }
       await stop();
     }
