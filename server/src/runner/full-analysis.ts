@@ -1,10 +1,11 @@
 // A full analysis run over a compact projection, as a pure function: partition + overlapping communities, influence, brokerage, labels and declared-vs-detected comparison.
 import { brokerageRoles, structuralHoles } from '../analytics/brokerage.js';
-import { ari, contingencyTable, labelCommunities, nmi } from '../analytics/comparison.js';
+import { countConnectedComponents } from 'graphology-components';
 import { influence } from '../analytics/influence.js';
 import { detectOverlapping } from '../analytics/overlapping.js';
 import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
 import type { CompactProjection, DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
+import { labelAndCompare } from './community-labels.js';
 import { toGraph } from './compact-projection.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
@@ -38,34 +39,17 @@ export function runFullAnalysis(
     brokerageRoles(graph, (_node, attributes) => (attributes.roles as string[])[0] ?? null, { seed: parameters.seed }),
   );
 
-  const labelsAndComparison = time('labels', 85, () => {
-    const groupNames = (node: string): string[] =>
-      (graph.getNodeAttribute(node, 'communities') as string[]).map((id) => communityNames[id] ?? id);
-    // Labels read group names; the stored profile keeps group ids (so the API can link them), hence two passes.
-    const roles = (node: string): string[] => graph.getNodeAttribute(node, 'roles').map((r) => r.toLowerCase());
-    const labels = labelCommunities(partition.communities, (node) => ({ roles: roles(node), groups: groupNames(node) }));
-    const profiles = labelCommunities(partition.communities, (node) => ({
-      roles: [],
-      groups: graph.getNodeAttribute(node, 'communities'),
-    }));
-    labels.forEach((label, i) => (label.groups = profiles[i]?.groups ?? []));
-    const declared = new Map<string, string>();
-    graph.forEachNode((node, attributes) => {
-      const strongest = attributes.communities[0];
-      if (strongest !== undefined) declared.set(node, strongest);
-    });
-    const detected = partition.communities;
-    const table = contingencyTable(declared, detected);
-    const cells: Array<[number, number, number]> = [];
-    table.counts.forEach((row, i) => row.forEach((count, j) => count > 0 && cells.push([i, j, count])));
-    return {
-      labels,
-      nmi: declared.size > 0 ? nmi(declared, detected) : null,
-      ari: declared.size > 0 ? ari(declared, detected) : null,
-      labelled: declared.size,
-      contingency: { declared: table.rows, detected: table.columns, cells },
-    };
-  });
+  const labelsAndComparison = time('labels', 85, () =>
+    labelAndCompare(
+      partition.communities,
+      (node) => ({
+        roles: graph.getNodeAttribute(node, 'roles') as string[],
+        groups: graph.getNodeAttribute(node, 'communities') as string[],
+      }),
+      communityNames,
+    ),
+  );
+  const components = time('components', 90, () => countConnectedComponents(graph));
 
   const result = time('collect', 95, (): RunResult => {
     const scores = Object.fromEntries(METRIC_NAMES.map((c) => [c, new Float64Array(n)])) as Record<MetricName, Float64Array>;
@@ -123,6 +107,8 @@ export function runFullAnalysis(
         labelledNodes: labelsAndComparison.labelled,
         unlabelledNodes: n - labelsAndComparison.labelled,
         betweenness: { mode: influenceResult.betweenness.mode, pivots: influenceResult.betweenness.pivots },
+        components,
+        metrics: [...METRIC_NAMES],
         warnings: [
           ...influenceResult.warnings,
           ...(brokerage.sampledBrokers.length > 0 ? [`brokerage sampled for ${brokerage.sampledBrokers.length} brokers`] : []),
