@@ -3,10 +3,22 @@
 // results, and dropping the projection. Every statement runs in WRITE mode so that, on a cluster,
 // every step reaches the same member (a projection lives in one member's heap); each has a timeout
 // and is cancelled by the run's signal.
-import { execute, stream, type Database } from '../db/database.js';
+import { execute, int, stream, type Database } from '../db/database.js';
 import { TIE_TYPES } from '../domain/vocabulary.js';
 import type { ProjectionFilter } from '../domain/models.js';
 import { roleLabelPredicate } from './fragments.js';
+
+/** Configuration keys GDS reads as Long: the driver would send a JS number as a Double, which GDS refuses. */
+const LONG_KEYS = new Set(['randomSeed', 'samplingSize', 'samplingSeed', 'hitsIterations', 'maxIterations', 'concurrency']);
+
+function gdsConfiguration(configuration: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(configuration).map(([key, value]) => [
+      key,
+      LONG_KEYS.has(key) && typeof value === 'number' && Number.isInteger(value) ? int(value) : value,
+    ]),
+  );
+}
 
 export interface GdsCallOptions {
   signal?: AbortSignal;
@@ -93,7 +105,7 @@ export async function mutate(
   const rows = await execute<Record<string, number>>(
     db,
     `CALL ${procedure}($graph, $configuration) YIELD ${yields.join(', ')} RETURN ${yields.join(', ')}`,
-    { graph, configuration },
+    { graph, configuration: gdsConfiguration(configuration) },
     { mode: 'WRITE', ...options },
   );
   return rows[0] ?? {};
