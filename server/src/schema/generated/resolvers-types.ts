@@ -84,7 +84,7 @@ export type AnalysisRun = {
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   parameters: AnalysisParameters;
-  /** queued, loading, graph, communities, influence, structural-holes, brokerage, labels, collect, writing, done. */
+  /** queued, loading (Node) or projection (GDS), then the engine's phases (graph, communities, influence, … for Node; communities, pagerank, hits, degree, kcore, betweenness, components, stream for GDS), collect, writing, done. */
   phase?: Maybe<Scalars['String']['output']>;
   /** Percent, 0–100. */
   progress: Scalars['Float']['output'];
