@@ -92,6 +92,7 @@ describe('engine choice', () => {
     const gds = await gdsCapabilities(t.db);
     expect(gds?.version).toMatch(/^2\.13\./);
     expect(gds?.communityProcedure).toBe('gds.leiden.mutate');
+    expect(gds?.missing).toEqual([]);
     const auto = { engine: 'auto', gdsMinTies: 1_000_000, gdsTimeoutMs: 60_000 } as const;
     expect(await resolveEngine(t.db, null, auto)).toBe('NODE'); // 78 ties: the Node engine computes every metric
     expect(await resolveEngine(t.db, null, { ...auto, gdsMinTies: 50 })).toBe('GDS');

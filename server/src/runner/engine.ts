@@ -15,9 +15,21 @@ export interface GdsCapabilities {
   version: string;
   /** Leiden (seeded, with a resolution) when installed, else Louvain. */
   communityProcedure: 'gds.leiden.mutate' | 'gds.louvain.mutate';
-  hits: boolean;
-  kcore: boolean;
+  /** The procedures a run needs that this GDS lacks (HITS and k-core came in GDS 2.x releases); empty when usable. */
+  missing: string[];
 }
+
+/** Procedures a GDS run calls besides community detection. */
+const REQUIRED = [
+  'gds.graph.relationships.toUndirected',
+  'gds.pageRank.mutate',
+  'gds.hits.mutate',
+  'gds.degree.mutate',
+  'gds.kcore.mutate',
+  'gds.betweenness.mutate',
+  'gds.wcc.mutate',
+  'gds.graph.nodeProperties.stream',
+];
 
 export const NODE_ONLY_SETTINGS: AnalysisEngineSettings = { engine: 'node', gdsMinTies: 0, gdsTimeoutMs: 900_000 };
 
@@ -34,8 +46,7 @@ export function gdsCapabilities(db: Database): Promise<GdsCapabilities | null> {
       return {
         version,
         communityProcedure: procedures.has('gds.leiden.mutate') ? 'gds.leiden.mutate' : 'gds.louvain.mutate',
-        hits: procedures.has('gds.hits.mutate'),
-        kcore: procedures.has('gds.kcore.mutate'),
+        missing: REQUIRED.filter((p) => !procedures.has(p)),
       } satisfies GdsCapabilities;
     })();
     found.catch(() => detected.delete(db)); // a failed detection is retried by the next run
@@ -58,8 +69,12 @@ export async function resolveEngine(
       throw new EngineUnavailableError(
         'Graph Data Science is not installed on this Neo4j (embedded: set ATLAS_NEO4J_GDS=true); use engine NODE',
       );
+    if (gds.missing.length > 0)
+      throw new EngineUnavailableError(
+        `Graph Data Science ${gds.version} lacks ${gds.missing.join(', ')} (2.13 has them); use engine NODE`,
+      );
     return 'GDS';
   }
-  if (gds === null) return 'NODE';
+  if (gds === null || gds.missing.length > 0) return 'NODE';
   return (await countTies(db)) > settings.gdsMinTies ? 'GDS' : 'NODE';
 }
