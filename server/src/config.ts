@@ -45,6 +45,8 @@ export interface AppConfig {
   txTimeoutMs: number;
   writeTxTimeoutMs: number;
   limits: RequestLimits;
+  /** Which engine runs an analysis (ATLAS_ANALYSIS_ENGINE, ATLAS_GDS_MIN_TIES, ATLAS_GDS_TIMEOUT_MS). */
+  analysis: AnalysisEngineSettings;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Sign-in: OIDC (ATLAS_OIDC_*), session length, Secure cookies when ATLAS_PUBLIC_URL is https. */
   auth: {
@@ -78,6 +80,14 @@ export interface RequestLimits {
   heavyConcurrency: number;
 }
 
+export interface AnalysisEngineSettings {
+  /** auto: Graph Data Science when Neo4j has it and the ecosystem has more than gdsMinTies ties; else Node. */
+  engine: 'auto' | 'node' | 'gds';
+  gdsMinTies: number;
+  /** Timeout of each Graph Data Science step (projection, one algorithm, the result stream). */
+  gdsTimeoutMs: number;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -106,6 +116,19 @@ function memorySize(env: Env, name: string, fallback: string): string {
   const raw = env[name] ?? fallback;
   if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must look like 512m or 2g, got '${raw}'`);
   return raw.toLowerCase();
+}
+
+function analysisSettings(env: Env): AnalysisEngineSettings {
+  const engine = (env.ATLAS_ANALYSIS_ENGINE?.trim() || 'auto').toLowerCase();
+  if (engine !== 'auto' && engine !== 'node' && engine !== 'gds') {
+    throw new ConfigError(`ATLAS_ANALYSIS_ENGINE must be auto, node or gds, got '${env.ATLAS_ANALYSIS_ENGINE}'`);
+  }
+  return {
+    engine,
+    // Above a million ties the Node engine needs ~3 GiB and minutes (README, bench); below, it computes every metric.
+    gdsMinTies: integer(env, 'ATLAS_GDS_MIN_TIES', 1_000_000, 0, 2_000_000_000),
+    gdsTimeoutMs: integer(env, 'ATLAS_GDS_TIMEOUT_MS', 900_000, 1_000, 86_400_000),
+  };
 }
 
 function publicUrl(env: Env): URL | undefined {
@@ -218,6 +241,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxStringLength: 10_000,
       heavyConcurrency: integer(env, 'ATLAS_HEAVY_CONCURRENCY', 4, 1, 64),
     },
+    analysis: analysisSettings(env),
     logLevel: logLevel as AppConfig['logLevel'],
     auth: authConfig(env),
   };

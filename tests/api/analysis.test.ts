@@ -30,10 +30,10 @@ afterAll(async () => t.close());
 const code = (body: { errors?: Array<{ extensions?: { code?: string } }> }) => body.errors?.[0]?.extensions?.code;
 const field = (body: { errors?: Array<{ extensions?: { field?: string } }> }) => body.errors?.[0]?.extensions?.field;
 
-const RUN_FIELDS = `id algorithm status progress phase current error startedAt finishedAt
+const RUN_FIELDS = `id algorithm engine status progress phase current error startedAt finishedAt
   parameters { resolution threshold seed pivots roles tieTypes since until }
   timings { phase milliseconds }
-  summary { nodes ties communities modularity overlappingNodes nmi ari labelledNodes unlabelledNodes betweennessMode betweennessPivots warnings }`;
+  summary { nodes ties communities modularity overlappingNodes nmi ari labelledNodes unlabelledNodes betweennessMode betweennessPivots components metrics warnings }`;
 
 interface Run {
   id: string;
@@ -94,6 +94,8 @@ describe('before any analysis run', () => {
       [{ seed: -1 }, 'input.seed'],
       [{ pivots: 0 }, 'input.pivots'],
       [{ since: '2024-05-01', until: '2024-01-01' }, 'input.until'],
+      // The tier's Neo4j has no Graph Data Science (tests/integration/gds-engine.test.ts starts one that has).
+      [{ engine: 'GDS' }, 'input.engine'],
     ];
     for (const [input, path] of cases) {
       const response = await client.gql(`mutation($input: AnalysisInput) { runAnalysis(input: $input) { id } }`, { input });
@@ -150,7 +152,8 @@ describe('runAnalysis and runs', () => {
       { id: started.runAnalysis.id },
     );
     first = data.analysisRun;
-    expect(first).toMatchObject({ status: 'COMPLETE', progress: 100, current: true, error: null });
+    expect(first).toMatchObject({ status: 'COMPLETE', progress: 100, current: true, error: null, engine: 'NODE' });
+    expect(first.summary).toMatchObject({ components: expect.any(Number), metrics: expect.arrayContaining(['coordinator']) });
     expect(first.finishedAt).not.toBeNull();
     expect(first.summary).toMatchObject({ nodes: 2000, betweennessMode: 'EXACT' });
     expect(first.summary!.labelledNodes + first.summary!.unlabelledNodes).toBe(2000);

@@ -19,6 +19,16 @@ const ACCESS_LABELS = 'n:User OR n:ApiToken OR n:Session OR n:SignInLink';
 export async function openTestDatabase(): Promise<TestDatabase> {
   const target = inject('neo4j');
   if (!target.uri) throw new Error('No Neo4j for this tier: the global setup did not start one');
+  return openDatabaseAt(target);
+}
+
+/** Like openTestDatabase, on a Neo4j the test file started itself (e.g. one with Graph Data Science). */
+export async function openDatabaseAt(target: {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}): Promise<TestDatabase> {
   const db = connect(target.uri, target.username || undefined, target.password || undefined, target.database);
   await migrate(db);
   // The in-process app is addressed as http://atlas.test: that is its public URL for the Host check.

@@ -263,3 +263,31 @@ export function findInRow(csr: Csr, u: number, v: number): number {
   }
   return -1;
 }
+
+/** Connected components of an undirected index (isolated nodes count one each), by breadth-first search over its rows. */
+export function countComponentsOfIndex(ix: UndirectedTieIndex): number {
+  const { start, target } = ix.adj;
+  const n = ix.nodes.length;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let components = 0;
+  for (let s = 0; s < n; s++) {
+    if (seen[s]) continue;
+    components++;
+    seen[s] = 1;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const u = queue[head++]!;
+      for (let p = start[u]!; p < start[u + 1]!; p++) {
+        const v = target[p]!;
+        if (!seen[v]) {
+          seen[v] = 1;
+          queue[tail++] = v;
+        }
+      }
+    }
+  }
+  return components;
+}

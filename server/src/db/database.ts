@@ -47,6 +47,8 @@ export interface ExecuteOptions {
   mode?: 'READ' | 'WRITE';
   /** Cancels the query; defaults to the signal of the request being served, if any. */
   signal?: AbortSignal;
+  /** Transaction timeout instead of the database's read or write timeout (long analytics procedures). */
+  timeoutMs?: number;
 }
 
 export function connect(
@@ -118,7 +120,9 @@ export async function execute<Row>(
     defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ,
     bookmarkManager: db.driver.executeQueryBookmarkManager,
   });
-  const { readMs, writeMs } = db.timeouts ?? DEFAULT_TIMEOUTS;
+  const timeouts = db.timeouts ?? DEFAULT_TIMEOUTS;
+  const readMs = options.timeoutMs ?? timeouts.readMs;
+  const writeMs = options.timeoutMs ?? timeouts.writeMs;
   return withSession(session, options.signal ?? currentSignal(), async () => {
     let result: QueryResult;
     if (write) {
@@ -149,19 +153,25 @@ export async function stream<Row>(
   cypher: string,
   params: Record<string, unknown>,
   onRow: (row: Row) => void,
+  options: ExecuteOptions = {},
 ): Promise<void> {
-  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
-  // A whole-graph read is import-sized work (seconds at 1M ties on a busy machine): the write timeout bounds it.
-  const { writeMs } = db.timeouts ?? DEFAULT_TIMEOUTS;
+  const mode = options.mode === 'WRITE' ? neo4j.session.WRITE : neo4j.session.READ;
+  const session = db.driver.session({ database: db.name, defaultAccessMode: mode, fetchSize: 5000 });
+  // A whole-graph read is import-sized work (seconds at 1M ties on a busy machine): the write timeout bounds it by default.
+  const config = { timeout: options.timeoutMs ?? (db.timeouts ?? DEFAULT_TIMEOUTS).writeMs };
+  const onAbort = (): void => void session.close().catch(() => undefined); // Neo4j terminates the query
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (options.signal?.aborted) throw cancelled();
     await new Promise<void>((resolve, reject) => {
-      session.run(cypher, params, { timeout: writeMs }).subscribe({
+      session.run(cypher, params, config).subscribe({
         onNext: (record) => onRow(recordToObject<Row>(record)),
         onCompleted: () => resolve(),
         onError: (error: Error) => reject(error),
       });
     });
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await session.close();
   }
 }

@@ -41,12 +41,13 @@ export const METRICS = [
   { name: 'betweenness', type: 'float', nullable: false, ranking: 'BETWEENNESS', onMap: true, label: 'Betweenness' },
   { name: 'constraint', type: 'float', nullable: true, ranking: 'CONSTRAINT', onMap: false, label: 'Constraint' },
   { name: 'effectiveSize', type: 'float', nullable: true, ranking: 'EFFECTIVE_SIZE', onMap: true, label: 'Effective size' },
-  // Gould–Fernandez brokerage roles: weighted counts of brokered pairs, hence floats.
-  { name: 'coordinator', type: 'float', nullable: false, ranking: null, onMap: false, label: 'Coordinator' },
-  { name: 'itinerant', type: 'float', nullable: false, ranking: null, onMap: false, label: 'Itinerant' },
-  { name: 'representative', type: 'float', nullable: false, ranking: null, onMap: false, label: 'Representative' },
-  { name: 'gatekeeper', type: 'float', nullable: false, ranking: null, onMap: false, label: 'Gatekeeper' },
-  { name: 'liaison', type: 'float', nullable: false, ranking: null, onMap: false, label: 'Liaison' },
+  // Gould–Fernandez brokerage roles: weighted counts of brokered pairs, hence floats; null in a run whose
+  // engine has no brokerage roles (Graph Data Science, docs/decisions/084-analysis-engines.md).
+  { name: 'coordinator', type: 'float', nullable: true, ranking: null, onMap: false, label: 'Coordinator' },
+  { name: 'itinerant', type: 'float', nullable: true, ranking: null, onMap: false, label: 'Itinerant' },
+  { name: 'representative', type: 'float', nullable: true, ranking: null, onMap: false, label: 'Representative' },
+  { name: 'gatekeeper', type: 'float', nullable: true, ranking: null, onMap: false, label: 'Gatekeeper' },
+  { name: 'liaison', type: 'float', nullable: true, ranking: null, onMap: false, label: 'Liaison' },
 ] as const satisfies readonly MetricDeclaration[];
 
 type Metric = (typeof METRICS)[number];

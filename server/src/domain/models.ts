@@ -73,9 +73,14 @@ export type TiePage = Page<Tie>;
 export type MembershipPage = Page<Membership>;
 
 /** An analysis run as stored (JSON properties parsed). */
+/** The engine that computed a run: this process (graphology, in a worker thread) or Neo4j Graph Data Science. */
+export type AnalysisEngine = 'NODE' | 'GDS';
+
 export interface AnalysisRun {
   id: string;
   algorithm: string;
+  /** Provenance only: results have the same shape whichever engine computed them. */
+  engine: AnalysisEngine;
   status: 'RUNNING' | 'COMPLETE' | 'FAILED';
   /** Percent, 0–100. */
   progress: number;
@@ -245,6 +250,10 @@ export interface RunSummary {
   labelledNodes: number;
   unlabelledNodes: number;
   betweenness: { mode: string; pivots: number };
+  /** Weakly connected components of the projection (null in runs recorded before it was counted). */
+  components: number | null;
+  /** The score metrics this run computed; the others are null in its score sets. */
+  metrics: string[];
   warnings: string[];
 }
 

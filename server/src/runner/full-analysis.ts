@@ -5,14 +5,14 @@
 // needs (analytics/index-partition.ts). At 100k stakeholders / 1M ties the graphology graphs cost
 // more than the algorithms, mostly in garbage collection.
 import { brokerageRolesOfIndex, structuralHolesOfIndex } from '../analytics/brokerage.js';
-import { ari, contingencyTable, labelCommunities, nmi } from '../analytics/comparison.js';
 import { influenceOfIndex } from '../analytics/influence.js';
 import { partitionOfIndex } from '../analytics/index-partition.js';
 import { checkedThreshold, membershipsOfIndex } from '../analytics/overlapping.js';
-import { directedTieIndexOfTies, undirectedTieIndexOfTies } from '../analytics/tie-index.js';
+import { countComponentsOfIndex, directedTieIndexOfTies, undirectedTieIndexOfTies } from '../analytics/tie-index.js';
 import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
 import type { CompactProjection, DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
 import { ROLES, rolesOfMask } from '../domain/vocabulary.js';
+import { labelAndCompare } from './community-labels.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
 
@@ -80,34 +80,17 @@ export function runFullAnalysis(
   const declaredOf = (v: number): string[] =>
     projection.communityIds.slice(projection.communityStart[v]!, projection.communityStart[v + 1]!);
   const indexOf = directed.indexOf;
-  const labelsAndComparison = time('labels', 85, () => {
-    const groupNames = (node: string): string[] => declaredOf(indexOf.get(node)!).map((id) => communityNames[id] ?? id);
-    // Labels read group names; the stored profile keeps group ids (so the API can link them), hence two passes.
-    const roles = (node: string): string[] => rolesOfMask(projection.roleMasks[indexOf.get(node)!]!).map((r) => r.toLowerCase());
-    const labels = labelCommunities(partition.communities, (node) => ({ roles: roles(node), groups: groupNames(node) }));
-    const profiles = labelCommunities(partition.communities, (node) => ({
-      roles: [],
-      groups: declaredOf(indexOf.get(node)!),
-    }));
-    labels.forEach((label, i) => (label.groups = profiles[i]?.groups ?? []));
-    const declared = new Map<string, string>();
-    for (let v = 0; v < n; v++) {
-      const strongest = projection.communityIds[projection.communityStart[v]!];
-      if (projection.communityStart[v + 1]! > projection.communityStart[v]! && strongest !== undefined)
-        declared.set(ids[v]!, strongest);
-    }
-    const detected = partition.communities;
-    const table = contingencyTable(declared, detected);
-    const cells: Array<[number, number, number]> = [];
-    table.counts.forEach((row, i) => row.forEach((count, j) => count > 0 && cells.push([i, j, count])));
-    return {
-      labels,
-      nmi: declared.size > 0 ? nmi(declared, detected) : null,
-      ari: declared.size > 0 ? ari(declared, detected) : null,
-      labelled: declared.size,
-      contingency: { declared: table.rows, detected: table.columns, cells },
-    };
-  });
+  const labelsAndComparison = time('labels', 85, () =>
+    labelAndCompare(
+      partition.communities,
+      (node) => {
+        const v = indexOf.get(node)!;
+        return { roles: rolesOfMask(projection.roleMasks[v]!), groups: declaredOf(v) };
+      },
+      communityNames,
+    ),
+  );
+  const components = time('components', 90, () => countComponentsOfIndex(undirected));
 
   const result = time('collect', 95, (): RunResult => {
     const c = influenceResult.columns;
@@ -149,6 +132,8 @@ export function runFullAnalysis(
         labelledNodes: labelsAndComparison.labelled,
         unlabelledNodes: n - labelsAndComparison.labelled,
         betweenness: { mode: influenceResult.betweenness.mode, pivots: influenceResult.betweenness.pivots },
+        components,
+        metrics: [...METRIC_NAMES],
         warnings: [
           ...influenceResult.warnings,
           ...(brokerage.sampledBrokers.length > 0 ? [`brokerage sampled for ${brokerage.sampledBrokers.length} brokers`] : []),

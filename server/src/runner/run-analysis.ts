@@ -4,12 +4,15 @@ import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { detached } from '../db/cancellation.js';
 import type { Database } from '../db/database.js';
-import type { AnalysisRun } from '../domain/models.js';
+import type { AnalysisEngineSettings } from '../config.js';
+import type { AnalysisEngine, AnalysisRun } from '../domain/models.js';
 import { completeRun, claimRun, failInterruptedRuns, failRun, findRun, updateProgress, writeResults } from '../store/runs.js';
 import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
 import { transferList } from './compact-projection.js';
 import { declaredCommunityNames, loadProjection } from '../store/projection.js';
 import type { WorkerMessage, WorkerRequest } from './worker-messages.js';
+import { gdsCapabilities, NODE_ONLY_SETTINGS, resolveEngine } from './engine.js';
+import { runGdsAnalysis } from './gds-analysis.js';
 
 /** Thrown when a run is requested while another one is in progress in this process. */
 export class RunInProgressError extends Error {
@@ -21,7 +24,10 @@ export class RunInProgressError extends Error {
 
 interface ActiveRun {
   id: string;
+  engine: AnalysisEngine;
   worker: Worker | null;
+  /** Cancels the run's Graph Data Science steps (a GDS run has no worker to terminate). */
+  abort: AbortController;
   killed: string | null;
   done: Promise<void>;
 }
@@ -76,7 +82,12 @@ function runInWorker(
   });
 }
 
-async function execute(db: Database, handle: ActiveRun, parameters: RunParameters): Promise<void> {
+async function execute(
+  db: Database,
+  handle: ActiveRun,
+  parameters: RunParameters,
+  settings: AnalysisEngineSettings,
+): Promise<void> {
   const timings: Record<string, number> = {};
   const started = performance.now();
   // Progress writes are chained so they land in order; a failed progress write never fails the run.
@@ -90,23 +101,42 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   const heartbeat = setInterval(() => progress(last.phase, last.percent), HEARTBEAT_MS);
   heartbeat.unref();
   try {
-    progress('loading', 1);
-    let t0 = performance.now();
-    const [projection, names] = await Promise.all([loadProjection(db, parameters), declaredCommunityNames(db)]);
-    timings.load = performance.now() - t0;
-    if (handle.killed) throw new Error(`killed: ${handle.killed}`);
-    const ids = projection.ids;
-    const shape: Pick<CompactProjection, 'ids'> = { ids };
+    let shape: Pick<CompactProjection, 'ids'>;
+    let result: RunResult;
+    if (handle.engine === 'GDS') {
+      const gds = await gdsCapabilities(db);
+      if (gds === null) throw new Error('Graph Data Science is no longer available on this Neo4j');
+      const names = await declaredCommunityNames(db);
+      const t0 = performance.now();
+      const output = await runGdsAnalysis(db, parameters, names, gds, {
+        graph: `atlas-${handle.id}`,
+        timeoutMs: settings.gdsTimeoutMs,
+        signal: handle.abort.signal,
+        progress,
+      });
+      timings.analysis = performance.now() - t0;
+      for (const [phase, ms] of Object.entries(output.result.timings)) timings[`analysis.${phase}`] = ms;
+      shape = { ids: output.ids };
+      result = output.result;
+    } else {
+      progress('loading', 1);
+      let t0 = performance.now();
+      const [projection, names] = await Promise.all([loadProjection(db, parameters), declaredCommunityNames(db)]);
+      timings.load = performance.now() - t0;
+      if (handle.killed) throw new Error(`killed: ${handle.killed}`);
+      shape = { ids: projection.ids };
 
-    t0 = performance.now();
-    // The worker needs no names: leaving them here spares cloning one string per stakeholder.
-    const request: WorkerRequest = { projection: { ...projection, names: [] }, parameters, communityNames: names };
-    const result = await runInWorker(handle, request, (phase, percent) => progress(phase, percent));
-    timings.analysis = performance.now() - t0;
-    for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
+      t0 = performance.now();
+      // The worker needs no names: leaving them here spares cloning one string per stakeholder.
+      const request: WorkerRequest = { projection: { ...projection, names: [] }, parameters, communityNames: names };
+      result = await runInWorker(handle, request, (phase, percent) => progress(phase, percent));
+      timings.analysis = performance.now() - t0;
+      for (const [phase, ms] of Object.entries(result.timings)) timings[`analysis.${phase}`] = ms;
+    }
+    if (handle.killed) throw new Error(`killed: ${handle.killed}`);
 
     progress('writing', 96);
-    t0 = performance.now();
+    const t0 = performance.now();
     await writeResults(db, handle.id, shape as CompactProjection, result, timings);
     timings.write = performance.now() - t0;
     if (handle.killed) throw new Error(`killed: ${handle.killed}`);
@@ -116,7 +146,7 @@ async function execute(db: Database, handle: ActiveRun, parameters: RunParameter
   } catch (error) {
     await progressChain;
     timings.total = performance.now() - started;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = handle.killed ? `killed: ${handle.killed}` : error instanceof Error ? error.message : String(error);
     try {
       await failRun(db, handle.id, message, timings);
     } catch (recordError) {
@@ -146,19 +176,32 @@ export function recoverInterruptedRuns(db: Database): Promise<void> {
  * One run at a time per database, whichever server process asks: a second request while one is running
  * (here or in another process on the same Neo4j) throws RunInProgressError.
  */
-export async function startAnalysisRun(db: Database, parameters: RunParameters): Promise<AnalysisRun> {
+export async function startAnalysisRun(
+  db: Database,
+  parameters: RunParameters,
+  engine: { requested?: AnalysisEngine | null; settings?: AnalysisEngineSettings } = {},
+): Promise<AnalysisRun> {
   const running = [...active.keys()][0];
   if (running !== undefined) throw new RunInProgressError(running);
   await recoverInterruptedRuns(db);
+  const settings = engine.settings ?? NODE_ONLY_SETTINGS;
+  const chosen = await resolveEngine(db, engine.requested ?? null, settings);
   const id = newRunId();
-  const handle: ActiveRun = { id, worker: null, killed: null, done: Promise.resolve() };
+  const handle: ActiveRun = {
+    id,
+    engine: chosen,
+    worker: null,
+    abort: new AbortController(),
+    killed: null,
+    done: Promise.resolve(),
+  };
   active.set(id, handle);
   try {
-    const claimed = await claimRun(db, id, parameters, RUN_OWNER);
+    const claimed = await claimRun(db, id, parameters, RUN_OWNER, chosen);
     if ('runningId' in claimed) throw new RunInProgressError(claimed.runningId);
     const created = claimed.run;
     // The run outlives the request that started it: its queries must not be cancelled with that request.
-    handle.done = detached(() => execute(db, handle, parameters)).finally(() => active.delete(id));
+    handle.done = detached(() => execute(db, handle, parameters, settings)).finally(() => active.delete(id));
     return created;
   } catch (error) {
     active.delete(id);
@@ -172,12 +215,13 @@ export async function waitForRun(db: Database, id: string): Promise<AnalysisRun 
   return findRun(db, id);
 }
 
-/** Kills a run in progress (its worker is terminated); it is recorded as FAILED. Returns false when the run is not active here. */
+/** Kills a run in progress (its worker is terminated, its GDS query terminated); it is recorded as FAILED. Returns false when the run is not active here. */
 export function killRun(id: string, reason = 'stopped on request'): boolean {
   const handle = active.get(id);
   if (!handle) return false;
   handle.killed = reason;
   void handle.worker?.terminate();
+  handle.abort.abort();
   return true;
 }
 

@@ -168,3 +168,13 @@ export async function communityMemberIds(db: Database, id: string): Promise<Set<
   const row = rows[0];
   return row?.found ? new Set(row.members) : null;
 }
+
+/** Ties between stakeholders, all types: the size that chooses an analysis engine (Neo4j's count store, one read per type). */
+export async function countTies(db: Database): Promise<number> {
+  let total = 0;
+  for (const type of TIE_TYPES) {
+    const rows = await execute<{ n: number }>(db, `MATCH ()-[t:${type}]->() RETURN count(t) AS n`);
+    total += rows[0]?.n ?? 0;
+  }
+  return total;
+}

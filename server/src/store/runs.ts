@@ -3,11 +3,13 @@ import { hostname } from 'node:os';
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
 import { bumpDataVersionAlone, writeData } from './data-version.js';
 import { inBatches } from './batches.js';
-import type { AnalysisRun } from '../domain/models.js';
+import type { AnalysisEngine, AnalysisRun, RunSummary } from '../domain/models.js';
 import { METRIC_NAMES } from '../domain/metrics.js';
 import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
 
 export const ALGORITHM = 'full:louvain+overlap+influence+brokerage';
+/** What a Graph Data Science run computes (docs/decisions/084-analysis-engines.md). */
+export const GDS_ALGORITHM = 'gds:leiden+pagerank+hits+betweenness+kcore+wcc+degree';
 const BATCH = 10_000;
 // Score sets touch one stakeholder each, so batches are disjoint and can be written side by side.
 const SCORE_BATCH = 5_000;
@@ -20,6 +22,7 @@ const MEMBERSHIP_LANES = 4;
 interface StoredRun {
   id: string;
   algorithm: string;
+  engine: AnalysisEngine;
   status: AnalysisRun['status'];
   progress: number;
   phase: string | null;
@@ -33,7 +36,8 @@ interface StoredRun {
   current: boolean;
 }
 
-const RUN_PROJECTION = `r { .id, .algorithm, .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false) }`;
+// Runs recorded before engines existed ran in Node.
+const RUN_PROJECTION = `r { .id, .algorithm, engine: coalesce(r.engine, 'NODE'), .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false) }`;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -49,8 +53,13 @@ function toModel(r: Omit<StoredRun, 'comparison'>): AnalysisRun {
     ...r,
     parameters: parseJson(r.parameters, {} as RunParameters),
     timings: parseJson(r.timings, {} as Record<string, number>),
-    summary: parseJson(r.summary, null),
+    summary: withSummaryDefaults(parseJson<RunSummary | null>(r.summary, null)),
   };
+}
+
+/** Summaries stored before `components` and `metrics` existed: not counted, and every metric computed. */
+function withSummaryDefaults(summary: RunSummary | null): RunSummary | null {
+  return summary && { ...summary, components: summary.components ?? null, metrics: summary.metrics ?? [...METRIC_NAMES] };
 }
 
 /**
@@ -64,6 +73,7 @@ export async function claimRun(
   id: string,
   parameters: RunParameters,
   owner: string,
+  engine: AnalysisEngine = 'NODE',
   staleAfterMs = 120_000,
 ): Promise<{ run: AnalysisRun } | { runningId: string }> {
   return writeTransaction(db, async (tx) => {
@@ -78,10 +88,10 @@ export async function claimRun(
     if (busy[0]) return { runningId: busy[0].id };
     const rows = await run<{ r: StoredRun }>(
       tx,
-      `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, parameters: $parameters, status: 'RUNNING', progress: 0.0,
+      `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, engine: $engine, parameters: $parameters, status: 'RUNNING', progress: 0.0,
          phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, current: false})
        RETURN ${RUN_PROJECTION} AS r`,
-      { id, algorithm: ALGORITHM, parameters: JSON.stringify(parameters), owner },
+      { id, algorithm: engine === 'GDS' ? GDS_ALGORITHM : ALGORITHM, engine, parameters: JSON.stringify(parameters), owner },
     );
     const row = rows[0];
     if (!row) throw new Error('analysis run was not created');

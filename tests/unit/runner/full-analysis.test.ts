@@ -47,7 +47,16 @@ describe('runFullAnalysis', () => {
     const r = runFullAnalysis(twoCliques(), DEFAULT_PARAMETERS, { 'g-a': 'Group A', 'g-b': 'Group B' }, (phase) =>
       phases.push(phase),
     );
-    expect(phases).toEqual(['index', 'communities', 'influence', 'structural-holes', 'brokerage', 'labels', 'collect']);
+    expect(phases).toEqual([
+      'index',
+      'communities',
+      'influence',
+      'structural-holes',
+      'brokerage',
+      'labels',
+      'components',
+      'collect',
+    ]);
     expect(r.summary).toMatchObject({
       nodes: 13,
       ties: 61,

@@ -14,6 +14,7 @@ import { OnDemandBusyError, runInPool } from '../../runner/on-demand-pool.js';
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../runner/parameters.js';
 import { communityMemberIds, declaredCommunityNames, loadProjection } from '../../store/projection.js';
 import { recoverInterruptedRuns, RunInProgressError, startAnalysisRun } from '../../runner/run-analysis.js';
+import { EngineUnavailableError } from '../../runner/engine.js';
 import { pairwiseOverlaps } from '../../analytics/set-overlaps.js';
 import type { InfluenceMetric, Resolvers, SegmentInput } from '../generated/resolvers-types.js';
 import { integerInRange } from '../common/validation.js';
@@ -248,7 +249,7 @@ export const analysisResolvers: Resolvers = {
     },
   },
   Mutation: {
-    runAnalysis: async (_, { input }, { db }) => {
+    runAnalysis: async (_, { input }, { db, config }) => {
       let parameters;
       try {
         parameters = validateRunParameters(input ?? {}, 'input.');
@@ -257,9 +258,13 @@ export const analysisResolvers: Resolvers = {
         throw error;
       }
       try {
-        return await startAnalysisRun(db, parameters);
+        return await startAnalysisRun(db, parameters, { requested: input?.engine ?? null, settings: config.analysis });
       } catch (error) {
         if (error instanceof RunInProgressError) throw apiError('UNAVAILABLE', error.message, { run: error.runningId });
+        if (error instanceof EngineUnavailableError) {
+          if (input?.engine) throw badInput('input.engine', error.message);
+          throw apiError('UNAVAILABLE', `ATLAS_ANALYSIS_ENGINE=gds: ${error.message}`);
+        }
         throw error;
       }
     },

@@ -32,8 +32,17 @@ export type AccessRole =
   | 'EDITOR'
   | 'VIEWER';
 
+/** The engine that computes an analysis run. The results have the same shape whichever ran. */
+export type AnalysisEngine =
+  /** Neo4j Graph Data Science, inside the database: for large ecosystems (no brokerage roles, Burt's measures or overlapping memberships). */
+  | 'GDS'
+  /** This server, in a worker thread (graphology): every metric, overlapping communities. */
+  | 'NODE';
+
 /** Parameters of a full analysis run; omitted fields take their defaults. */
 export type AnalysisInput = {
+  /** Engine to run on; omitted: the server's setting (ATLAS_ANALYSIS_ENGINE, by default chosen by size). GDS needs Graph Data Science on Neo4j. */
+  engine?: InputMaybe<AnalysisEngine>;
   /** Sampled-betweenness sources, 1–100000, used above 5,000 stakeholders (default 256). */
   pivots?: InputMaybe<Scalars['Int']['input']>;
   /** Louvain resolution γ in (0, 100] (default 1; larger → more, smaller communities). */
@@ -69,11 +78,13 @@ export type AnalysisRun = {
   algorithm: Scalars['String']['output'];
   /** The run whose results queries use by default; exactly one complete run is current. */
   current: Scalars['Boolean']['output'];
+  /** Which engine computed the run (provenance). */
+  engine: AnalysisEngine;
   error?: Maybe<Scalars['String']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   parameters: AnalysisParameters;
-  /** queued, loading, graph, communities, influence, structural-holes, brokerage, labels, collect, writing, done. */
+  /** queued, loading (Node) or projection (GDS), then the engine's phases (graph, communities, influence, … for Node; communities, pagerank, hits, degree, kcore, betweenness, components, stream for GDS), collect, writing, done. */
   phase?: Maybe<Scalars['String']['output']>;
   /** Percent, 0–100. */
   progress: Scalars['Float']['output'];
@@ -97,8 +108,12 @@ export type AnalysisSummary = {
   betweennessMode: Scalars['String']['output'];
   betweennessPivots: Scalars['Int']['output'];
   communities: Scalars['Int']['output'];
+  /** Weakly connected components of the analysed graph; null for runs recorded before it was counted. */
+  components?: Maybe<Scalars['Int']['output']>;
   /** Stakeholders with / without a declared community (the latter are excluded from NMI and ARI). */
   labelledNodes: Scalars['Int']['output'];
+  /** The score metrics this run computed (StakeholderScores field names; brokerage roles by name); the others are null. */
+  metrics: Array<Scalars['String']['output']>;
   modularity: Scalars['Float']['output'];
   /** Declared (each stakeholder's strongest declared community) vs detected: NMI and ARI; null when nobody has a declared community. */
   nmi?: Maybe<Scalars['Float']['output']>;
@@ -160,14 +175,14 @@ export type Broker = {
   weight: Scalars['Float']['output'];
 };
 
-/** Gould–Fernandez brokerage counts (open two-paths through the stakeholder, classified by primary role). */
+/** Gould–Fernandez brokerage counts (open two-paths through the stakeholder, classified by primary role); null when the run's engine computes no brokerage roles (see AnalysisSummary.metrics). */
 export type BrokerageCounts = {
   __typename?: 'BrokerageCounts';
-  coordinator: Scalars['Float']['output'];
-  gatekeeper: Scalars['Float']['output'];
-  itinerant: Scalars['Float']['output'];
-  liaison: Scalars['Float']['output'];
-  representative: Scalars['Float']['output'];
+  coordinator?: Maybe<Scalars['Float']['output']>;
+  gatekeeper?: Maybe<Scalars['Float']['output']>;
+  itinerant?: Maybe<Scalars['Float']['output']>;
+  liaison?: Maybe<Scalars['Float']['output']>;
+  representative?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Community = {
@@ -1256,6 +1271,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessRole: AccessRole;
+  AnalysisEngine: AnalysisEngine;
   AnalysisInput: AnalysisInput;
   AnalysisParameters: ResolverTypeWrapper<AnalysisParameters>;
   AnalysisRun: ResolverTypeWrapper<AnalysisRunModel>;
@@ -1460,6 +1476,7 @@ export type AnalysisParametersResolvers<ContextType = GraphQLContext, ParentType
 export type AnalysisRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnalysisRun'] = ResolversParentTypes['AnalysisRun']> = ResolversObject<{
   algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engine?: Resolver<ResolversTypes['AnalysisEngine'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1477,7 +1494,9 @@ export type AnalysisSummaryResolvers<ContextType = GraphQLContext, ParentType ex
   betweennessMode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   betweennessPivots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   communities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  components?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   labelledNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   nmi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1527,11 +1546,11 @@ export type BrokerResolvers<ContextType = GraphQLContext, ParentType extends Res
 }>;
 
 export type BrokerageCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BrokerageCounts'] = ResolversParentTypes['BrokerageCounts']> = ResolversObject<{
-  coordinator?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  gatekeeper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  itinerant?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  liaison?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  representative?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coordinator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gatekeeper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  itinerant?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  liaison?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  representative?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type CommunityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{

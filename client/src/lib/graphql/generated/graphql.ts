@@ -11,8 +11,17 @@ export type AccessRole =
   | 'EDITOR'
   | 'VIEWER';
 
+/** The engine that computes an analysis run. The results have the same shape whichever ran. */
+export type AnalysisEngine =
+  /** Neo4j Graph Data Science, inside the database: for large ecosystems (no brokerage roles, Burt's measures or overlapping memberships). */
+  | 'GDS'
+  /** This server, in a worker thread (graphology): every metric, overlapping communities. */
+  | 'NODE';
+
 /** Parameters of a full analysis run; omitted fields take their defaults. */
 export type AnalysisInput = {
+  /** Engine to run on; omitted: the server's setting (ATLAS_ANALYSIS_ENGINE, by default chosen by size). GDS needs Graph Data Science on Neo4j. */
+  engine?: AnalysisEngine | null | undefined;
   /** Sampled-betweenness sources, 1–100000, used above 5,000 stakeholders (default 256). */
   pivots?: number | null | undefined;
   /** Louvain resolution γ in (0, 100] (default 1; larger → more, smaller communities). */
