@@ -50,7 +50,7 @@ describe('relationships over time', () => {
     const [from, to] = ((await change.textContent()) ?? '').match(/\d\.\d\d/g)!.map(Number);
     expect(to).toBeGreaterThan(from!);
     await expect
-      .poll(() => section.getByTestId('relationship').count())
+      .poll(() => section.getByTestId('relationship').count(), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(Math.max(1, strengthsBefore.length));
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('Quarterly check-in');
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain(otherName);
