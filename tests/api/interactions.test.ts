@@ -34,7 +34,7 @@ afterAll(async () => t.close());
 
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) {
   interaction { id at channel sentiment summary owner { id } participants { stakeholder { id } initiator } loggedBy }
-  relationships { a { id } b { id } relationship { strength interactionCount lastInteractionAt owner { id } } }
+  relationships { a { id } b { id } previousStrength relationship { strength interactionCount lastInteractionAt owner { id } } }
 } }`;
 
 interface Logged {
@@ -52,6 +52,7 @@ interface Logged {
     relationships: Array<{
       a: { id: string };
       b: { id: string };
+      previousStrength: number;
       relationship: { strength: number; interactionCount: number; lastInteractionAt: string; owner: { id: string } | null };
     }>;
   };
@@ -82,6 +83,7 @@ describe('logInteraction', () => {
     const after = second.logInteraction.relationships[0]!.relationship;
     expect(after.interactionCount).toBe(2);
     expect(after.strength).toBeGreaterThan(before.strength);
+    expect(second.logInteraction.relationships[0]!.previousStrength).toBeCloseTo(before.strength, 5);
     expect(Date.parse(after.lastInteractionAt)).toBeGreaterThan(Date.parse(before.lastInteractionAt));
 
     const read = await editor.data<{

@@ -80,6 +80,7 @@ export const seenFrom = (record: RelationshipRecord, stakeholder: string): Relat
 export interface RelationshipPairRecord {
   a: string;
   b: string;
+  previousStrength: number;
   relationship: RelationshipView;
 }
 
@@ -140,6 +141,9 @@ export async function logInteraction(
   return writeTransaction(db, async (tx) => {
     const missing = await missingStakeholders(tx, people);
     if (missing.length > 0) return { missing };
+    const hubs = [input.owner, input.initiator].filter((x): x is string => x !== null);
+    const pairs = pairsOf(people, hubs);
+    const previous = new Map((await readPairs(tx, pairs, now)).map((e) => [`${e.a}\u0000${e.b}`, measure(e, now).strength]));
     const id = randomUUID();
     await run(
       tx,
@@ -151,8 +155,7 @@ export async function logInteraction(
        CREATE (i)-[:WITH {initiator: pid = $initiator, owner: pid = $owner}]->(p)`,
       { ...input, id, people, now: now.toISOString() },
     );
-    const hubs = [input.owner, input.initiator].filter((x): x is string => x !== null);
-    const relationships = await refreshPairs(tx, pairsOf(people, hubs), now);
+    const relationships = await refreshPairs(tx, pairs, now);
     const [interaction] = await run<{ i: InteractionRecord }>(
       tx,
       `MATCH (i:Interaction {id: $id}) RETURN ${INTERACTION_PROJECTION} AS i`,
@@ -161,7 +164,12 @@ export async function logInteraction(
     if (!interaction) throw new Error('interaction was not written');
     return {
       interaction: interaction.i,
-      relationships: relationships.map((r) => ({ a: r.a, b: r.b, relationship: seenFrom(r, r.a) })),
+      relationships: relationships.map((r) => ({
+        a: r.a,
+        b: r.b,
+        previousStrength: previous.get(`${r.a}\u0000${r.b}`) ?? 0,
+        relationship: seenFrom(r, r.a),
+      })),
     };
   });
 }

@@ -943,6 +943,8 @@ export type RelationshipPair = {
   __typename?: 'RelationshipPair';
   a: Stakeholder;
   b: Stakeholder;
+  /** The pair's strength just before this interaction, as of now (from their ties alone when they had no interaction). */
+  previousStrength: Scalars['Float']['output'];
   relationship: Relationship;
 };
 
@@ -1932,6 +1934,7 @@ export type RelationshipResolvers<ContextType = GraphQLContext, ParentType exten
 export type RelationshipPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RelationshipPair'] = ResolversParentTypes['RelationshipPair']> = ResolversObject<{
   a?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  previousStrength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
