@@ -39,6 +39,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT suppression_key IF NOT EXISTS FOR (x:Suppression) REQUIRE x.key IS UNIQUE',
   // The one data version node every data write bumps (store/data-version.ts): unique, so concurrent first bumps merge on one node.
   'CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE',
+  // Interactions by id and by date (date windows, a stakeholder's newest first).
+  'CREATE CONSTRAINT interaction_id IF NOT EXISTS FOR (i:Interaction) REQUIRE i.id IS UNIQUE',
+  'CREATE INDEX interaction_at IF NOT EXISTS FOR (i:Interaction) ON (i.at)',
   // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
   // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
   ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),

@@ -12,6 +12,7 @@ import { networkResolvers } from './network/resolvers.js';
 import { importResolvers } from './imports/resolvers.js';
 import { analysisResolvers } from './analysis/resolvers.js';
 import { accessResolvers } from './access/resolvers.js';
+import { interactionResolvers } from './interactions/resolvers.js';
 import { applyAccessRules } from '../auth/rules.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -32,6 +33,7 @@ export const resolverModules: Resolvers[] = [
   importResolvers,
   analysisResolvers,
   accessResolvers,
+  interactionResolvers,
 ];
 
 /** The executable schema with the access rules (@auth, @personal, mutation audit) applied to it. */

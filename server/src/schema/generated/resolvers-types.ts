@@ -5,6 +5,7 @@ import { NetworkScoresModel as NetworkScoresModelModel, NetworkGraph as NetworkG
 import { AuditEventPage as AuditEventPageModel } from '../../store/audit.js';
 import { UserWithTokens as UserWithTokensModel, ApiTokenRecord as ApiTokenRecordModel } from '../../store/access.js';
 import { Principal as PrincipalModel } from '../../domain/access.js';
+import { InteractionRecord as InteractionRecordModel, InteractionPage as InteractionPageModel, RelationshipView as RelationshipViewModel, ParticipantRecord as ParticipantRecordModel, RelationshipPairRecord as RelationshipPairRecordModel, LoggedInteraction as LoggedInteractionModel } from '../../store/interactions.js';
 import { GraphQLContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -386,6 +387,51 @@ export type Influencer = {
   value: Scalars['Float']['output'];
 };
 
+/** A dated meeting, call, e-mail, event, deal or note between stakeholders (and the employees who took part). */
+export type Interaction = {
+  __typename?: 'Interaction';
+  at: Scalars['DateTime']['output'];
+  channel: InteractionChannel;
+  id: Scalars['ID']['output'];
+  /** The user who logged it (null for imported interactions). */
+  loggedBy?: Maybe<Scalars['String']['output']>;
+  /** The employee (a stakeholder) who owns the follow-up. */
+  owner?: Maybe<Stakeholder>;
+  participants: Array<InteractionParticipant>;
+  /** −2 (hostile) … +2 (warm); null when not recorded. */
+  sentiment?: Maybe<Scalars['Int']['output']>;
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+/** How an interaction happened. Each channel weighs differently in relationship strength (see the README). */
+export type InteractionChannel =
+  | 'CALL'
+  | 'DEAL'
+  | 'EMAIL'
+  | 'EVENT'
+  | 'MEETING'
+  | 'NOTE';
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionParticipant = {
+  __typename?: 'InteractionParticipant';
+  /** True for the participant who started it (the sender of an e-mail, the caller). */
+  initiator: Scalars['Boolean']['output'];
+  stakeholder: Stakeholder;
+};
+
 export type IntroductionPath = {
   __typename?: 'IntroductionPath';
   hops: Scalars['Int']['output'];
@@ -393,6 +439,26 @@ export type IntroductionPath = {
   score: Scalars['Float']['output'];
   stakeholders: Array<Stakeholder>;
   ties: Array<Tie>;
+};
+
+export type LogInteractionInput = {
+  /** When it happened (ISO 8601 instant, or a date); not more than a day in the future. */
+  at: Scalars['String']['input'];
+  channel: InteractionChannel;
+  /** The participant who started it, if any. */
+  initiator?: InputMaybe<Scalars['ID']['input']>;
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  /** Stakeholder ids, 1 to 200 (with the owner, at least two people in all). */
+  participants: Array<Scalars['ID']['input']>;
+  sentiment?: InputMaybe<Scalars['Int']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LogInteractionResult = {
+  __typename?: 'LogInteractionResult';
+  interaction: Interaction;
+  /** The relationships between the participants (and the owner), with their new strengths. */
+  relationships: Array<RelationshipPair>;
 };
 
 export type Membership = {
@@ -453,6 +519,10 @@ export type Mutation = {
   eraseStakeholder: Scalars['Boolean']['output'];
   /** Validates, then writes all or nothing. */
   importData: ImportReport;
+  /** Logs one interaction and updates the strength of every pair it relates, in one transaction. */
+  logInteraction: LogInteractionResult;
+  /** Recomputes every relationship strength from all interactions and ties, as of now. */
+  recomputeRelationshipStrengths: StrengthRecomputation;
   /** Records that the caller exported `count` items as `kind` (csv, gexf, png …), for the audit trail. */
   recordExport: Scalars['Boolean']['output'];
   removeMembership: Scalars['Boolean']['output'];
@@ -512,6 +582,11 @@ export type MutationEraseStakeholderArgs = {
 
 export type MutationImportDataArgs = {
   input: ImportInput;
+};
+
+
+export type MutationLogInteractionArgs = {
+  input: LogInteractionInput;
 };
 
 
@@ -746,6 +821,7 @@ export type Query = {
   engagementPlan: EngagementPlan;
   /** Top stakeholders by a metric of a run (default: current; NOT_FOUND before any run), optionally inside a segment; first ≤ 500. */
   influencers: Array<Influencer>;
+  interaction?: Maybe<Interaction>;
   /** The k best warm-introduction paths to `to` from the given stakeholders or from holders of fromRoles; computed on demand. */
   introductionPaths: Array<IntroductionPath>;
   /** The caller, or null when not signed in; the one field anonymous callers may query. */
@@ -844,6 +920,11 @@ export type QueryInfluencersArgs = {
 };
 
 
+export type QueryInteractionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryIntroductionPathsArgs = {
   from?: InputMaybe<Array<Scalars['ID']['input']>>;
   fromRoles?: InputMaybe<Array<Role>>;
@@ -887,6 +968,42 @@ export type QueryStakeholdersArgs = {
 export type QueryWhatIfArgs = {
   remove: Array<Scalars['ID']['input']>;
   run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * The measured relationship between two stakeholders, from their shared interactions and imported ties (formula in the
+ * README: recency-decayed frequency with a 90-day half-life, channel weights, reciprocity, sentiment, tie weights).
+ * Strengths are as of `updatedAt`: logging an interaction updates its pairs; `recomputeRelationshipStrengths` all.
+ */
+export type Relationship = {
+  __typename?: 'Relationship';
+  firstInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  interactionCount: Scalars['Int']['output'];
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The owner of the pair's most recent interaction that has one. */
+  owner?: Maybe<Stakeholder>;
+  /** Interactions in the 180 days before `updatedAt`. */
+  recentInteractionCount: Scalars['Int']['output'];
+  /** 0 (one side starts everything) … 1 (balanced); 1 when fewer than two directed interactions. */
+  reciprocity: Scalars['Float']['output'];
+  /** Decay-weighted mean sentiment, null when none was recorded. */
+  sentiment?: Maybe<Scalars['Float']['output']>;
+  /** The other stakeholder of the pair. */
+  stakeholder: Stakeholder;
+  /** 0 … 1. */
+  strength: Scalars['Float']['output'];
+  /** The strength 90 days before `updatedAt` (from the interactions up to then): falling means cooling. */
+  strengthBefore: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type RelationshipPair = {
+  __typename?: 'RelationshipPair';
+  a: Stakeholder;
+  b: Stakeholder;
+  /** The pair's strength just before this interaction, as of now (from their ties alone when they had no interaction). */
+  previousStrength: Scalars['Float']['output'];
+  relationship: Relationship;
 };
 
 /** The five roles a stakeholder can hold towards the company. */
@@ -1013,9 +1130,13 @@ export type Stakeholder = {
   detectedCommunities: Array<Membership>;
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Interactions this stakeholder took part in or owns, newest first; since/until bound `at` (inclusive). */
+  interactions: InteractionConnection;
   kind: StakeholderKind;
   name: Scalars['String']['output'];
   organisation?: Maybe<Scalars['String']['output']>;
+  /** Measured relationships, strongest first. */
+  relationships: Array<Relationship>;
   /** Roles held, each with its own facts. */
   roles: Array<RoleFact>;
   /** Scores from the given run, or the current one; null when there is none or the stakeholder was not in it. */
@@ -1031,6 +1152,20 @@ export type Stakeholder = {
 
 export type StakeholderDetectedCommunitiesArgs = {
   run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type StakeholderInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<InteractionChannel>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type StakeholderRelationshipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1096,6 +1231,13 @@ export type StakeholderScores = {
   run: Scalars['ID']['output'];
   weightedInDegree: Scalars['Float']['output'];
   weightedOutDegree: Scalars['Float']['output'];
+};
+
+export type StrengthRecomputation = {
+  __typename?: 'StrengthRecomputation';
+  durationMs: Scalars['Int']['output'];
+  interactions: Scalars['Int']['output'];
+  relationships: Scalars['Int']['output'];
 };
 
 export type Tie = {
@@ -1308,8 +1450,15 @@ export type ResolversTypes = ResolversObject<{
   InfluenceMetric: InfluenceMetric;
   Influencer: ResolverTypeWrapper<InfluencerModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Interaction: ResolverTypeWrapper<InteractionRecordModel>;
+  InteractionChannel: InteractionChannel;
+  InteractionConnection: ResolverTypeWrapper<InteractionPageModel>;
+  InteractionEdge: ResolverTypeWrapper<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>;
+  InteractionParticipant: ResolverTypeWrapper<ParticipantRecordModel>;
   IntroductionPath: ResolverTypeWrapper<IntroductionPathModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LogInteractionInput: LogInteractionInput;
+  LogInteractionResult: ResolverTypeWrapper<LoggedInteractionModel>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipColumns: ResolverTypeWrapper<MembershipColumns>;
   MembershipConnection: ResolverTypeWrapper<MembershipPageModel>;
@@ -1333,6 +1482,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PhaseTiming: ResolverTypeWrapper<PhaseTiming>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Relationship: ResolverTypeWrapper<RelationshipViewModel>;
+  RelationshipPair: ResolverTypeWrapper<RelationshipPairRecordModel>;
   Role: Role;
   RoleCombination: ResolverTypeWrapper<RoleCombinationModel>;
   RoleCount: ResolverTypeWrapper<RoleCount>;
@@ -1352,6 +1503,7 @@ export type ResolversTypes = ResolversObject<{
   StakeholderKind: StakeholderKind;
   StakeholderOrder: StakeholderOrder;
   StakeholderScores: ResolverTypeWrapper<ScoreSetModel>;
+  StrengthRecomputation: ResolverTypeWrapper<StrengthRecomputation>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tie: ResolverTypeWrapper<TieModel>;
   TieColumns: ResolverTypeWrapper<TieColumns>;
@@ -1399,8 +1551,14 @@ export type ResolversParentTypes = ResolversObject<{
   ImportReport: ImportReport;
   Influencer: InfluencerModel;
   Int: Scalars['Int']['output'];
+  Interaction: InteractionRecordModel;
+  InteractionConnection: InteractionPageModel;
+  InteractionEdge: Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] };
+  InteractionParticipant: ParticipantRecordModel;
   IntroductionPath: IntroductionPathModel;
   JSON: Scalars['JSON']['output'];
+  LogInteractionInput: LogInteractionInput;
+  LogInteractionResult: LoggedInteractionModel;
   Membership: MembershipModel;
   MembershipColumns: MembershipColumns;
   MembershipConnection: MembershipPageModel;
@@ -1423,6 +1581,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PhaseTiming: PhaseTiming;
   Query: Record<PropertyKey, never>;
+  Relationship: RelationshipViewModel;
+  RelationshipPair: RelationshipPairRecordModel;
   RoleCombination: RoleCombinationModel;
   RoleCount: RoleCount;
   RoleFact: RoleFact;
@@ -1438,6 +1598,7 @@ export type ResolversParentTypes = ResolversObject<{
   StakeholderEdge: Omit<StakeholderEdge, 'node'> & { node: ResolversParentTypes['Stakeholder'] };
   StakeholderFilter: StakeholderFilter;
   StakeholderScores: ScoreSetModel;
+  StrengthRecomputation: StrengthRecomputation;
   String: Scalars['String']['output'];
   Tie: TieModel;
   TieColumns: TieColumns;
@@ -1668,6 +1829,33 @@ export type InfluencerResolvers<ContextType = GraphQLContext, ParentType extends
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InteractionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['InteractionChannel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loggedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['InteractionParticipant']>, ParentType, ContextType>;
+  sentiment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type InteractionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InteractionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+}>;
+
+export type InteractionParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InteractionParticipant'] = ResolversParentTypes['InteractionParticipant']> = ResolversObject<{
+  initiator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+}>;
+
 export type IntroductionPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntroductionPath'] = ResolversParentTypes['IntroductionPath']> = ResolversObject<{
   hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1678,6 +1866,11 @@ export type IntroductionPathResolvers<ContextType = GraphQLContext, ParentType e
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LogInteractionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogInteractionResult'] = ResolversParentTypes['LogInteractionResult']> = ResolversObject<{
+  interaction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['RelationshipPair']>, ParentType, ContextType>;
+}>;
 
 export type MembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -1714,6 +1907,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteStakeholder?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteStakeholderArgs, 'id'>>;
   eraseStakeholder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEraseStakeholderArgs, 'id'>>;
   importData?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportDataArgs, 'input'>>;
+  logInteraction?: Resolver<ResolversTypes['LogInteractionResult'], ParentType, ContextType, RequireFields<MutationLogInteractionArgs, 'input'>>;
+  recomputeRelationshipStrengths?: Resolver<ResolversTypes['StrengthRecomputation'], ParentType, ContextType>;
   recordExport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordExportArgs, 'count' | 'kind'>>;
   removeMembership?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMembershipArgs, 'community' | 'stakeholder'>>;
   removeRole?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'id' | 'role'>>;
@@ -1838,6 +2033,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   egoNetwork?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'depth' | 'id' | 'limit'>>;
   engagementPlan?: Resolver<ResolversTypes['EngagementPlan'], ParentType, ContextType, RequireFields<QueryEngagementPlanArgs, 'k' | 'seed' | 'simulations'>>;
   influencers?: Resolver<Array<ResolversTypes['Influencer']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'first' | 'metric'>>;
+  interaction?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType, RequireFields<QueryInteractionArgs, 'id'>>;
   introductionPaths?: Resolver<Array<ResolversTypes['IntroductionPath']>, ParentType, ContextType, RequireFields<QueryIntroductionPathsArgs, 'k' | 'maxHops' | 'to'>>;
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'limit'>>;
@@ -1848,6 +2044,27 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   stakeholders?: Resolver<ResolversTypes['StakeholderConnection'], ParentType, ContextType, RequireFields<QueryStakeholdersArgs, 'first' | 'orderBy'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   whatIf?: Resolver<ResolversTypes['WhatIf'], ParentType, ContextType, RequireFields<QueryWhatIfArgs, 'remove'>>;
+}>;
+
+export type RelationshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = ResolversObject<{
+  firstInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  interactionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
+  recentInteractionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reciprocity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentiment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  strengthBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RelationshipPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RelationshipPair'] = ResolversParentTypes['RelationshipPair']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  previousStrength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
 export type RoleCombinationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoleCombination'] = ResolversParentTypes['RoleCombination']> = ResolversObject<{
@@ -1920,9 +2137,11 @@ export type StakeholderResolvers<ContextType = GraphQLContext, ParentType extend
   detectedCommunities?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType, Partial<StakeholderDetectedCommunitiesArgs>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<StakeholderInteractionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['StakeholderKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StakeholderRelationshipsArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['RoleFact']>, ParentType, ContextType>;
   scores?: Resolver<Maybe<ResolversTypes['StakeholderScores']>, ParentType, ContextType, Partial<StakeholderScoresArgs>>;
   sourceRecords?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
@@ -1956,6 +2175,12 @@ export type StakeholderScoresResolvers<ContextType = GraphQLContext, ParentType 
   run?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   weightedInDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   weightedOutDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type StrengthRecomputationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StrengthRecomputation'] = ResolversParentTypes['StrengthRecomputation']> = ResolversObject<{
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TieResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tie'] = ResolversParentTypes['Tie']> = ResolversObject<{
@@ -2029,8 +2254,13 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   Influencer?: InfluencerResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
+  InteractionParticipant?: InteractionParticipantResolvers<ContextType>;
   IntroductionPath?: IntroductionPathResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LogInteractionResult?: LogInteractionResultResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipColumns?: MembershipColumnsResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
@@ -2051,6 +2281,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PhaseTiming?: PhaseTimingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Relationship?: RelationshipResolvers<ContextType>;
+  RelationshipPair?: RelationshipPairResolvers<ContextType>;
   RoleCombination?: RoleCombinationResolvers<ContextType>;
   RoleCount?: RoleCountResolvers<ContextType>;
   RoleFact?: RoleFactResolvers<ContextType>;
@@ -2063,6 +2295,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   StakeholderConnection?: StakeholderConnectionResolvers<ContextType>;
   StakeholderEdge?: StakeholderEdgeResolvers<ContextType>;
   StakeholderScores?: StakeholderScoresResolvers<ContextType>;
+  StrengthRecomputation?: StrengthRecomputationResolvers<ContextType>;
   Tie?: TieResolvers<ContextType>;
   TieColumns?: TieColumnsResolvers<ContextType>;
   TieConnection?: TieConnectionResolvers<ContextType>;
