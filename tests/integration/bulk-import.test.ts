@@ -18,7 +18,7 @@ import { DEMO_BUNDLE } from '../../server/src/demo.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 // Each bulk load starts up to three JVMs (password, importer, server): minutes on a loaded machine.
-const SLOW = 400_000;
+const SLOW = 900_000;
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'importedAt']);
