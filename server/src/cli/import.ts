@@ -1,15 +1,22 @@
-// `npm run import -- <path> [--dry-run] [--source name]`: validates and imports a bundle or graph
+// `npm run import -- <path> [--dry-run] [--source name] [--bulk]`: validates and imports a bundle or graph
 // file into the configured Neo4j, printing progress and the report (problems, merges, counts).
+// --bulk: first load of an embedded store that holds nothing, through Neo4j's offline importer.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrations.js';
 import { openDatabase } from '../db/open-database.js';
 import { writeAuditEvent } from '../store/audit.js';
 import { readImportInput } from '../import/read-input.js';
-import { importParsed, type ImportReport } from '../import/import-bundle.js';
+import { EMPTY_STORE, importParsed, prepareImport, type ImportReport } from '../import/import-bundle.js';
+import { BulkLoadRefused, bulkLoad } from '../import/bulk-load.js';
+import type { ParseResult } from '../import/types.js';
+import type { AppConfig } from '../config.js';
 import type { ImportProblem } from '../import/types.js';
 
-const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml> [--dry-run] [--source name]`;
+const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml> [--dry-run] [--source name] [--bulk]
+
+  --bulk   first load of the embedded store (ATLAS_DATA_DIR) when it holds nothing at all: validated and
+           resolved as usual, then written by Neo4j's offline importer (neo4j-admin database import full).`;
 
 const where = (p: ImportProblem): string =>
   [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined]
@@ -46,7 +53,12 @@ export function formatReport(report: ImportReport, maxLines = 50): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, source: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      source: { type: 'string' },
+      bulk: { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
   });
   const path = positionals[0];
   if (values.help || !path) {
@@ -56,7 +68,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const parse = await readImportInput(path, values.source ? { source: values.source } : {});
   console.log(`Parsed ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  const database = await openDatabase(loadConfig(), (line) => console.log(line));
+  const config = loadConfig();
+  if (values.bulk) return bulkImport(config, parse, values['dry-run'], started);
+  const database = await openDatabase(config, (line) => console.log(line));
   try {
     await migrate(database.db);
     let lastPrint = 0;
@@ -85,7 +99,56 @@ async function main(): Promise<void> {
   }
 }
 
+/** The offline bulk path: only into the embedded store, only when it holds nothing. */
+async function bulkImport(config: AppConfig, parse: ParseResult, dryRun: boolean, started: number): Promise<void> {
+  if (config.neo4j) {
+    console.error('--bulk loads the embedded store only: unset NEO4J_URI, or import without --bulk into that Neo4j.');
+    process.exit(2);
+  }
+  if (dryRun) {
+    // As the bulk path would resolve it: against an empty store.
+    const prepared = await prepareImport(parse, EMPTY_STORE);
+    const report: ImportReport = { ...prepared.report, created: 0, updated: 0, dryRun: true, durationMs: Date.now() - started };
+    console.log(formatReport(report));
+    process.exitCode = report.ok ? 0 : 1;
+    return;
+  }
+  const log = (line: string): void => console.log(line);
+  const loaded = await bulkLoad(parse, {
+    embedded: { ...config.embedded, homeDir: config.embedded.dataDir, log },
+    database: config.database,
+    timeouts: { readMs: config.txTimeoutMs, writeMs: config.writeTxTimeoutMs },
+    log,
+  });
+  console.log(formatReport(loaded.report));
+  if (loaded.db && loaded.neo4j) {
+    const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+    const p = loaded.phases;
+    console.log(
+      `Phases: plan ${seconds(p.plan)}, store check ${seconds(p.check)}, CSV ${seconds(p.csv)}, neo4j-admin ${seconds(p.importer)}, ` +
+        `start ${seconds(p.start)}, migrations ${seconds(p.migrate)}.`,
+    );
+    try {
+      await writeAuditEvent(loaded.db, {
+        actor: 'cli',
+        action: 'import',
+        targets: [],
+        counts: { ...loaded.report.counts, created: loaded.report.created, updated: 0, dryRun: false, bulk: true },
+        outcome: 'ok',
+      });
+    } finally {
+      await loaded.db.driver.close();
+      await loaded.neo4j.stop();
+    }
+  }
+  process.exitCode = loaded.report.ok ? 0 : 1;
+}
+
 main().catch((error: unknown) => {
+  if (error instanceof BulkLoadRefused) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -7,11 +7,11 @@
 import type { Database } from '../db/database.js';
 import { findStoredIdentities, storedStakeholders, writeImportPlan, type ImportWriteProgress } from '../store/imports.js';
 import { findSuppressed } from '../store/suppressions.js';
-import { resolveIdentities, type Merge } from './identity.js';
-import { withoutSuppressed } from './suppression.js';
+import { resolveIdentities, type ExistingIdentities, type Merge, type Resolution } from './identity.js';
+import { withoutSuppressed, type Suppressed } from './suppression.js';
 import type { ImportProblem, ParseResult } from './types.js';
 import { recordKey } from './types.js';
-import { planWrites, recordDomainKey, recordEmailKey, splitPlan } from './write-plan.js';
+import { planWrites, recordDomainKey, recordEmailKey, splitPlan, type WritePlan } from './write-plan.js';
 
 export const ATOMIC_LIMIT = 50_000;
 const BATCH_SIZE = 10_000;
@@ -53,27 +53,51 @@ export interface ImportReport {
 
 const EMPTY_COUNTS: ImportCounts = { stakeholders: 0, records: 0, roles: 0, ties: 0, communities: 0, memberships: 0 };
 
-/** Validates (parse errors), resolves identities and, unless dry-run or rejected, writes. */
-export async function importParsed(db: Database, parsed: ParseResult, options: ImportOptions = {}): Promise<ImportReport> {
-  const started = Date.now();
-  const dryRun = options.dryRun ?? false;
-  const report = (partial: Partial<ImportReport>): ImportReport => ({
-    ok: true,
-    dryRun,
-    errors: [],
-    warnings: [...parsed.warnings],
-    merges: [],
-    counts: EMPTY_COUNTS,
-    created: 0,
-    updated: 0,
-    ...partial,
-    durationMs: Date.now() - started,
-  });
-  if (parsed.errors.length > 0) return report({ ok: false, errors: parsed.errors });
+/** What an import looks up in the store before planning: suppressions and identities already stored. */
+export interface StoredLookups {
+  suppressed(recordKeys: string[], emails: string[]): Promise<Suppressed>;
+  identities(query: { keys: string[]; emails: string[]; domains: string[] }): Promise<ExistingIdentities>;
+}
 
+/** The lookups of a live database. */
+export const lookupsOf = (db: Database): StoredLookups => ({
+  suppressed: (recordKeys, emails) => findSuppressed(db, recordKeys, emails),
+  identities: (query) => findStoredIdentities(db, query),
+});
+
+/** The lookups of a store that holds nothing at all (the offline bulk path): nothing is suppressed or stored. */
+export const EMPTY_STORE: StoredLookups = {
+  suppressed: async () => ({ recordKeys: new Set(), emails: new Set() }),
+  identities: async () => ({ byKey: new Map(), byEmail: new Map(), byDomain: new Map() }),
+};
+
+/** A bundle ready to write: its report (without duration) and its plan; the plan is absent when rejected. */
+export interface PreparedImport {
+  report: Omit<ImportReport, 'durationMs' | 'dryRun'>;
+  plan?: WritePlan;
+  resolution?: Resolution;
+}
+
+/**
+ * Everything before writing, shared by the online and the offline bulk path: parse errors reject the
+ * bundle; suppressed records are left out; identities are resolved against the store; the writes planned.
+ */
+export async function prepareImport(parsed: ParseResult, lookups: StoredLookups): Promise<PreparedImport> {
+  if (parsed.errors.length > 0) {
+    return {
+      report: {
+        ok: false,
+        errors: parsed.errors,
+        warnings: [...parsed.warnings],
+        merges: [],
+        counts: EMPTY_COUNTS,
+        created: 0,
+        updated: 0,
+      },
+    };
+  }
   // Erased people are not brought back by re-importing an old bundle.
-  const suppressed = await findSuppressed(
-    db,
+  const suppressed = await lookups.suppressed(
     parsed.bundle.records.map((r) => recordKey(r.source, r.externalId)),
     [...new Set(parsed.bundle.records.map(recordEmailKey).filter((e): e is string => e !== undefined))],
   );
@@ -81,7 +105,7 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
   const parse = { ...filtered.parse, warnings: [...filtered.parse.warnings, ...filtered.warnings] };
 
   const records = parse.bundle.records;
-  const existing = await findStoredIdentities(db, {
+  const existing = await lookups.identities({
     keys: records.map((r) => recordKey(r.source, r.externalId)),
     emails: [...new Set(records.map(recordEmailKey).filter((e): e is string => e !== undefined))],
     domains: [...new Set(records.map(recordDomainKey).filter((d): d is string => d !== undefined))],
@@ -97,8 +121,37 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
     communities: plan.communities.length,
     memberships: plan.memberships.length,
   };
-  if (dryRun) return report({ warnings, merges: resolution.merges, counts });
+  return {
+    report: {
+      ok: true,
+      errors: [],
+      warnings,
+      merges: resolution.merges,
+      counts,
+      created: resolution.created.length,
+      updated: resolution.updated.length,
+    },
+    plan,
+    resolution,
+  };
+}
 
+/** Validates (parse errors), resolves identities and, unless dry-run or rejected, writes. */
+export async function importParsed(db: Database, parsed: ParseResult, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const prepared = await prepareImport(parsed, lookupsOf(db));
+  const { plan, resolution } = prepared;
+  const done = (written: boolean): ImportReport => ({
+    ...prepared.report,
+    ...(written ? {} : { created: 0, updated: 0 }),
+    dryRun,
+    durationMs: Date.now() - started,
+  });
+  if (!plan || !resolution) return done(false);
+  if (dryRun) return done(false);
+
+  const { counts } = prepared.report;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const totalRows = counts.stakeholders + counts.records + counts.roles + counts.ties + counts.communities + counts.memberships;
   const stored = await storedStakeholders(db, resolution.created);
@@ -109,11 +162,5 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
     atomic: totalRows <= ATOMIC_LIMIT,
     onProgress: options.onProgress,
   });
-  return report({
-    warnings,
-    merges: resolution.merges,
-    counts,
-    created: resolution.created.length,
-    updated: resolution.updated.length,
-  });
+  return done(true);
 }

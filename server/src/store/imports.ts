@@ -1,6 +1,6 @@
 // Every statement of an import: identity lookups, and the write plan's batches (created whole for new
 // stakeholders and the ties touching them, merged for the rest), atomic or batch by batch.
-import { execute, type Database } from '../db/database.js';
+import { execute, int, type Database } from '../db/database.js';
 import { bumpDataVersionAlone, writeData } from './data-version.js';
 import { TIE_TYPES, type TieTypeName } from '../domain/vocabulary.js';
 import { inBatches } from './batches.js';
@@ -103,7 +103,7 @@ SET t.weight = row.weight, t.since = date(row.since)`;
 const CREATE_STAKEHOLDERS = `
 UNWIND $rows AS row
 CREATE (s:Stakeholder {id: row.id, kind: row.kind, name: row.name, email: row.email, organisation: row.organisation,
-  title: row.title, country: row.country, degree: row.degree, roles: row.roles, rolesKey: row.rolesKey,
+  title: row.title, country: row.country, degree: toInteger(row.degree), roles: row.roles, rolesKey: row.rolesKey,
   createdAt: datetime(), updatedAt: datetime()})
 SET s:$(row.labels)
 FOREACH (r IN row.records |
@@ -231,5 +231,29 @@ async function writePlan(
   }
   for (let i = 0; i < plan.refreshDegree.length; i += batchSize) {
     await runStatement(REFRESH_DEGREE, { ids: plan.refreshDegree.slice(i, i + batchSize) });
+  }
+}
+
+/** Whether the database holds no node at all (not even users or audit events): the offline bulk path's condition. */
+export async function holdsNothing(db: Database): Promise<{ empty: boolean; nodes: number }> {
+  const rows = await execute<{ n: number }>(db, 'MATCH (n) RETURN count(n) AS n');
+  const nodes = rows[0]?.n ?? 0;
+  return { empty: nodes === 0, nodes };
+}
+
+const SET_EMPTY_ROLES = `
+MATCH (s:Stakeholder) WHERE s.roles IS NULL
+WITH s LIMIT $limit
+SET s.roles = []
+RETURN count(s) AS n`;
+
+/**
+ * What the offline importer cannot write: an empty list property (a CSV field holds no empty array),
+ * set here on stakeholders without roles, in bounded transactions, as the online path stores them.
+ */
+export async function finishBulkLoad(db: Database, batchSize = 10_000): Promise<void> {
+  for (;;) {
+    const rows = await execute<{ n: number }>(db, SET_EMPTY_ROLES, { limit: int(batchSize) }, { mode: 'WRITE' });
+    if ((rows[0]?.n ?? 0) < batchSize) return;
   }
 }
