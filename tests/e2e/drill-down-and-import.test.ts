@@ -135,6 +135,8 @@ describe('analytics filters and drill-downs', () => {
     await expect.poll(() => atlas('highlightKey')).toMatch(/^contingency:/);
     const highlighted = await atlas('highlightedNodes');
     expect(highlighted).toBeGreaterThan(0);
+    // One definition of membership: the cell's count is the number of members its list and highlight hold.
+    expect(highlighted).toBe(Number(await cell.getAttribute('data-count')));
     const list = page.getByTestId('contingency-members');
     expect(await list.textContent()).toContain(`${highlighted} on the map`);
     expect(await list.locator('li').count()).toBe(Math.min(40, highlighted));
