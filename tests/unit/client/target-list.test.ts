@@ -10,7 +10,13 @@ import {
 } from '../../../client/src/lib/act/target-csv';
 import { hopsLabel } from '../../../client/src/lib/components/format';
 import { mapLimited } from '../../../client/src/lib/act/target-reasons';
-import { addTarget, parseTargets, removeTarget, type Target } from '../../../client/src/lib/state/target-transitions';
+import {
+  addTarget,
+  parseTargets,
+  removeTarget,
+  targetsStorageKey,
+  type Target,
+} from '../../../client/src/lib/state/target-transitions';
 
 const t = (id: string): Target => ({ id, name: `N ${id}`, from: 'panel', addedAt: '2025-01-01T00:00:00Z' });
 
@@ -54,6 +60,12 @@ describe('target list transitions', () => {
     const parsed = parseTargets(JSON.stringify([t('a'), { id: 'a' }, { name: 'no id' }, 3, { id: 'b' }]));
     expect(parsed.map((x) => x.id)).toEqual(['a', 'b']);
     expect(parsed[1]).toEqual({ id: 'b', name: 'b', from: 'unknown', addedAt: '' });
+  });
+
+  it('keeps one list per database (a list made on one database does not show on another)', () => {
+    expect(targetsStorageKey('neo4j:A1')).not.toBe(targetsStorageKey('neo4j:B2'));
+    expect(targetsStorageKey('neo4j:A1')).toBe(targetsStorageKey('neo4j:A1'));
+    expect(targetsStorageKey(null)).toBe('atlas:targets');
   });
 
   it("keeps the reason a target was added with (the plan's expected gain) through storage", () => {

@@ -46,3 +46,8 @@ export function parseTargets(text: string | null): Target[] {
   }
   return out;
 }
+
+/** Where the list of one database is kept; a server without a database id (older API) keeps the one shared list. */
+export function targetsStorageKey(databaseId: string | null): string {
+  return databaseId === null ? 'atlas:targets' : `atlas:targets:${databaseId}`;
+}
