@@ -150,6 +150,9 @@ describe('analytics journeys', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
     const bytes = readFileSync(await png.path());
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // The legend is beside the map, not over it: the image is wider than the map (IHDR width at byte 16).
+    const map = await page.getByTestId('sigma-container').boundingBox();
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(Math.round(map?.width ?? Infinity));
     const [gexf] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download GEXF' }).click(),
