@@ -131,6 +131,10 @@ describe('analytics filters and drill-downs', () => {
     const cell = page.locator('[data-testid="contingency-cell"]:not([disabled])').first();
     await cell.waitFor({ timeout: 30_000 });
     expect(Number(await cell.getAttribute('data-count'))).toBeGreaterThan(0);
+    // The numbered columns have a key naming each detected community.
+    const key = await page.getByTestId('contingency-columns').locator('li').allTextContents();
+    expect(key.length).toBeGreaterThan(1);
+    for (const entry of key) expect(entry.trim()).toMatch(/^\d+\s+\S/);
     await cell.click();
     await expect.poll(() => atlas('highlightKey')).toMatch(/^contingency:/);
     const highlighted = await atlas('highlightedNodes');
