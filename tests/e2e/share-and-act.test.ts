@@ -104,7 +104,8 @@ describe('shareable state and acting on the map', () => {
       .click({ timeout: 10_000 })
       .then(() => true)
       .catch(() => false);
-    await expect.poll(() => atlas(page, 'layoutEnd')).toBe(stopped ? 'stopped' : 'settled');
+    // A click that reports a timeout may still have landed on a loaded machine (the layout then ends 'stopped').
+    await expect.poll(() => atlas(page, 'layoutEnd'), { timeout: 60_000 }).toMatch(stopped ? /^stopped$/ : /^(settled|stopped)$/);
     await page.close();
   });
 
