@@ -1,6 +1,6 @@
 // createApp({ db, config }) → the graphql-yoga app: schema, context, error masking, limits,
 // secure defaults, health and readiness. Tests call app.fetch in-process; main.ts puts it behind an HTTP server.
-import { createYoga, maskError, renderGraphiQL, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -14,7 +14,7 @@ import type { AppConfig } from './config.js';
 import { createLoaders, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
 import { useHttpSafety } from './http/http-safety.js';
-import { graphiqlCsp } from './http/security-headers.js';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql-page.js';
 import { useBodySizeLimit } from './limits/body-size.js';
 import { useOperationLimits } from './limits/limits-plugin.js';
 import { OperationGates } from './limits/operation-gates.js';
@@ -44,7 +44,6 @@ const report = {
 
 export function createApp({ db, config, gates = new OperationGates(config.limits.heavyConcurrency) }: AppDependencies) {
   const { limits } = config;
-  let graphiqlPolicy: string | undefined;
   // One per app: its caches are this process's; sessions and tokens themselves live in Neo4j.
   const auth = new AuthService(db, config.auth);
   // Per app too; what it holds is checked against the data version in Neo4j, which every app's writes bump.
@@ -57,11 +56,8 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
     // Only for signed-in users (anonymous browsers get useGraphiQLGate's page instead).
     graphiql: async (request) =>
       (await auth.authenticate(request.headers).catch(() => null)) !== null ? { title: 'Stakeholder Atlas API' } : false,
-    renderGraphiQL: (options) => {
-      const html = renderGraphiQL(options);
-      graphiqlPolicy = graphiqlCsp(html);
-      return html;
-    },
+    // Served from this app's own files, under the app's CSP: nothing is loaded from another origin.
+    renderGraphiQL: renderLocalGraphiQL,
     // Closed unless origins are named; never credentials for a reflected Origin.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false,
     // No Upload scalar exists; multipart bodies are only a way round the CSRF check.
@@ -98,7 +94,7 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       recordAudit: (event) => writeAuditEvent(db, event),
     }),
     plugins: [
-      useHttpSafety({ config, graphiqlCsp: () => graphiqlPolicy }),
+      useHttpSafety({ config }),
       useBodySizeLimit(limits.maxBodyBytes),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       // gzip/deflate responses when the client accepts them: network answers shrink ~5x.
@@ -106,6 +102,7 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       // /auth/sign-in, /auth/sign-out, /auth/link/<token>
       useAuthRoutes(auth),
       useGraphiQLGate(auth),
+      useGraphiQLAssets(),
       // The token limit replaces the parser; the character limit wraps that, so it must come second.
       maxTokensPlugin({ n: limits.maxTokens }),
       characterLimitPlugin({ maxLength: limits.maxQueryChars }),

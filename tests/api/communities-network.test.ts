@@ -85,6 +85,21 @@ describe('network', () => {
     expect(erin?.attributes.communities).toEqual(['ug-london']);
   });
 
+  it("lists a stakeholder's declared communities strongest first, then by id (the analysis's primary group first)", async () => {
+    await client.data(`mutation { createCommunity(input: { id: "a-weak", name: "Weak tie group" }) { id } }`);
+    await client.data(`mutation { createCommunity(input: { id: "z-strong", name: "Strong tie group" }) { id } }`);
+    await client.data(
+      `mutation { addMembership(input: { stakeholder: "crm:C002", community: "a-weak", strength: 0.1 }) { strength } }`,
+    );
+    await client.data(
+      `mutation { addMembership(input: { stakeholder: "crm:C002", community: "z-strong", strength: 0.95 }) { strength } }`,
+    );
+    const data = await client.data<{ network: Wire }>(`{ network { ${GRAPH} } }`);
+    const c002 = data.network.nodes.find((n) => n.key === 'crm:C002');
+    // ug-london 0.4: strongest first whatever the ids' order.
+    expect(c002?.attributes.communities).toEqual(['z-strong', 'ug-london', 'a-weak']);
+  });
+
   it('keeps the strongest ties over the limit and says it truncated', async () => {
     const data = await client.data<{ network: Wire }>(`{ network(limit: 3) { ${GRAPH} } }`);
     expect(data.network.attributes.truncated).toBe(true);

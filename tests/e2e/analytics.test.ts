@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { callAtlas, launchChromium, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
+import { callAtlas, launchChromium, pageGql, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 
@@ -62,6 +62,8 @@ describe('analytics journeys', () => {
     await page.getByTestId('comparison-scores').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('comparison-scores').textContent()).toMatch(/NMI \d\.\d{3}/);
     await page.getByTestId('inf-row').first().waitFor({ timeout: 30_000 });
+    // The run covers the data on the map: no "data changed since this analysis" warning.
+    expect(await page.getByTestId('analysis-stale').count()).toBe(0);
     await shot('23-analysis-done');
 
     // A leaderboard row selects the stakeholder on the map.
@@ -82,7 +84,11 @@ describe('analytics journeys', () => {
   });
 
   it('engagement plan: seeds for a segment appear on the map with expected reach and interval', async () => {
+    // The segment chosen on the leaderboard is the planner's: chosen once.
+    await page.getByTestId('tab-analyse').click();
+    await page.getByTestId('inf-role-CUSTOMER').check();
     await page.getByTestId('tab-act').click();
+    expect(await page.getByTestId('plan-role-CUSTOMER').isChecked()).toBe(true);
     await page.getByTestId('plan-k').fill('4');
     await page.getByTestId('plan-run').click();
     await page.getByTestId('plan-reach').waitFor({ timeout: 60_000 });
@@ -114,10 +120,39 @@ describe('analytics journeys', () => {
     await shot('26-warm-introductions');
   });
 
+  it('Find paths keeps the target selected and in the URL, reopens no earlier panel, and fits the paths in view', async () => {
+    const [top] = await atlas('topNodes', 1);
+    if (top === undefined) throw new Error('no nodes');
+    const { communities } = await pageGql<{ communities: Array<{ id: string }> }>(page, '{ communities(kind: DECLARED) { id } }');
+    const community = communities[0]?.id;
+    if (community === undefined) throw new Error('no declared community');
+    // A community panel first, then the target chosen through the search (the panel stays in the state underneath).
+    await page.goto(`${appUrl}?panel=${encodeURIComponent(community)}`);
+    await waitUntilSettled(page);
+    await page.getByTestId('community-panel').waitFor();
+    await page.getByTestId('search-input').fill(top.label);
+    await page.getByTestId('search-results').getByRole('option', { name: top.label }).first().click();
+    await expect.poll(() => atlas('selected')).toBe(top.key);
+    await page.getByTestId('tab-act').click();
+    await page.getByTestId('intro-find').click();
+    await expect.poll(() => page.getByTestId('intro-path').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await atlas('highlightKey')).toBe(`intro:${top.key}`);
+    expect(await atlas('selected')).toBe(top.key);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(top.key);
+    expect(await page.getByTestId('community-panel').count()).toBe(0);
+    await page.getByTestId('stakeholder-name').waitFor();
+    // The camera fits the paths: every drawn member of the highlight is inside the map.
+    await expect.poll(() => atlas('highlightedInView'), { timeout: 5_000 }).toBe(await atlas('highlightedNodes'));
+    await shot('26b-find-paths-keeps-target');
+  });
+
   it('exports the map as PNG with its legend and the view as GEXF', async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
     const bytes = readFileSync(await png.path());
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // The legend is beside the map, not over it: the image is wider than the map (IHDR width at byte 16).
+    const map = await page.getByTestId('sigma-container').boundingBox();
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(Math.round(map?.width ?? Infinity));
     const [gexf] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download GEXF' }).click(),

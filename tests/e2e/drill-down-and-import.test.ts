@@ -131,10 +131,16 @@ describe('analytics filters and drill-downs', () => {
     const cell = page.locator('[data-testid="contingency-cell"]:not([disabled])').first();
     await cell.waitFor({ timeout: 30_000 });
     expect(Number(await cell.getAttribute('data-count'))).toBeGreaterThan(0);
+    // The numbered columns have a key naming each detected community.
+    const key = await page.getByTestId('contingency-columns').locator('li').allTextContents();
+    expect(key.length).toBeGreaterThan(1);
+    for (const entry of key) expect(entry.trim()).toMatch(/^\d+\s+\S/);
     await cell.click();
     await expect.poll(() => atlas('highlightKey')).toMatch(/^contingency:/);
     const highlighted = await atlas('highlightedNodes');
     expect(highlighted).toBeGreaterThan(0);
+    // One definition of membership: the cell's count is the number of members its list and highlight hold.
+    expect(highlighted).toBe(Number(await cell.getAttribute('data-count')));
     const list = page.getByTestId('contingency-members');
     expect(await list.textContent()).toContain(`${highlighted} on the map`);
     expect(await list.locator('li').count()).toBe(Math.min(40, highlighted));

@@ -1,4 +1,4 @@
-// The yoga plugin for browser-facing safety: Host check (DNS rebinding), security headers, and GraphiQL's CSP.
+// The yoga plugin for browser-facing safety: Host check (DNS rebinding) and security headers (GraphiQL included).
 import type { Plugin } from 'graphql-yoga';
 import { allowedHost } from './host-check.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -6,11 +6,9 @@ import type { AppConfig } from '../config.js';
 
 export interface HttpSafetyOptions {
   config: Pick<AppConfig, 'host' | 'port' | 'publicUrl'>;
-  /** The CSP of the GraphiQL page, once yoga has rendered it. */
-  graphiqlCsp: () => string | undefined;
 }
 
-export function useHttpSafety({ config, graphiqlCsp }: HttpSafetyOptions): Plugin {
+export function useHttpSafety({ config }: HttpSafetyOptions): Plugin {
   const isAllowed = allowedHost(config);
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -31,12 +29,8 @@ export function useHttpSafety({ config, graphiqlCsp }: HttpSafetyOptions): Plugi
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
       endResponse(response);
     },
-    onResponse({ request, response }) {
+    onResponse({ response }) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-      const csp = graphiqlCsp();
-      if (request.method === 'GET' && csp && response.headers.get('content-type')?.startsWith('text/html')) {
-        response.headers.set('content-security-policy', csp);
-      }
     },
   };
 }

@@ -62,8 +62,11 @@ export interface NetworkGraph {
   edges: NetworkEdge[];
 }
 
+// Declared communities strongest first, then by id: the order the analysis reads (its first is a stakeholder's
+// primary group in the declared-vs-detected table), so the page's cell lists count as the table does.
 const BASE_ATTRIBUTES = `label: s.name, kind: s.kind, roles: coalesce(s.roles, []), degree: coalesce(s.degree, 0),
-  communities: [(s)-[:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | c.id]`;
+  communities: COLLECT { MATCH (s)-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'})
+    RETURN c.id ORDER BY coalesce(m.strength, 1.0) DESC, c.id }`;
 
 /**
  * The node projection, with the run's analytics when asked: the score set the run wrote for the stakeholder

@@ -12,6 +12,7 @@ import {
   progressLabel,
   scoredNodes,
   type NodeAnalyticsRow,
+  staleAnalysisNote,
 } from '../../../client/src/lib/state/analysis-transitions';
 import { wireNetwork } from './fixtures';
 
@@ -117,5 +118,16 @@ describe('runs', () => {
   it('tells a missing analysis API from other errors', () => {
     expect(isMissingApi(new Error('Cannot query field "currentAnalysisRun" on type "Query".'))).toBe(true);
     expect(isMissingApi(new Error('Cannot reach the API'))).toBe(false);
+  });
+});
+
+describe('data changed since the shown analysis', () => {
+  it('warns when the run counted other stakeholders than the ecosystem holds now', () => {
+    expect(staleAnalysisNote(2000, 2000)).toBeNull();
+    expect(staleAnalysisNote(null, 2000)).toBeNull();
+    expect(staleAnalysisNote(2000, undefined)).toBeNull();
+    const note = staleAnalysisNote(2000, 2013);
+    expect(note).toContain('covered 2,000 stakeholders, the ecosystem now has 2,013');
+    expect(note).toContain('run the analysis again');
   });
 });

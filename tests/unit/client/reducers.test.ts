@@ -123,6 +123,16 @@ describe('highlight', () => {
     expect(edge('b', 'c', c).hidden).toBe(true);
   });
 
+  it('stays in front of a selected member: the member is marked, the other members are not dimmed', () => {
+    const c = ctx({ highlight, selected: 'a' });
+    expect(node('a', c)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 3 });
+    expect(node('b', c).color).not.toBe(DIMMED_NODE_COLOUR);
+    expect(node('c', c).color).toBe(DIMMED_NODE_COLOUR);
+    expect(edge('a', 'b', c).hidden).toBeUndefined();
+    // A selection outside the highlight still takes the front, as before.
+    expect(node('b', ctx({ highlight, selected: 'd' })).color).toBe(DIMMED_NODE_COLOUR);
+  });
+
   it('gives way to a hover', () => {
     const c = ctx({ highlight, hovered: 'c' });
     expect(node('c', c).highlighted).toBe(true);

@@ -1,8 +1,22 @@
 // Target list: pure transitions, tolerant parsing, and the CSV that says why each person is on it.
 import { describe, expect, it } from 'vitest';
-import { csvField, TARGET_CSV_COLUMNS, targetCsv, whySentence, type TargetReasons } from '../../../client/src/lib/act/target-csv';
+import {
+  csvField,
+  csvScore,
+  TARGET_CSV_COLUMNS,
+  targetCsv,
+  whySentence,
+  type TargetReasons,
+} from '../../../client/src/lib/act/target-csv';
+import { hopsLabel } from '../../../client/src/lib/components/format';
 import { mapLimited } from '../../../client/src/lib/act/target-reasons';
-import { addTarget, parseTargets, removeTarget, type Target } from '../../../client/src/lib/state/target-transitions';
+import {
+  addTarget,
+  parseTargets,
+  removeTarget,
+  targetsStorageKey,
+  type Target,
+} from '../../../client/src/lib/state/target-transitions';
 
 const t = (id: string): Target => ({ id, name: `N ${id}`, from: 'panel', addedAt: '2025-01-01T00:00:00Z' });
 
@@ -23,6 +37,7 @@ function reasons(over: Partial<TargetReasons> = {}): TargetReasons {
     detected: [{ name: 'Customers · DACH', strength: 0.8 }],
     bestPath: { names: ['Emma Employee', 'Bob', 'Ada Lovelace'], score: 0.42 },
     from: 'panel',
+    reason: null,
     addedAt: '2025-01-01T00:00:00Z',
     ...over,
   };
@@ -45,6 +60,17 @@ describe('target list transitions', () => {
     const parsed = parseTargets(JSON.stringify([t('a'), { id: 'a' }, { name: 'no id' }, 3, { id: 'b' }]));
     expect(parsed.map((x) => x.id)).toEqual(['a', 'b']);
     expect(parsed[1]).toEqual({ id: 'b', name: 'b', from: 'unknown', addedAt: '' });
+  });
+
+  it('keeps one list per database (a list made on one database does not show on another)', () => {
+    expect(targetsStorageKey('neo4j:A1')).not.toBe(targetsStorageKey('neo4j:B2'));
+    expect(targetsStorageKey('neo4j:A1')).toBe(targetsStorageKey('neo4j:A1'));
+    expect(targetsStorageKey(null)).toBe('atlas:targets');
+  });
+
+  it("keeps the reason a target was added with (the plan's expected gain) through storage", () => {
+    const planned = { ...t('p'), from: 'engagement plan', reason: 'adds 8.3 expected contacts (seed 1): bridges DACH customers' };
+    expect(parseTargets(JSON.stringify([planned]))).toEqual([planned]);
   });
 });
 
@@ -70,6 +96,32 @@ describe('target list CSV', () => {
     expect(row).toContain('Emma Employee > Bob > Ada Lovelace');
     expect(row).toContain('0.0123');
     expect(row).toContain('Customers · DACH (0.80)');
+  });
+
+  it("carries the plan's reason into its own column", () => {
+    const reason = 'adds 8.3 expected contacts (seed 1): bridges DACH customers';
+    const [header, row] = targetCsv([reasons({ from: 'engagement plan', reason })]).split('\r\n');
+    const column = TARGET_CSV_COLUMNS.indexOf('added_because');
+    expect(header?.split(',')[column]).toBe('added_because');
+    expect(row).toContain(`engagement plan,${reason},`);
+  });
+
+  it('keeps significant digits of small scores (0.00013 is not cut to 0.0001)', () => {
+    expect(csvScore(0.00013)).toBe('0.00013');
+    expect(csvScore(0.000123456789)).toBe('0.000123457');
+    expect(csvScore(0.012345)).toBe('0.012345');
+    expect(csvScore(null)).toBeNull();
+    const row = targetCsv([reasons({ pagerank: 0.00013, betweenness: 0 })]).split('\r\n')[1] ?? '';
+    expect(row).toContain(',0.00013,0,');
+    expect(whySentence(reasons({ pagerank: 0.00013 }))).toContain('PageRank 0.00013');
+  });
+
+  it('says "1 hop", not "1 hops"', () => {
+    expect(hopsLabel(1)).toBe('1 hop');
+    expect(hopsLabel(3)).toBe('3 hops');
+    expect(whySentence(reasons({ bestPath: { names: ['Emma Employee', 'Ada Lovelace'], score: 0.5 } }))).toContain(
+      'reachable in 1 hop from Emma Employee',
+    );
   });
 
   it('leaves analytics columns empty without the analysis API', () => {

@@ -78,6 +78,13 @@ describe('highlight', () => {
     expect(s.selected).toBeNull();
   });
 
+  it('keeps the selection when the selected stakeholder is a member (paths to the selected target)', () => {
+    const paths = { key: 'intro:a', label: 'Introductions to a', nodes: new Set(['a', 'b', 'c']) };
+    const s = t.toggleHighlight(t.selectNode(start, 'a'), paths);
+    expect(s.highlight).toBe(paths);
+    expect(s.selected).toBe('a');
+  });
+
   it('toggles off when the same bar is clicked again, and switches to another bar', () => {
     const s = t.toggleHighlight(start, h);
     expect(t.toggleHighlight(s, { ...h }).highlight).toBeNull();

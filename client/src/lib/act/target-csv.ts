@@ -1,5 +1,6 @@
 // The target list as CSV: one row per person, with the reasons they are on it (roles, communities, degree, scores, best path).
 import type { Role } from '../graphql/generated/graphql';
+import { hopsLabel } from '../components/format';
 
 export interface TargetReasons {
   id: string;
@@ -17,6 +18,8 @@ export interface TargetReasons {
   /** Best warm-introduction path from an employee: names in order, with its score. */
   bestPath: { names: readonly string[]; score: number } | null;
   from: string;
+  /** Why it was added where it was added (the plan's "+8.3 expected contacts: …"); null when nothing was said. */
+  reason: string | null;
   addedAt: string;
 }
 
@@ -35,6 +38,7 @@ export const TARGET_CSV_COLUMNS = [
   'introduction_score',
   'why',
   'added_from',
+  'added_because',
   'added_at',
 ] as const;
 
@@ -53,8 +57,10 @@ function memberships(list: ReadonlyArray<{ name: string; strength: number }>): s
     .join('; ');
 }
 
-function score(n: number | null, digits = 4): string | null {
-  return n === null ? null : n.toFixed(digits);
+/** A score with its significant digits kept (0.00013 stays 0.00013, not 0.0001): six, as spreadsheets read them. */
+export function csvScore(n: number | null): string | null {
+  if (n === null || !Number.isFinite(n)) return null;
+  return String(Number(n.toPrecision(6)));
 }
 
 /** One readable sentence: why this person is on the list. */
@@ -65,9 +71,9 @@ export function whySentence(r: TargetReasons): string {
   if (r.communities.length > 0)
     parts.push(`in ${r.communities.length} declared communit${r.communities.length > 1 ? 'ies' : 'y'}`);
   if (r.degree !== null) parts.push(`${r.degree} ties`);
-  if (r.pagerank !== null) parts.push(`PageRank ${r.pagerank.toFixed(4)}`);
+  if (r.pagerank !== null) parts.push(`PageRank ${Number(r.pagerank.toPrecision(3))}`);
   if (r.bestPath !== null)
-    parts.push(`reachable in ${r.bestPath.names.length - 1} hops from ${r.bestPath.names[0] ?? 'an employee'}`);
+    parts.push(`reachable in ${hopsLabel(r.bestPath.names.length - 1)} from ${r.bestPath.names[0] ?? 'an employee'}`);
   return parts.length === 0 ? 'added by hand' : parts.join(', ');
 }
 
@@ -83,13 +89,14 @@ export function targetCsv(rows: readonly TargetReasons[]): string {
       r.roles.join('+'),
       memberships(r.communities),
       r.degree,
-      score(r.pagerank),
-      score(r.betweenness),
+      csvScore(r.pagerank),
+      csvScore(r.betweenness),
       r.detected === null ? null : memberships(r.detected),
       r.bestPath === null ? null : r.bestPath.names.join(' > '),
-      score(r.bestPath?.score ?? null),
+      csvScore(r.bestPath?.score ?? null),
       whySentence(r),
       r.from,
+      r.reason,
       r.addedAt,
     ];
     lines.push(fields.map(csvField).join(','));

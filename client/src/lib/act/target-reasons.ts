@@ -52,6 +52,7 @@ export async function targetReasons(t: Target, signal?: AbortSignal): Promise<Ta
         : sc.detectedCommunities.map((m) => ({ name: m.community.label ?? m.community.name, strength: m.strength })),
     bestPath: best === null ? null : { names: best.stakeholders.map((x) => x.name), score: best.score },
     from: t.from,
+    reason: t.reason ?? null,
     addedAt: t.addedAt,
   };
 }

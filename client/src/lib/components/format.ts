@@ -12,6 +12,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** "1 hop" / "2 hops" (never "1 hops"). */
+export function hopsLabel(n: number): string {
+  return plural(n, 'hop');
+}
+
 /** A YYYY-MM-DD or ISO instant as "3 Mar 2021"; null stays empty. */
 export function formatDate(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

@@ -1,9 +1,8 @@
-// Exports of what the map draws: the current view as GEXF, and the map as PNG with its legend.
+// Exports of what the map draws: the map as PNG with its legend (the GEXF of the view is act/view-gexf.ts).
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
-import { drawLegend, type LegendBlock } from '../act/legend-image';
-import { writeGexf, type GexfEdge, type GexfNode } from '../act/gexf';
-import type { AtlasSigma } from './context';
+import { drawLegend, imageLayout, legendSize, type LegendBlock } from '../act/legend-image';
+import { HULL_LAYER, type AtlasSigma } from './context';
 
 /** How many stakeholders the map draws (after filters): the count an export's audit event records. */
 export function drawnNodeCount(sigma: AtlasSigma): number {
@@ -15,57 +14,29 @@ export function drawnNodeCount(sigma: AtlasSigma): number {
   return n;
 }
 
-/** The drawn nodes and ties (after filters) as GEXF, with positions, sizes and colours as displayed. */
-export function currentViewGexf(sigma: AtlasSigma, description: string): string {
-  const graph = sigma.getGraph();
-  const nodes: GexfNode[] = [];
-  const shown = new Set<string>();
-  graph.forEachNode((node, attrs) => {
-    const d = sigma.getNodeDisplayData(node);
-    if (d === undefined || d.hidden) return;
-    shown.add(node);
-    nodes.push({
-      id: node,
-      label: attrs.label,
-      x: attrs.x,
-      y: attrs.y,
-      size: d.size,
-      colour: d.color,
-      attributes: {
-        kind: attrs.kind,
-        roles: attrs.roles.join('+'),
-        communities: attrs.communities.join(';'),
-        degree: attrs.degree,
-      },
-    });
-  });
-  const edges: GexfEdge[] = [];
-  graph.forEachEdge((edge, attrs, source, target) => {
-    const d = sigma.getEdgeDisplayData(edge);
-    if (!shown.has(source) || !shown.has(target) || d === undefined || d.hidden) return;
-    edges.push({ source, target, weight: attrs.weight, attributes: { type: attrs.tieType, since: attrs.since } });
-  });
-  return writeGexf({
-    nodes,
-    edges,
-    nodeColumns: { kind: 'string', roles: 'string', communities: 'string', degree: 'integer' },
-    edgeColumns: { type: 'string', since: 'string' },
-    description,
-    date: new Date(Date.now()).toISOString().slice(0, 10),
-  });
-}
-
-/** The map as drawn (ties, nodes, labels) with the legend painted in its corner, as a PNG blob. */
+/**
+ * The map as drawn (community hulls, ties, nodes with their pies, labels) with the legend in a strip beside it, as a
+ * PNG blob. Sigma's exporter redraws its own layers in a temporary renderer; the hull layer is ours, so it is laid
+ * under them here.
+ */
 export async function mapPngWithLegend(sigma: AtlasSigma, legend: LegendBlock): Promise<Blob> {
   // The exporter is typed for untyped-attribute sigma; ours only narrows the attributes.
-  const canvas = await drawOnCanvas(sigma as unknown as Sigma, { backgroundColor: '#ffffff' });
-  const ctx = canvas.getContext('2d');
-  if (ctx !== null) {
-    const scale = canvas.width / Math.max(1, sigma.getContainer().offsetWidth);
-    drawLegend(ctx, legend, scale);
-  }
+  const drawn = await drawOnCanvas(sigma as unknown as Sigma, { backgroundColor: 'transparent' });
+  const out = document.createElement('canvas');
+  const ctx = out.getContext('2d');
+  if (ctx === null) throw new Error('The browser gave no 2D canvas for the PNG');
+  const scale = drawn.width / Math.max(1, sigma.getContainer().offsetWidth);
+  const layout = imageLayout(drawn, legendSize(ctx, legend, scale));
+  out.width = layout.width;
+  out.height = layout.height;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  const hulls = sigma.getCanvases()[HULL_LAYER];
+  if (hulls !== undefined) ctx.drawImage(hulls, layout.map.x, layout.map.y, drawn.width, drawn.height);
+  ctx.drawImage(drawn, layout.map.x, layout.map.y);
+  drawLegend(ctx, legend, scale, layout.legend.x, layout.legend.y);
   return new Promise((resolve, reject) => {
-    canvas.toBlob(
+    out.toBlob(
       (blob) => (blob === null ? reject(new Error('The browser could not encode the PNG')) : resolve(blob)),
       'image/png',
     );

@@ -45,7 +45,10 @@ export function buildReducerContext(
     sliceColour?: ((community: string) => string) | null;
   } = {},
 ): ReducerContext {
-  const candidate = view.hovered ?? view.selected;
+  // A selected member of the highlight stays selected without dimming the rest of the highlight (introduction paths
+  // to the selected target): the highlight stays in front.
+  const selectedInHighlight = view.selected !== null && view.highlight !== null && view.highlight.nodes.has(view.selected);
+  const candidate = view.hovered ?? (selectedInHighlight ? null : view.selected);
   const focus = candidate !== null && graph.hasNode(candidate) ? candidate : null;
   const focusNeighbours = new Set<string>(focus === null ? [] : graph.neighbors(focus));
   let tieEnds: Set<string> | null = null;
@@ -104,6 +107,7 @@ export function reduceNode(node: string, attrs: NodeAttributes, ctx: ReducerCont
   }
   const highlight = ctx.view.highlight;
   if (highlight !== null) {
+    if (selected) return { ...base, highlighted: true, forceLabel: true, zIndex: 3 };
     if (highlight.nodes.has(node)) return { ...base, zIndex: 2 };
     return { ...base, ...PLAIN, color: DIMMED_NODE_COLOUR, label: null, zIndex: 0 };
   }

@@ -76,3 +76,14 @@ export function detectedNames(
     return { id: r.id, name: `${n} ${i}` };
   });
 }
+
+/**
+ * A warning when the data changed since the shown analysis: the run counted a different number of stakeholders than
+ * the ecosystem holds now (an import or an erasure since). Null when they agree or either count is unknown.
+ */
+export function staleAnalysisNote(runNodes: number | null | undefined, ecosystemNodes: number | null | undefined): string | null {
+  if (runNodes === null || runNodes === undefined || ecosystemNodes === null || ecosystemNodes === undefined) return null;
+  if (runNodes === ecosystemNodes) return null;
+  const fmt = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+  return `The data changed since this analysis: it covered ${fmt(runNodes)} stakeholders, the ecosystem now has ${fmt(ecosystemNodes)}. Scores and detected communities may be out of date: run the analysis again (Analyse tab).`;
+}

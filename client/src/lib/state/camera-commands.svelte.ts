@@ -2,7 +2,11 @@
 
 import type { UrlCamera } from './url-state';
 
-export type CameraCommand = { kind: 'focus'; node: string } | { kind: 'reset' } | { kind: 'set'; camera: UrlCamera };
+export type CameraCommand =
+  | { kind: 'focus'; node: string }
+  | { kind: 'fit'; nodes: readonly string[] }
+  | { kind: 'reset' }
+  | { kind: 'set'; camera: UrlCamera };
 
 export class CameraCommands {
   /** The latest request with a sequence number, so repeating the same request still fires. */
@@ -11,6 +15,11 @@ export class CameraCommands {
 
   focus = (node: string): void => {
     this.pending = { seq: ++this.#seq, command: { kind: 'focus', node } };
+  };
+
+  /** Brings these nodes into view (a highlight's or a drill-down's members). */
+  fit = (nodes: readonly string[]): void => {
+    this.pending = { seq: ++this.#seq, command: { kind: 'fit', nodes } };
   };
 
   /** The camera as last reported by the map (debounced); the URL carries it. */

@@ -1,8 +1,7 @@
-// The target list as a small rune class: people added from anywhere, persisted in localStorage.
+// The target list as a small rune class: people added from anywhere, persisted in localStorage per database (a list
+// made on one database does not show up on another).
 import type { KeyValueStore } from '../graph/positions';
-import { addTarget, parseTargets, removeTarget, type Target } from './target-transitions';
-
-export const TARGETS_KEY = 'atlas:targets';
+import { addTarget, parseTargets, removeTarget, targetsStorageKey, type Target } from './target-transitions';
 
 /** The current instant as ISO text (a plain value, nothing reactive). */
 function nowIso(): string {
@@ -12,15 +11,22 @@ function nowIso(): string {
 export class TargetList {
   items = $state.raw<readonly Target[]>([]);
   #store: KeyValueStore | null;
+  /** Null until the database is known: nothing is read or written before. */
+  #key: string | null = null;
 
   constructor(store: KeyValueStore | null) {
     this.#store = store;
+  }
+
+  /** Switches to the list kept for this database (null: a server that does not say which database it uses). */
+  useDatabase = (databaseId: string | null): void => {
+    this.#key = targetsStorageKey(databaseId);
     try {
-      this.items = parseTargets(store?.getItem(TARGETS_KEY) ?? null);
+      this.items = parseTargets(this.#store?.getItem(this.#key) ?? null);
     } catch {
       this.items = [];
     }
-  }
+  };
 
   has = (id: string): boolean => this.items.some((t) => t.id === id);
 
@@ -37,7 +43,7 @@ export class TargetList {
   #set(items: readonly Target[]): void {
     this.items = items;
     try {
-      this.#store?.setItem(TARGETS_KEY, JSON.stringify(items));
+      if (this.#key !== null) this.#store?.setItem(this.#key, JSON.stringify(items));
     } catch {
       // Storage full or blocked: the list still works for this session.
     }

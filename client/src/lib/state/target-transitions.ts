@@ -5,6 +5,8 @@ export interface Target {
   name: string;
   /** Where it was added from (panel, search, selection, leaderboard, plan). */
   from: string;
+  /** Why it was added there, when the source says (the engagement plan's expected gain and summary). */
+  reason?: string;
   addedAt: string;
 }
 
@@ -31,15 +33,21 @@ export function parseTargets(text: string | null): Target[] {
   const seen = new Set<string>();
   for (const item of raw) {
     if (typeof item !== 'object' || item === null) continue;
-    const { id, name, from, addedAt } = item as Record<string, unknown>;
+    const { id, name, from, reason, addedAt } = item as Record<string, unknown>;
     if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
     seen.add(id);
     out.push({
       id,
       name: typeof name === 'string' ? name : id,
       from: typeof from === 'string' ? from : 'unknown',
+      ...(typeof reason === 'string' && reason !== '' ? { reason: reason.slice(0, 500) } : {}),
       addedAt: typeof addedAt === 'string' ? addedAt : '',
     });
   }
   return out;
+}
+
+/** Where the list of one database is kept; a server without a database id (older API) keeps the one shared list. */
+export function targetsStorageKey(databaseId: string | null): string {
+  return databaseId === null ? 'atlas:targets' : `atlas:targets:${databaseId}`;
 }

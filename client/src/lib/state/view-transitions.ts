@@ -242,9 +242,11 @@ export type UrlView = Pick<
 >;
 
 /** Sets a highlight; setting the one already shown toggles it off. Clears the selection so it shows. */
+/** A new highlight clears the selection, unless the selected stakeholder is a member (paths to the selected target). */
 export function toggleHighlight(s: ViewSnapshot, highlight: Highlight): ViewSnapshot {
   if (s.highlight?.key === highlight.key) return { ...s, highlight: null };
-  return { ...s, highlight, selected: null };
+  const selected = s.selected !== null && highlight.nodes.has(s.selected) ? s.selected : null;
+  return { ...s, highlight, selected };
 }
 
 export function clearHighlight(s: ViewSnapshot): ViewSnapshot {

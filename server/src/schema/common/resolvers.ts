@@ -3,6 +3,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput, shorten } from '../../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { isIsoDate } from '../../domain/validators.js';
+import { databaseIdentity } from '../../store/instance.js';
 
 const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
@@ -48,6 +49,6 @@ export const commonResolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
-  Query: { apiVersion: () => API_VERSION },
+  Query: { apiVersion: () => API_VERSION, databaseId: (_root, _args, ctx) => databaseIdentity(ctx.db, ctx.signal) },
   Mutation: { _noop: () => null },
 };

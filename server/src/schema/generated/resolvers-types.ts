@@ -813,6 +813,8 @@ export type Query = {
   communityComparison: CommunityComparison;
   /** The current run, or null before the first complete run. */
   currentAnalysisRun?: Maybe<AnalysisRun>;
+  /** The identity of the database this server uses (another store or server has another); clients key what they keep locally by it. */
+  databaseId: Scalars['ID']['output'];
   /** Detected communities of a run (default: current; NOT_FOUND before any run), largest first. */
   detectedCommunities: Array<Community>;
   /** The neighbourhood of one stakeholder up to depth hops (1–3), with the analytics of `run` as in network. */
@@ -2029,6 +2031,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityComparison?: Resolver<ResolversTypes['CommunityComparison'], ParentType, ContextType, Partial<QueryCommunityComparisonArgs>>;
   currentAnalysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType>;
+  databaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   detectedCommunities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryDetectedCommunitiesArgs>>;
   egoNetwork?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'depth' | 'id' | 'limit'>>;
   engagementPlan?: Resolver<ResolversTypes['EngagementPlan'], ParentType, ContextType, RequireFields<QueryEngagementPlanArgs, 'k' | 'seed' | 'simulations'>>;
