@@ -62,11 +62,12 @@ export interface NetworkGraph {
   edges: NetworkEdge[];
 }
 
-// Declared communities strongest first, then by id: the order the analysis reads (its first is a stakeholder's
-// primary group in the declared-vs-detected table), so the page's cell lists count as the table does.
+// Declared communities come as [strength, id] pairs and leave sorted strongest first, then by id (shapeNode): the
+// order the analysis reads (its first is a stakeholder's primary group in the declared-vs-detected table), so the
+// page's cell lists count as the table does. Sorted here, not in Cypher: an ordered COLLECT subquery per node cost
+// the ego query 5× its db hits (tests/integration/query-budgets.test.ts).
 const BASE_ATTRIBUTES = `label: s.name, kind: s.kind, roles: coalesce(s.roles, []), degree: coalesce(s.degree, 0),
-  communities: COLLECT { MATCH (s)-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'})
-    RETURN c.id ORDER BY coalesce(m.strength, 1.0) DESC, c.id }`;
+  communities: [(s)-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | [coalesce(m.strength, 1.0), c.id]]`;
 
 /**
  * The node projection, with the run's analytics when asked: the score set the run wrote for the stakeholder
@@ -94,13 +95,21 @@ function roundForWire(value: number): number {
 
 interface NodeRow {
   key: string;
-  attributes: Omit<NetworkNode['attributes'], 'detected'> & { detected?: Array<[string, number]> };
+  attributes: Omit<NetworkNode['attributes'], 'detected' | 'communities'> & {
+    detected?: Array<[string, number]>;
+    communities: Array<[number, string]>;
+  };
+}
+
+/** Declared community ids, strongest membership first, then by id. */
+function strongestFirst(memberships: Array<[number, string]>): string[] {
+  return memberships.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map(([, id]) => id);
 }
 
 /** Rounds the scores and shapes memberships; without a run, the analytics fields are null. */
 function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
-  const { detected, scores, ...rest } = row.attributes;
-  const attributes: NetworkNode['attributes'] = rest;
+  const { detected, scores, communities, ...rest } = row.attributes;
+  const attributes: NetworkNode['attributes'] = { ...rest, communities: strongestFirst(communities) };
   if (analytics.scores !== null) {
     let shaped: NetworkScoresModel | null = null;
     if (scores) {
