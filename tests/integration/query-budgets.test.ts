@@ -28,7 +28,8 @@ const CALLS: Record<BudgetedQuery, (db: Database) => Promise<unknown>> = {
   egoDepth1: (db) => loadEgoNetwork(db, hub, 1, 2000, null),
   egoDepth2: (db) => loadEgoNetwork(db, hub, 2, 2000, null),
   filteredPage: async (db) => {
-    const page = await listStakeholders(db, { roles: ['CUSTOMER'] }, 'NAME', { offset: 50, limit: 50 });
+    // As the API asks when totalCount is selected: the page and its total in one query.
+    const page = await listStakeholders(db, { roles: ['CUSTOMER'] }, 'NAME', { offset: 50, limit: 50 }, true, true);
     return page.totalCount();
   },
   networkSlice: (db) => loadNetwork(db, { roles: ['CUSTOMER', 'PARTNER'] }, 500),

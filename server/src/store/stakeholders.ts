@@ -94,6 +94,7 @@ export async function listStakeholders(
   orderBy: StakeholderOrder,
   request: PageRequest,
   personal = true,
+  withTotal = false,
 ): Promise<Page<Stakeholder>> {
   const match = stakeholderMatch(filter, personal);
   const byName = !(orderBy === 'RELEVANCE' && match.hasScore) && orderBy !== 'DEGREE';
@@ -106,18 +107,27 @@ export async function listStakeholders(
   // Every stakeholder has a name; saying so lets a scan of all stakeholders read the name index
   // in order and stop after the page (PartialTop) instead of sorting every match.
   const scansAll = !match.hasScore && !filter?.community;
-  const rows = await execute<{ s: Stakeholder }>(
-    db,
-    `${byName && scansAll ? withCondition(match.cypher, 's.name IS NOT NULL') : match.cypher}
-     WITH s${match.hasScore ? ', score' : ''} ORDER BY ${order} SKIP $skip LIMIT $limit
-     RETURN ${STAKEHOLDER_PROJECTION} AS s`,
-    { ...match.params, skip: int(request.offset), limit: int(request.limit + 1) },
-  );
+  const pageOf = `${byName && scansAll ? withCondition(match.cypher, 's.name IS NOT NULL') : match.cypher}
+     WITH s${match.hasScore ? ', score' : ''} ORDER BY ${order} SKIP $skip LIMIT $limit`;
   // One role and nothing else: the role label's count comes from the count store.
   const onlyRole = scansAll && !filter?.kind && filter?.roles?.length === 1 ? filter.roles[0] : undefined;
   const countCypher = onlyRole
     ? `MATCH (s:${ROLE_LABEL[onlyRole]}) RETURN count(s) AS n`
     : `${match.cypher}\nRETURN count(s) AS n`;
+  const params = { ...match.params, skip: int(request.offset), limit: int(request.limit + 1) };
+  if (withTotal) {
+    // Asked for with the page: both in one round trip.
+    const rows = await execute<{ n: number; page: Stakeholder[] }>(
+      db,
+      `CALL () { ${countCypher} }
+       CALL () { ${pageOf} RETURN collect(${STAKEHOLDER_PROJECTION}) AS page }
+       RETURN n, page`,
+      params,
+    );
+    const total = rows[0]?.n ?? 0;
+    return toPage(rows[0]?.page ?? [], request, () => Promise.resolve(total));
+  }
+  const rows = await execute<{ s: Stakeholder }>(db, `${pageOf}\n     RETURN ${STAKEHOLDER_PROJECTION} AS s`, params);
   // Read once, when first asked for; a failed read (a cancelled request) is forgotten, since a cached
   // page outlives the request that loaded it.
   let total: Promise<number> | undefined;

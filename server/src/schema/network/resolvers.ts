@@ -13,7 +13,7 @@ import {
   type NetworkScoreField,
   type NodeAnalytics,
 } from '../../store/network.js';
-import { selectedFields } from './selection.js';
+import { selectedFields } from '../common/selection.js';
 import { maskingLevel, networkAnswerBytes } from '../common/answer-cache.js';
 import { encodeColumns } from './columns.js';
 

@@ -8,6 +8,7 @@ import { optionalDate, optionalEmail, optionalId, optionalText, requireText, sea
 import { stakeholderMemberships } from '../../store/communities.js';
 import * as repository from '../../store/stakeholders.js';
 import { listAnswerBytes, maskingLevel } from '../common/answer-cache.js';
+import { selectedFields } from '../common/selection.js';
 
 function roleFact(field: string, input: RoleFactInput): RoleFact {
   const since = optionalDate(`${field}.since`, input.since);
@@ -36,18 +37,20 @@ async function loadOrThrow(context: GraphQLContext, id: string): Promise<Stakeho
 export const stakeholderResolvers: Resolvers = {
   Query: {
     stakeholder: (_, { id }, { loaders }) => loaders.stakeholder.load(id),
-    stakeholders: (_, { filter, orderBy, first, after }, { db, config, viewer, answers }) => {
+    stakeholders: (_, { filter, orderBy, first, after }, { db, config, viewer, answers }, info) => {
       searchText('filter.text', filter?.text);
       // Viewers may not see e-mail addresses, so their text search must not match on them either.
       const level = maskingLevel(viewer);
       const page = pageRequest(first, after, config.maxPageSize);
       const order = orderBy ?? 'NAME';
+      // A total asked for with the page is read in the same round trip.
+      const withTotal = selectedFields(info, [])?.has('totalCount') ?? false;
       return answers.get({
         kind: 'stakeholders',
-        key: [filter ?? null, order, page.offset, page.limit],
+        key: [filter ?? null, order, page.offset, page.limit, withTotal],
         level,
         size: (answer) => listAnswerBytes(answer.items),
-        load: () => repository.listStakeholders(db, filter, order, page, level === 'personal'),
+        load: () => repository.listStakeholders(db, filter, order, page, level === 'personal', withTotal),
       });
     },
     roleOverlaps: (_, __, { db }) => repository.roleCombinations(db),
