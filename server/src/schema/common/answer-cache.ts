@@ -42,23 +42,43 @@ export class AnswerCache {
     return this.entries !== null;
   }
 
-  /** The answer for this version of the data: cached, or loaded (and cached when the version is known). */
+  /**
+   * The answer for this version of the data. A hit costs the version read alone. A likely miss (nothing
+   * cached for this key under the last version read) loads at once, beside the version read, and is kept
+   * only when that read found the version that was known before the load began: the load then read data
+   * at least as new as that version, which did not move meanwhile.
+   */
   async get<T extends object>(query: CachedQuery<T>): Promise<T> {
     if (!this.entries) return query.load();
-    const version = await this.version().catch(() => null);
-    if (version === null) return query.load();
-    if (version !== this.lastVersion) {
-      // Everything cached belongs to an older version: drop it now rather than wait for eviction.
-      this.entries.clear();
-      this.lastVersion = version;
+    const entries = this.entries;
+    const keyAt = (version: string): string =>
+      `${version}\u0000${query.level}\u0000${query.kind}\u0000${JSON.stringify(query.key)}`;
+    const known = this.lastVersion;
+    const current = this.version().catch(() => null);
+    if (known !== null && entries.has(keyAt(known))) {
+      const version = await current;
+      const hit = version === known ? entries.get(keyAt(known)) : undefined;
+      if (hit) return hit as T;
+      // The data changed since: load, and keep the answer under the version read before the load began.
+      const value = await query.load();
+      if (version !== null) this.keep(keyAt(version), value, query);
+      return value;
     }
-    const key = `${version}\u0000${query.level}\u0000${query.kind}\u0000${JSON.stringify(query.key)}`;
-    const hit = this.entries.get(key);
-    if (hit) return hit as T;
+    if (known === null) {
+      // No version read yet (a new app, or the version node is missing): read it first, as nothing is to gain.
+      const version = await current;
+      const value = await query.load();
+      if (version !== null) this.keep(keyAt(version), value, query);
+      return value;
+    }
     const value = await query.load();
-    const size = Math.max(1, Math.ceil(query.size(value)));
-    if (size <= this.entries.maxSize) this.entries.set(key, value, { size });
+    if ((await current) === known) this.keep(keyAt(known), value, query);
     return value;
+  }
+
+  private keep<T extends object>(key: string, value: T, query: CachedQuery<T>): void {
+    const size = Math.max(1, Math.ceil(query.size(value)));
+    if (this.entries && size <= this.entries.maxSize) this.entries.set(key, value, { size });
   }
 
   /**
@@ -86,7 +106,15 @@ export class AnswerCache {
     const done = (): void => {
       if (this.inFlight === read) this.inFlight = null;
     };
-    read.then(done, done);
+    read.then((version) => {
+      done();
+      // Reads complete in the order they started (one at a time): the last one is the newest.
+      if (version !== this.lastVersion) {
+        // Everything cached belongs to another version: drop it now rather than wait for eviction.
+        this.entries?.clear();
+        this.lastVersion = version;
+      }
+    }, done);
     return read;
   }
 }
