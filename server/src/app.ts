@@ -10,6 +10,7 @@ import { characterLimitPlugin } from '@escape.tech/graphql-armor-character-limit
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { apiError } from './errors.js';
 import { useContentEncoding } from '@whatwg-node/server';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { AppConfig } from './config.js';
 import { createLoaders, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -109,6 +110,9 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       maxDepthPlugin({ n: config.maxQueryDepth, flattenFragments: true, ...report }),
       maxAliasesPlugin({ n: limits.maxAliases, ...report }),
       maxDirectivesPlugin({ n: limits.maxDirectives, ...report }),
+      // Large answers (networks, ego networks, pages) are mostly field resolution: compiled, a fraction of the time.
+      // Before the limits: they wrap whichever execute function is set when their turn comes.
+      ...(config.graphqlJit ? [useGraphQlJit()] : []),
       useOperationLimits({ limits, gates }),
       useReadinessCheck({
         endpoint: '/ready',

@@ -35,6 +35,8 @@ export interface AppConfig {
   maxPageSize: number;
   /** Memory for cached answers (network, ego networks, pages, a run's lists), in bytes; 0 disables the cache. */
   answerCacheBytes: number;
+  /** Execute operations through graphql-jit (compiled once per document) instead of graphql-js's interpreter. */
+  graphqlJit: boolean;
   /** Deepest query the API accepts. */
   maxQueryDepth: number;
   /** The URL users reach the app at (behind a proxy); its host is the only Host header accepted. */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loadDemo: boolean(env, 'ATLAS_LOAD_DEMO', true),
     maxPageSize: integer(env, 'ATLAS_MAX_PAGE_SIZE', 500, 1, 10_000),
     answerCacheBytes: integer(env, 'ATLAS_ANSWER_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,
+    graphqlJit: boolean(env, 'ATLAS_GRAPHQL_JIT', true),
     maxQueryDepth: integer(env, 'ATLAS_MAX_QUERY_DEPTH', 10, 2, 50),
     publicUrl: publicUrl(env),
     corsOrigins: origins(env),
