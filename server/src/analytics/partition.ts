@@ -3,6 +3,7 @@ import type Graph from 'graphology';
 import { createRandom } from '../domain/random.js';
 import { leiden, type WeightedCsr } from './leiden.js';
 import { edgeWeightGetter, type EdgeWeightOption } from './projection.js';
+import type { TieArrays } from './tie-index.js';
 
 export interface PartitionOptions {
   /** Modularity resolution γ (default 1; larger → more, smaller communities). */
@@ -17,14 +18,6 @@ export interface PartitionOptions {
   restarts?: number;
   /** Weight source on the input graph (default `weight`, 1 when absent); null = unweighted. Weights must be finite and ≥ 0. */
   getEdgeWeight?: EdgeWeightOption;
-}
-
-/** Ties between nodes 0..n-1 (typed arrays, as the edge-list reader and the run projection hold them). */
-export interface TieArrays {
-  source: ArrayLike<number>;
-  target: ArrayLike<number>;
-  /** Weight per tie (default 1 each); finite and ≥ 0. */
-  weight?: ArrayLike<number> | null;
 }
 
 /** Largest graph handled: typed-array indices are 32-bit. */

@@ -134,11 +134,14 @@ function collectTriples(graph: Graph, ix: NodeIndex, options: TieIndexOptions, s
   return { src, dst, w, count };
 }
 
-/** Ties given as parallel arrays over node indexes 0..n-1 (a compact projection): source, target, weight. */
+/**
+ * Ties between nodes 0..n-1 as parallel arrays (the edge-list reader and the run projection hold them so):
+ * source, target and, optionally, weight (1 each when absent).
+ */
 export interface TieArrays {
-  source: Int32Array;
-  target: Int32Array;
-  weight: Float64Array;
+  source: ArrayLike<number>;
+  target: ArrayLike<number>;
+  weight?: ArrayLike<number> | null;
 }
 
 /** Directed index: u→v carries the summed weight of all u→v ties (undirected ties count both ways). */
@@ -229,7 +232,7 @@ function triplesOfTies(ties: TieArrays, symmetric: boolean) {
     const s = ties.source[e]!;
     const t = ties.target[e]!;
     if (s === t) continue;
-    const raw = ties.weight[e]!;
+    const raw = ties.weight ? ties.weight[e]! : 1;
     const weight = Number.isFinite(raw) ? Math.max(0, raw) : 1;
     src[count] = s;
     dst[count] = t;
