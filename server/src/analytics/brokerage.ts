@@ -35,6 +35,7 @@ import {
   type DirectedTieIndex,
   type TieWeightOption,
   type UndirectedTieIndex,
+  recordsOfColumns,
 } from './tie-index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -260,18 +261,15 @@ export function brokerageRoles(graph: Graph, groupOf: GroupOf, options: Brokerag
   const ix = directedTieIndex(graph, { getEdgeWeight: options.getEdgeWeight });
   const { groups } = indexGroups(graph, ix.nodes, groupOf);
   const columns = brokerageRolesOfIndex(ix, groups, options);
-  const roles = new Map<string, BrokerageCounts>();
-  for (let b = 0; b < ix.nodes.length; b++) {
-    roles.set(ix.nodes[b]!, {
-      coordinator: columns.coordinator[b]!,
-      itinerant: columns.itinerant[b]!,
-      representative: columns.representative[b]!,
-      gatekeeper: columns.gatekeeper[b]!,
-      liaison: columns.liaison[b]!,
-      total: columns.total[b]!,
-      weighted: columns.weighted[b]!,
-    });
-  }
+  const roles = recordsOfColumns(ix.nodes, columns, [
+    'coordinator',
+    'itinerant',
+    'representative',
+    'gatekeeper',
+    'liaison',
+    'total',
+    'weighted',
+  ] as const);
   return { roles, sampledBrokers: columns.sampledBrokers.map((b) => ix.nodes[b]!) };
 }
 

@@ -34,6 +34,7 @@ import {
   type DirectedTieIndex,
   type TieWeightOption,
   type UndirectedTieIndex,
+  recordsOfColumns,
 } from './tie-index.js';
 
 export interface InfluenceScores {
@@ -411,20 +412,17 @@ export function influence(graph: Graph, options: InfluenceOptions = {}): Influen
   const indexMs = performance.now() - t0;
   const { columns, betweenness: info, timings, warnings } = influenceOfIndex(ix, undirected, options);
   timings.index = indexMs;
-  const scores = new Map<string, InfluenceScores>();
-  for (let v = 0; v < ix.nodes.length; v++) {
-    scores.set(ix.nodes[v]!, {
-      inDegree: columns.inDegree[v]!,
-      outDegree: columns.outDegree[v]!,
-      weightedInDegree: columns.weightedInDegree[v]!,
-      weightedOutDegree: columns.weightedOutDegree[v]!,
-      pagerank: columns.pagerank[v]!,
-      authority: columns.authority[v]!,
-      hub: columns.hub[v]!,
-      coreNumber: columns.coreNumber[v]!,
-      betweenness: columns.betweenness[v]!,
-    });
-  }
+  const scores: Map<string, InfluenceScores> = recordsOfColumns(ix.nodes, columns, [
+    'inDegree',
+    'outDegree',
+    'weightedInDegree',
+    'weightedOutDegree',
+    'pagerank',
+    'authority',
+    'hub',
+    'coreNumber',
+    'betweenness',
+  ] as const);
   return { scores, betweenness: info, timings, warnings };
 }
 

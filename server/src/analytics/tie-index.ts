@@ -294,3 +294,21 @@ export function countComponentsOfIndex(ix: UndirectedTieIndex): number {
   }
   return components;
 }
+
+/**
+ * Node v's entry of each named column, keyed by node id: the map form of results computed as columns
+ * by node index (the worker keeps the columns; the graphology entry points return maps).
+ */
+export function recordsOfColumns<K extends string>(
+  nodes: readonly string[],
+  columns: Readonly<Record<K, ArrayLike<number>>>,
+  keys: readonly K[],
+): Map<string, Record<K, number>> {
+  const records = new Map<string, Record<K, number>>();
+  for (let v = 0; v < nodes.length; v++) {
+    const record = {} as Record<K, number>;
+    for (const key of keys) record[key] = columns[key][v]!;
+    records.set(nodes[v]!, record);
+  }
+  return records;
+}
