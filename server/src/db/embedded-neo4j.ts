@@ -2,6 +2,7 @@
 // repository), bound to 127.0.0.1 with a generated password, supervises it (restart after a crash,
 // a watchdog against orphans) and stops it cleanly. See docs/decisions/001-embedded-neo4j.md and 060-faults.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mavenPackage } from './maven.js';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -96,24 +97,9 @@ export function ensureNeo4jJars(version: string, cacheDir: string, log: (line: s
   assertToolsPresent(true);
   log(`Resolving Neo4j ${version} jars with Maven into ${lib} (first run only, ~120 MB)…`);
   mkdirSync(cacheDir, { recursive: true });
-  const result = spawnSync(
-    'mvn',
-    [
-      '-q',
-      '-B',
-      '-f',
-      POM,
-      'package',
-      `-Dneo4j.version=${version}`,
-      `-Dlib.dir=${lib}`,
-      `-DbuildDir=${join(cacheDir, 'target')}`,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (result.status !== 0) {
-    throw new EmbeddedNeo4jError(
-      `Maven could not resolve org.neo4j:neo4j:${version}:\n${(result.stdout + result.stderr).slice(-2000)}\n${DOCKER_HINT}`,
-    );
+  const failure = mavenPackage(POM, { 'neo4j.version': version, 'lib.dir': lib, buildDir: join(cacheDir, 'target') });
+  if (failure !== null) {
+    throw new EmbeddedNeo4jError(`Maven could not resolve org.neo4j:neo4j:${version}:\n${failure}\n${DOCKER_HINT}`);
   }
   if (!readdirSync(lib).some((file) => file.startsWith('neo4j-'))) {
     throw new EmbeddedNeo4jError(`Maven finished but ${lib} holds no Neo4j jars. ${DOCKER_HINT}`);

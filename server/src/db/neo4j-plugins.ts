@@ -1,6 +1,6 @@
 // Optional plugins for the embedded Neo4j (Graph Data Science, APOC core), resolved by Maven like the server's
 // own jars and put on the JVM classpath beside them. See docs/decisions/062-embedded-neo4j-plugins.md.
-import { spawnSync } from 'node:child_process';
+import { mavenPackage } from './maven.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,25 +49,12 @@ export function ensurePluginJars(plugin: Neo4jPlugin, cacheDir: string, serverLi
   const resolved = join(home, 'resolved');
   rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
-  const result = spawnSync(
-    'mvn',
-    [
-      '-q',
-      '-B',
-      '-f',
-      join(PLUGIN_POMS, spec.pom),
-      'package',
-      `-Dplugin.version=${spec.version}`,
-      `-Dlib.dir=${resolved}`,
-      `-DbuildDir=${join(home, 'target')}`,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (result.status !== 0) {
-    throw new Error(
-      `Maven could not resolve ${spec.description} ${spec.version}:\n${(result.stdout + result.stderr).slice(-2000)}`,
-    );
-  }
+  const failure = mavenPackage(join(PLUGIN_POMS, spec.pom), {
+    'plugin.version': spec.version,
+    'lib.dir': resolved,
+    buildDir: join(home, 'target'),
+  });
+  if (failure !== null) throw new Error(`Maven could not resolve ${spec.description} ${spec.version}:\n${failure}`);
   mkdirSync(lib, { recursive: true });
   for (const jar of jarsToKeep(readdirSync(resolved), readdirSync(serverLib), spec.version)) {
     renameSync(join(resolved, jar), join(lib, jar));
