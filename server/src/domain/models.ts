@@ -1,6 +1,7 @@
 // Plain objects the repositories return and the resolvers shape: the GraphQL mapper types.
 import type { KindName, RoleName, TieTypeName } from './vocabulary.js';
 import type { MetricName, MetricValues } from './metrics.js';
+import type { RunWeight } from './relationship-strength.js';
 
 export interface RoleFact {
   role: RoleName;
@@ -198,6 +199,8 @@ export interface ProjectionFilter {
 }
 
 export interface RunParameters extends ProjectionFilter {
+  /** What weighs each tie: imported weights, measured relationship strengths, or both (decision 095). */
+  weight: RunWeight;
   /** Louvain resolution γ > 0. */
   resolution: number;
   /** Overlapping-membership threshold in [0, 1]. */

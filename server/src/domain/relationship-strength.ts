@@ -119,3 +119,26 @@ export function relationshipStrength(interactions: readonly PairInteraction[], t
 function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }
+
+/** A fall of at least this much strength over the cooling window (90 days) marks a relationship as cooling. */
+export const COOLING_DROP = 0.05;
+
+/** What weighs a tie in an analysis run (docs/decisions/095-strength-as-run-weight.md). */
+export const RUN_WEIGHTS = ['TIES', 'RELATIONSHIPS', 'BLENDED'] as const;
+export type RunWeight = (typeof RUN_WEIGHTS)[number];
+
+export function isRunWeight(value: string): value is RunWeight {
+  return (RUN_WEIGHTS as readonly string[]).includes(value);
+}
+
+/**
+ * A tie's weight in an analysis run. TIES: its imported weight. RELATIONSHIPS: the strength of its pair's measured
+ * relationship, or, for a pair with no interaction, what the formula gives from the tie's weight alone
+ * (TIE_SHARE · (1 − e^(−w))). BLENDED: its imported weight × (1 + the measured strength), so a declared tie keeps its
+ * weight and a live relationship up to doubles it.
+ */
+export function runTieWeight(choice: RunWeight, tieWeight: number, measured: number | null): number {
+  if (choice === 'TIES') return tieWeight;
+  if (choice === 'RELATIONSHIPS') return measured ?? TIE_SHARE * tieStrength(tieWeight);
+  return tieWeight * (1 + (measured ?? 0));
+}

@@ -3,6 +3,7 @@
 import type { AnalysisEngineSettings } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AnalysisEngine } from '../domain/models.js';
+import type { RunWeight } from '../domain/relationship-strength.js';
 import { gdsProcedures, gdsVersion } from '../store/gds.js';
 import { countTies } from '../store/projection.js';
 
@@ -55,14 +56,25 @@ export function gdsCapabilities(db: Database): Promise<GdsCapabilities | null> {
   return found;
 }
 
-/** The engine of a run: the request's, else the setting's; `auto` picks GDS above `gdsMinTies` ties when present. */
+/**
+ * The engine of a run: the request's, else the setting's; `auto` picks GDS above `gdsMinTies` ties when present.
+ * GDS weighs ties by their imported weight only: a run weighted otherwise is refused there, and `auto` runs it on Node.
+ */
 export async function resolveEngine(
   db: Database,
   requested: AnalysisEngine | null,
   settings: AnalysisEngineSettings,
+  weight: RunWeight = 'TIES',
 ): Promise<AnalysisEngine> {
   const wanted = requested ?? (settings.engine === 'auto' ? null : settings.engine === 'gds' ? 'GDS' : 'NODE');
   if (wanted === 'NODE') return 'NODE';
+  if (weight !== 'TIES') {
+    if (wanted === 'GDS')
+      throw new EngineUnavailableError(
+        `Graph Data Science runs weigh ties by their imported weight only; weight ${weight} needs engine NODE`,
+      );
+    return 'NODE';
+  }
   const gds = await gdsCapabilities(db);
   if (wanted === 'GDS') {
     if (gds === null)

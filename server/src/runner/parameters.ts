@@ -1,6 +1,7 @@
 // The parameters of a full analysis run: their type, defaults and validation (shared by GraphQL and the run service).
 import { isRole, isTieType, ROLES, TIE_TYPES, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 import { isIsoDate } from '../domain/validators.js';
+import { isRunWeight, RUN_WEIGHTS } from '../domain/relationship-strength.js';
 import type { ProjectionFilter, RunParameters } from '../domain/models.js';
 
 export const DEFAULT_PARAMETERS: RunParameters = {
@@ -12,6 +13,7 @@ export const DEFAULT_PARAMETERS: RunParameters = {
   tieTypes: null,
   since: null,
   until: null,
+  weight: 'TIES',
 };
 
 /** A parameter problem: which field (e.g. "input.resolution") and what is wrong. */
@@ -34,6 +36,7 @@ export interface RunParametersInput {
   tieTypes?: readonly string[] | null;
   since?: string | null;
   until?: string | null;
+  weight?: string | null;
 }
 
 /** Validates and completes a filter; `prefix` is the argument path used in error fields. */
@@ -72,5 +75,8 @@ export function validateRunParameters(input: RunParametersInput, prefix = 'input
   if (!Number.isInteger(pivots) || pivots < 1 || pivots > 100_000) {
     throw new ParameterError(`${prefix}pivots`, `must be an integer between 1 and 100000, got ${pivots}`);
   }
-  return { resolution, threshold, seed, pivots, ...validateFilter(input, prefix) };
+  const weight = input.weight ?? DEFAULT_PARAMETERS.weight;
+  if (!isRunWeight(weight))
+    throw new ParameterError(`${prefix}weight`, `unknown weight '${weight}' (one of ${RUN_WEIGHTS.join(', ')})`);
+  return { resolution, threshold, seed, pivots, weight, ...validateFilter(input, prefix) };
 }

@@ -185,7 +185,7 @@ export async function startAnalysisRun(
   if (running !== undefined) throw new RunInProgressError(running);
   await recoverInterruptedRuns(db);
   const settings = engine.settings ?? NODE_ONLY_SETTINGS;
-  const chosen = await resolveEngine(db, engine.requested ?? null, settings);
+  const chosen = await resolveEngine(db, engine.requested ?? null, settings, parameters.weight);
   const id = newRunId();
   const handle: ActiveRun = {
     id,

@@ -13,6 +13,8 @@ import { importResolvers } from './imports/resolvers.js';
 import { analysisResolvers } from './analysis/resolvers.js';
 import { accessResolvers } from './access/resolvers.js';
 import { interactionResolvers } from './interactions/resolvers.js';
+import { assessmentResolvers } from './assessments/resolvers.js';
+import { relationshipHealthResolvers } from './relationship-health/resolvers.js';
 import { applyAccessRules } from '../auth/rules.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -34,6 +36,8 @@ export const resolverModules: Resolvers[] = [
   analysisResolvers,
   accessResolvers,
   interactionResolvers,
+  assessmentResolvers,
+  relationshipHealthResolvers,
 ];
 
 /** The executable schema with the access rules (@auth, @personal, mutation audit) applied to it. */

@@ -11,6 +11,7 @@ export interface ErasureCounts {
   ties: number;
   memberships: number;
   scoreSets: number;
+  assessments: number;
   suppressions: number;
 }
 
@@ -24,6 +25,7 @@ export async function eraseStakeholder(db: Database, id: string): Promise<Erasur
       roles: number;
       ties: number;
       memberships: number;
+      assessments: number;
     }>(
       tx,
       `MATCH (s:Stakeholder {id: $id})
@@ -33,7 +35,8 @@ export async function eraseStakeholder(db: Database, id: string): Promise<Erasur
               [(s)-[:${ANY_TIE}]-(o:Stakeholder) WHERE o <> s | o.id] AS neighbours,
               COUNT { (s)-[:HAS_ROLE]->() } AS roles,
               COUNT { (s)-[:${ANY_TIE}]-() } AS ties,
-              COUNT { (s)-[:MEMBER_OF]->() } AS memberships`,
+              COUNT { (s)-[:MEMBER_OF]->() } AS memberships,
+              COUNT { (s)-[:HAS_ASSESSMENT]->() } AS assessments`,
       { id },
     );
     const row = found[0];
@@ -49,7 +52,7 @@ export async function eraseStakeholder(db: Database, id: string): Promise<Erasur
     await run(
       tx,
       `MATCH (s:Stakeholder {id: $id})
-       OPTIONAL MATCH (s)-[:HAS_ROLE|HAS_RECORD]->(owned)
+       OPTIONAL MATCH (s)-[:HAS_ROLE|HAS_RECORD|HAS_ASSESSMENT]->(owned)
        DETACH DELETE owned
        WITH DISTINCT s
        DETACH DELETE s`,
@@ -63,6 +66,7 @@ export async function eraseStakeholder(db: Database, id: string): Promise<Erasur
       ties: row.ties,
       memberships: row.memberships,
       scoreSets: scoreSets[0]?.n ?? 0,
+      assessments: row.assessments,
       suppressions,
     };
   });
@@ -82,7 +86,8 @@ export async function stakeholderData(db: Database, id: string): Promise<Record<
           weight: t.weight, since: t.since}],
        memberships: [(s)-[m:MEMBER_OF]->(c:Community) |
          {community: c.id, communityName: c.name, kind: c.kind, strength: m.strength, since: m.since, run: m.run}],
-       scores: [(s)-[:HAS_SCORES]->(x:ScoreSet) | properties(x)]
+       scores: [(s)-[:HAS_SCORES]->(x:ScoreSet) | properties(x)],
+       assessments: [(s)-[:HAS_ASSESSMENT]->(a:Assessment) | properties(a)]
      } AS data`,
     { id },
   );

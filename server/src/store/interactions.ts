@@ -100,7 +100,8 @@ const INTERACTION_PROJECTION = `i { .id, .channel, .sentiment, .summary, .logged
   owner: [(i)-[:WITH {owner: true}]->(o:Stakeholder) | o.id][0],
   participants: [(i)-[w:WITH]->(p:Stakeholder) | {stakeholder: p.id, initiator: coalesce(w.initiator, false)}] }`;
 
-const RELATIONSHIP_PROJECTION = `{ a: a.id, b: b.id, strength: x.strength, strengthBefore: x.strengthBefore,
+/** A relationship `x` from `a` to `b` as a RelationshipRecord. */
+export const RELATIONSHIP_PROJECTION = `{ a: a.id, b: b.id, strength: x.strength, strengthBefore: x.strengthBefore,
   interactionCount: x.interactionCount, recentInteractionCount: x.recentInteractionCount,
   firstInteractionAt: toString(x.firstAt), lastInteractionAt: toString(x.lastAt), reciprocity: x.reciprocity,
   sentiment: x.sentiment, owner: x.owner, updatedAt: toString(x.updatedAt) }`;
@@ -385,4 +386,23 @@ export async function recomputeAllRelationships(db: Database, now: Date): Promis
   }
   await bumpDataVersionAlone(db);
   return { interactions, relationships: pairs.length };
+}
+
+/** The relationship of each consecutive pair of a path (a warm introduction), seen from the earlier one; null where none. */
+export async function relationshipsAlong(db: Database, path: readonly string[]): Promise<Array<RelationshipView | null>> {
+  const pairs = path.slice(1).map((id, i): [string, string] => [path[i]!, id]);
+  if (pairs.length === 0) return [];
+  const rows = await execute<{ i: number; r: RelationshipRecord }>(
+    db,
+    `UNWIND range(0, size($pairs) - 1) AS i
+     MATCH (:Stakeholder {id: $pairs[i][0]})-[x:RELATES]-(:Stakeholder {id: $pairs[i][1]})
+     WITH i, x, startNode(x) AS a, endNode(x) AS b
+     RETURN i, ${RELATIONSHIP_PROJECTION} AS r`,
+    { pairs },
+  );
+  const found = new Map(rows.map((row) => [row.i, row.r]));
+  return pairs.map(([from], i) => {
+    const record = found.get(i);
+    return record ? seenFrom(record, from) : null;
+  });
 }

@@ -3,6 +3,7 @@ import { execute, stream, type Database } from '../db/database.js';
 import { maskOfRoles, TIE_TYPES } from '../domain/vocabulary.js';
 import { roleLabelPredicate } from './fragments.js';
 import type { CompactProjection, ProjectionFilter } from '../domain/models.js';
+import { runTieWeight, type RunWeight } from '../domain/relationship-strength.js';
 
 function num(value: number | null, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -12,9 +13,11 @@ function num(value: number | null, fallback: number): number {
  * One row per stakeholder: its roles, its declared memberships and its out-ties (to stakeholders that
  * pass the same filter) as three parallel lists, so the driver decodes n rows, not m. Tie types only
  * ever join stakeholders, so the target's label is not checked (one store read less per tie).
- * Relationship types come only from the TIE_TYPES allow-list; every value is a parameter.
+ * Relationship types come only from the TIE_TYPES allow-list; every value is a parameter. Unless the run is
+ * weighted by TIES, each tie also carries its pair's measured strength (RELATES, null when unmeasured).
  */
-export function projectionQuery(filter: ProjectionFilter): string {
+export function projectionQuery(filter: ProjectionFilter, weight: RunWeight = 'TIES'): string {
+  const measured = weight === 'TIES' ? '' : ', [(s)-[r:RELATES]-(b) | r.strength][0]';
   const types = (filter.tieTypes && filter.tieTypes.length > 0 ? filter.tieTypes : TIE_TYPES).join('|');
   const nodeWhere = filter.roles && filter.roles.length > 0 ? roleLabelPredicate('s', filter.roles, 'ANY') : 'true';
   const tieWhere = [
@@ -24,10 +27,10 @@ export function projectionQuery(filter: ProjectionFilter): string {
   ].filter((p): p is string => p !== null);
   return `
 MATCH (s:Stakeholder) WHERE ${nodeWhere}
-WITH s, [(s)-[t:${types}]->(b) ${tieWhere.length > 0 ? `WHERE ${tieWhere.join(' AND ')}` : ''} | [b.id, type(t), t.weight]] AS ties
+WITH s, [(s)-[t:${types}]->(b) ${tieWhere.length > 0 ? `WHERE ${tieWhere.join(' AND ')}` : ''} | [b.id, type(t), t.weight${measured}]] AS ties
 RETURN s.id AS id, s.name AS name, coalesce(s.roles, []) AS roles,
   [(s)-[m:MEMBER_OF]->(c:Community {kind: 'DECLARED'}) | [c.id, m.strength]] AS communities,
-  [x IN ties | x[0]] AS targets, [x IN ties | x[1]] AS types, [x IN ties | x[2]] AS weights`;
+  [x IN ties | x[0]] AS targets, [x IN ties | x[1]] AS types, [x IN ties | x[2]] AS weights${weight === 'TIES' ? '' : ', [x IN ties | x[3]] AS strengths'}`;
 }
 
 interface ProjectionRow {
@@ -38,6 +41,8 @@ interface ProjectionRow {
   targets: string[];
   types: string[];
   weights: Array<number | null>;
+  /** Each tie's pair's measured strength (only when the run is not weighted by TIES). */
+  strengths?: Array<number | null>;
 }
 
 /** A growable typed array (doubling), so that a million ties never sit in boxed JS arrays. */
@@ -66,7 +71,11 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
  * gets its node index when first seen, as a target or as a row, so no tie keeps a string; a target
  * that never comes as a row (outside the filter) is dropped with its ties at the end.
  */
-export async function loadProjection(db: Database, filter: ProjectionFilter): Promise<CompactProjection> {
+export async function loadProjection(
+  db: Database,
+  filter: ProjectionFilter & { weight?: RunWeight },
+): Promise<CompactProjection> {
+  const choice = filter.weight ?? 'TIES';
   const index = new Map<string, number>();
   const ids: string[] = [];
   const hasRow: boolean[] = [];
@@ -92,7 +101,7 @@ export async function loadProjection(db: Database, filter: ProjectionFilter): Pr
   const type = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   const typeIndex = new Map<string, number>(TIE_TYPES.map((t, i) => [t, i]));
 
-  await stream<ProjectionRow>(db, projectionQuery(filter), { since: filter.since, until: filter.until }, (row) => {
+  await stream<ProjectionRow>(db, projectionQuery(filter, choice), { since: filter.since, until: filter.until }, (row) => {
     const v = indexOf(row.id);
     hasRow[v] = true;
     names[v] = row.name ?? '';
@@ -105,7 +114,7 @@ export async function loadProjection(db: Database, filter: ProjectionFilter): Pr
       source.push(v);
       target.push(indexOf(row.targets[i]!));
       type.push(typeIndex.get(row.types[i]!) ?? 0);
-      weight.push(num(row.weights[i] ?? null, 1));
+      weight.push(runTieWeight(choice, num(row.weights[i] ?? null, 1), row.strengths?.[i] ?? null));
     }
   });
 

@@ -312,7 +312,7 @@ export async function deleteStakeholder(db: Database, id: string): Promise<boole
     const deleted = await run<{ n: number }>(
       tx,
       `MATCH (s:Stakeholder {id: $id})
-       OPTIONAL MATCH (s)-[:HAS_ROLE|HAS_RECORD]->(owned)
+       OPTIONAL MATCH (s)-[:HAS_ROLE|HAS_RECORD|HAS_ASSESSMENT]->(owned)
        DETACH DELETE owned
        WITH DISTINCT s
        DETACH DELETE s

@@ -18,3 +18,15 @@ export function daysAgoText(iso: string, now: number = Date.now()): string {
 export function isCooling(r: { strength: number; strengthBefore: number }): boolean {
   return r.strengthBefore - r.strength >= COOLING_DROP;
 }
+
+/** One relationship in words: "last met 12 days ago · 9 interactions in 6 months · owner Erin Cole". */
+export function relationshipText(
+  r: { lastInteractionAt?: string | null; recentInteractionCount: number; owner?: { name: string } | null },
+  now: number = Date.now(),
+): string {
+  const parts: string[] = [];
+  if (r.lastInteractionAt) parts.push(`last met ${daysAgoText(r.lastInteractionAt, now)}`);
+  parts.push(`${r.recentInteractionCount} ${r.recentInteractionCount === 1 ? 'interaction' : 'interactions'} in 6 months`);
+  if (r.owner) parts.push(`owner ${r.owner.name}`);
+  return parts.join(' · ');
+}

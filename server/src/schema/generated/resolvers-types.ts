@@ -6,6 +6,8 @@ import { AuditEventPage as AuditEventPageModel } from '../../store/audit.js';
 import { UserWithTokens as UserWithTokensModel, ApiTokenRecord as ApiTokenRecordModel } from '../../store/access.js';
 import { Principal as PrincipalModel } from '../../domain/access.js';
 import { InteractionRecord as InteractionRecordModel, InteractionPage as InteractionPageModel, RelationshipView as RelationshipViewModel, ParticipantRecord as ParticipantRecordModel, RelationshipPairRecord as RelationshipPairRecordModel, LoggedInteraction as LoggedInteractionModel } from '../../store/interactions.js';
+import { AssessmentRecord as AssessmentRecordModel, AssessmentPage as AssessmentPageModel, GridEntryRecord as GridEntryRecordModel, UnratedBrokerRecord as UnratedBrokerRecordModel } from '../../store/assessments.js';
+import { CoolingRecord as CoolingRecordModel, CoolingPage as CoolingPageModel, SingleThreadedRecord as SingleThreadedRecordModel, SingleThreadedPage as SingleThreadedPageModel } from '../../store/relationship-health.js';
 import { GraphQLContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -60,6 +62,8 @@ export type AnalysisInput = {
   tieTypes?: InputMaybe<Array<TieType>>;
   /** Only ties dated on or before this day. */
   until?: InputMaybe<Scalars['Date']['input']>;
+  /** What weighs each tie (default TIES). RELATIONSHIPS and BLENDED use measured relationship strengths (see the README); the GDS engine takes TIES only. */
+  weight?: InputMaybe<RunWeight>;
 };
 
 export type AnalysisParameters = {
@@ -72,6 +76,7 @@ export type AnalysisParameters = {
   threshold: Scalars['Float']['output'];
   tieTypes?: Maybe<Array<TieType>>;
   until?: Maybe<Scalars['Date']['output']>;
+  weight: RunWeight;
 };
 
 export type AnalysisRun = {
@@ -134,6 +139,49 @@ export type ApiToken = {
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   revoked: Scalars['Boolean']['output'];
+};
+
+/**
+ * A dated, authored judgement of a stakeholder: power, interest and attitude, each 1–5 (attitude: 1 opposes, 2 sceptical,
+ * 3 neutral, 4 favourable, 5 supports). History is kept: a new assessment never overwrites an earlier one.
+ */
+export type Assessment = {
+  __typename?: 'Assessment';
+  /** When the judgement was made. */
+  at: Scalars['DateTime']['output'];
+  attitude: Scalars['Int']['output'];
+  /** The user who recorded it. */
+  author?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  interest: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  power: Scalars['Int']['output'];
+};
+
+export type AssessmentConnection = {
+  __typename?: 'AssessmentConnection';
+  edges: Array<AssessmentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AssessmentEdge = {
+  __typename?: 'AssessmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Assessment;
+};
+
+export type AssessmentInput = {
+  /** When the judgement was made (ISO 8601 instant, or a date); default now; not more than a day ahead. */
+  at?: InputMaybe<Scalars['String']['input']>;
+  /** 1 opposes … 3 neutral … 5 supports. */
+  attitude: Scalars['Int']['input'];
+  /** 1 (indifferent) … 5 (closely affected). */
+  interest: Scalars['Int']['input'];
+  /** At most 5,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 1 (no say) … 5 (decides). */
+  power: Scalars['Int']['input'];
 };
 
 /** One audited action: who, when, what, which ids, counts; never personal values. */
@@ -253,6 +301,29 @@ export type ComparisonCell = {
   /** Index into declared / detected. */
   declared: Scalars['Int']['output'];
   detected: Scalars['Int']['output'];
+};
+
+/** A relationship whose strength fell over the cooling window (90 days before its last update). */
+export type CoolingRelationship = {
+  __typename?: 'CoolingRelationship';
+  /** strengthBefore − strength. */
+  drop: Scalars['Float']['output'];
+  relationship: Relationship;
+  /** One of the pair; `relationship.stakeholder` is the other. */
+  stakeholder: Stakeholder;
+};
+
+export type CoolingRelationshipConnection = {
+  __typename?: 'CoolingRelationshipConnection';
+  edges: Array<CoolingRelationshipEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CoolingRelationshipEdge = {
+  __typename?: 'CoolingRelationshipEdge';
+  cursor: Scalars['String']['output'];
+  node: CoolingRelationship;
 };
 
 export type CreateCommunityInput = {
@@ -435,6 +506,8 @@ export type InteractionParticipant = {
 export type IntroductionPath = {
   __typename?: 'IntroductionPath';
   hops: Scalars['Int']['output'];
+  /** The measured relationship of each hop (stakeholders[i] with stakeholders[i + 1], seen from the first); null where the pair has no interaction. */
+  relationships: Array<Maybe<Relationship>>;
   /** Product of the ties' introduction probabilities, in (0, 1]; higher is better. */
   score: Scalars['Float']['output'];
   stakeholders: Array<Stakeholder>;
@@ -509,6 +582,8 @@ export type Mutation = {
   addRole: Stakeholder;
   /** Creates the tie, or updates weight and date of the existing tie of that type. */
   addTie: Tie;
+  /** Records a new assessment of a stakeholder (earlier ones are kept). */
+  assessStakeholder: Assessment;
   /** A personal API token for the caller (a local user); expiresInDays 1–3650, none for no expiry. */
   createApiToken: NewApiToken;
   createCommunity: Community;
@@ -551,6 +626,12 @@ export type MutationAddRoleArgs = {
 
 export type MutationAddTieArgs = {
   input: TieInput;
+};
+
+
+export type MutationAssessStakeholderArgs = {
+  input: AssessmentInput;
+  stakeholder: Scalars['ID']['input'];
 };
 
 
@@ -727,6 +808,19 @@ export type NetworkNodeAttributes = {
   scores?: Maybe<NetworkScores>;
 };
 
+/** Where a stakeholder stands in the network of an analysis run: their score and the share of the ecosystem below it. */
+export type NetworkPower = {
+  __typename?: 'NetworkPower';
+  /** Normalised betweenness: how much the stakeholder brokers between others. */
+  betweenness: Scalars['Float']['output'];
+  /** Share of the run's stakeholders with a lower betweenness, 0 … 1. */
+  betweennessPercentile: Scalars['Float']['output'];
+  pagerank: Scalars['Float']['output'];
+  /** Share of the run's stakeholders with a lower PageRank, 0 … 1. */
+  pagerankPercentile: Scalars['Float']['output'];
+  run: Scalars['ID']['output'];
+};
+
 /** Per-node scores of an analysis run, as StakeholderScores has them (rounded to 4 significant digits). */
 export type NetworkScores = {
   __typename?: 'NetworkScores';
@@ -795,6 +889,30 @@ export type PhaseTiming = {
   phase: Scalars['String']['output'];
 };
 
+export type PowerInterestEntry = {
+  __typename?: 'PowerInterestEntry';
+  /** Their latest assessment. */
+  assessment: Assessment;
+  /** Their network power in the run; null before any run or when they were not in it. */
+  network?: Maybe<NetworkPower>;
+  stakeholder: Stakeholder;
+};
+
+/** Declared power (assessments) against network power (the run's PageRank and betweenness). */
+export type PowerInterestGrid = {
+  __typename?: 'PowerInterestGrid';
+  /** Stakeholders assessed at least once. */
+  assessedCount: Scalars['Int']['output'];
+  /** Assessed stakeholders by their latest assessment, most powerful first (at most `first`). */
+  entries: Array<PowerInterestEntry>;
+  /** Rated power ≥ 4 but below the median PageRank of the run (or not in it): declared power the network does not show. */
+  ratedPowerfulPeripheral: Array<PowerInterestEntry>;
+  /** The run the network power comes from; null before any complete run. */
+  run?: Maybe<Scalars['ID']['output']>;
+  /** Betweenness in the run's top 10 % (above 0) and never assessed, strongest broker first: brokers nobody has rated. */
+  unratedBrokers: Array<UnratedBroker>;
+};
+
 export type Query = {
   __typename?: 'Query';
   analysisRun?: Maybe<AnalysisRun>;
@@ -811,6 +929,8 @@ export type Query = {
   community?: Maybe<Community>;
   /** Declared vs detected communities of a run (default: current; NOT_FOUND before any run). */
   communityComparison: CommunityComparison;
+  /** Relationships whose strength fell by at least minDrop (0 … 1, default 0.05) over the cooling window, steepest first. */
+  coolingRelationships: CoolingRelationshipConnection;
   /** The current run, or null before the first complete run. */
   currentAnalysisRun?: Maybe<AnalysisRun>;
   /** The identity of the database this server uses (another store or server has another); clients key what they keep locally by it. */
@@ -836,13 +956,19 @@ export type Query = {
   network: NetworkGraph;
   /** Pairwise overlap counts and Jaccard indices between roles or declared communities. */
   overlaps: Overlaps;
+  /** The power–interest grid: assessed stakeholders (first ≤ 2,000) against the given or current run, and its two lists (brokers ≤ 100). */
+  powerInterestGrid: PowerInterestGrid;
   /** Stakeholders per combination of roles (data for an UpSet chart), largest first. */
   roleOverlaps: Array<RoleCombination>;
+  /** Key accounts where one employee holds all contact (see the README), most interactions first. */
+  singleThreadedAccounts: SingleThreadedAccountConnection;
   stakeholder?: Maybe<Stakeholder>;
   /** Everything held about one stakeholder (fields, roles, records, ties, memberships, scores) as JSON. */
   stakeholderDataExport: Scalars['JSON']['output'];
   /** A cursor connection; page size capped at 500. */
   stakeholders: StakeholderConnection;
+  /** Stakeholders holding any of these roles (default: every role but EMPLOYEE; employees are left out) whom no interaction gives an owner, most ties first. */
+  unownedStakeholders: StakeholderConnection;
   users: Array<User>;
   /** Remove stakeholders hypothetically: per-community connectivity change (declared communities, or the detected ones of `run` when given) and single points of failure. */
   whatIf: WhatIf;
@@ -889,6 +1015,13 @@ export type QueryCommunityArgs = {
 
 export type QueryCommunityComparisonArgs = {
   run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCoolingRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minDrop?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -949,6 +1082,19 @@ export type QueryOverlapsArgs = {
 };
 
 
+export type QueryPowerInterestGridArgs = {
+  brokers?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySingleThreadedAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryStakeholderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -964,6 +1110,13 @@ export type QueryStakeholdersArgs = {
   filter?: InputMaybe<StakeholderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StakeholderOrder>;
+};
+
+
+export type QueryUnownedStakeholdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  roles?: InputMaybe<Array<Role>>;
 };
 
 
@@ -1066,6 +1219,15 @@ export type RoleShare = {
   share: Scalars['Float']['output'];
 };
 
+/** What weighs a tie in an analysis run (docs/decisions/095-strength-as-run-weight.md). */
+export type RunWeight =
+  /** The imported weight × (1 + the measured strength): declared ties up to doubled by a live relationship. */
+  | 'BLENDED'
+  /** The pair's measured relationship strength (0 … 1); a tie without interactions gets 0.5 × (1 − e^(−weight)). */
+  | 'RELATIONSHIPS'
+  /** The imported tie weight (the behaviour before relationship strength). */
+  | 'TIES';
+
 /** The scores of NetworkScores as columns (4 significant digits); only the selected ones are read. */
 export type ScoreColumns = {
   __typename?: 'ScoreColumns';
@@ -1109,6 +1271,31 @@ export type SinglePointOfFailure = {
   stakeholder: Stakeholder;
 };
 
+/** A key account (an organisation holding the CUSTOMER or PARTNER role) where one employee holds every measured relationship. */
+export type SingleThreadedAccount = {
+  __typename?: 'SingleThreadedAccount';
+  account: Stakeholder;
+  /** People on the account's side (the organisation included) that employee has a relationship with. */
+  contacts: Scalars['Int']['output'];
+  /** The one employee in contact. */
+  employee: Stakeholder;
+  interactions: Scalars['Int']['output'];
+  lastInteractionAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type SingleThreadedAccountConnection = {
+  __typename?: 'SingleThreadedAccountConnection';
+  edges: Array<SingleThreadedAccountEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SingleThreadedAccountEdge = {
+  __typename?: 'SingleThreadedAccountEdge';
+  cursor: Scalars['String']['output'];
+  node: SingleThreadedAccount;
+};
+
 export type SourceRecord = {
   __typename?: 'SourceRecord';
   email?: Maybe<Scalars['String']['output']>;
@@ -1123,6 +1310,8 @@ export type SourceRecord = {
 
 export type Stakeholder = {
   __typename?: 'Stakeholder';
+  /** Assessments, newest first. */
+  assessments: AssessmentConnection;
   /** Declared communities with membership strength. */
   communities: Array<Membership>;
   country?: Maybe<Scalars['String']['output']>;
@@ -1135,7 +1324,10 @@ export type Stakeholder = {
   /** Interactions this stakeholder took part in or owns, newest first; since/until bound `at` (inclusive). */
   interactions: InteractionConnection;
   kind: StakeholderKind;
+  latestAssessment?: Maybe<Assessment>;
   name: Scalars['String']['output'];
+  /** Network power in the given run or the current one; null before any run or when not in it. */
+  networkPower?: Maybe<NetworkPower>;
   organisation?: Maybe<Scalars['String']['output']>;
   /** Measured relationships, strongest first. */
   relationships: Array<Relationship>;
@@ -1152,6 +1344,12 @@ export type Stakeholder = {
 };
 
 
+export type StakeholderAssessmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type StakeholderDetectedCommunitiesArgs = {
   run?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1163,6 +1361,11 @@ export type StakeholderInteractionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type StakeholderNetworkPowerArgs = {
+  run?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1305,6 +1508,12 @@ export type TieType =
   | 'SUPPLIES'
   | 'WORKS_WITH';
 
+export type UnratedBroker = {
+  __typename?: 'UnratedBroker';
+  network: NetworkPower;
+  stakeholder: Stakeholder;
+};
+
 export type UpdateStakeholderInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -1422,6 +1631,10 @@ export type ResolversTypes = ResolversObject<{
   AnalysisStatus: AnalysisStatus;
   AnalysisSummary: ResolverTypeWrapper<AnalysisSummary>;
   ApiToken: ResolverTypeWrapper<ApiTokenRecordModel>;
+  Assessment: ResolverTypeWrapper<AssessmentRecordModel>;
+  AssessmentConnection: ResolverTypeWrapper<AssessmentPageModel>;
+  AssessmentEdge: ResolverTypeWrapper<Omit<AssessmentEdge, 'node'> & { node: ResolversTypes['Assessment'] }>;
+  AssessmentInput: AssessmentInput;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventConnection: ResolverTypeWrapper<AuditEventPageModel>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
@@ -1433,6 +1646,9 @@ export type ResolversTypes = ResolversObject<{
   CommunityImpact: ResolverTypeWrapper<CommunityImpactModel>;
   CommunityKind: CommunityKind;
   ComparisonCell: ResolverTypeWrapper<ComparisonCell>;
+  CoolingRelationship: ResolverTypeWrapper<CoolingRecordModel>;
+  CoolingRelationshipConnection: ResolverTypeWrapper<CoolingPageModel>;
+  CoolingRelationshipEdge: ResolverTypeWrapper<Omit<CoolingRelationshipEdge, 'node'> & { node: ResolversTypes['CoolingRelationship'] }>;
   CreateCommunityInput: CreateCommunityInput;
   CreateStakeholderInput: CreateStakeholderInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1476,6 +1692,7 @@ export type ResolversTypes = ResolversObject<{
   NetworkMembership: ResolverTypeWrapper<NetworkMembership>;
   NetworkNode: ResolverTypeWrapper<Omit<NetworkNode, 'attributes'> & { attributes: ResolversTypes['NetworkNodeAttributes'] }>;
   NetworkNodeAttributes: ResolverTypeWrapper<Omit<NetworkNodeAttributes, 'scores'> & { scores?: Maybe<ResolversTypes['NetworkScores']> }>;
+  NetworkPower: ResolverTypeWrapper<NetworkPower>;
   NetworkScores: ResolverTypeWrapper<NetworkScoresModelModel>;
   NewApiToken: ResolverTypeWrapper<Omit<NewApiToken, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
   NodeColumns: ResolverTypeWrapper<NodeColumns>;
@@ -1483,6 +1700,8 @@ export type ResolversTypes = ResolversObject<{
   Overlaps: ResolverTypeWrapper<Overlaps>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PhaseTiming: ResolverTypeWrapper<PhaseTiming>;
+  PowerInterestEntry: ResolverTypeWrapper<GridEntryRecordModel>;
+  PowerInterestGrid: ResolverTypeWrapper<Omit<PowerInterestGrid, 'entries' | 'ratedPowerfulPeripheral' | 'unratedBrokers'> & { entries: Array<ResolversTypes['PowerInterestEntry']>, ratedPowerfulPeripheral: Array<ResolversTypes['PowerInterestEntry']>, unratedBrokers: Array<ResolversTypes['UnratedBroker']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relationship: ResolverTypeWrapper<RelationshipViewModel>;
   RelationshipPair: ResolverTypeWrapper<RelationshipPairRecordModel>;
@@ -1493,10 +1712,14 @@ export type ResolversTypes = ResolversObject<{
   RoleFactInput: RoleFactInput;
   RoleMatch: RoleMatch;
   RoleShare: ResolverTypeWrapper<RoleShare>;
+  RunWeight: RunWeight;
   ScoreColumns: ResolverTypeWrapper<ScoreColumns>;
   SeedReasons: ResolverTypeWrapper<SeedReasonsModel>;
   SegmentInput: SegmentInput;
   SinglePointOfFailure: ResolverTypeWrapper<SinglePointOfFailureModel>;
+  SingleThreadedAccount: ResolverTypeWrapper<SingleThreadedRecordModel>;
+  SingleThreadedAccountConnection: ResolverTypeWrapper<SingleThreadedPageModel>;
+  SingleThreadedAccountEdge: ResolverTypeWrapper<Omit<SingleThreadedAccountEdge, 'node'> & { node: ResolversTypes['SingleThreadedAccount'] }>;
   SourceRecord: ResolverTypeWrapper<SourceRecord>;
   Stakeholder: ResolverTypeWrapper<StakeholderModel>;
   StakeholderConnection: ResolverTypeWrapper<StakeholderPageModel>;
@@ -1514,6 +1737,7 @@ export type ResolversTypes = ResolversObject<{
   TieInput: TieInput;
   TieKeyInput: TieKeyInput;
   TieType: TieType;
+  UnratedBroker: ResolverTypeWrapper<UnratedBrokerRecordModel>;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: ResolverTypeWrapper<UserWithTokensModel>;
   Viewer: ResolverTypeWrapper<PrincipalModel>;
@@ -1527,6 +1751,10 @@ export type ResolversParentTypes = ResolversObject<{
   AnalysisRun: AnalysisRunModel;
   AnalysisSummary: AnalysisSummary;
   ApiToken: ApiTokenRecordModel;
+  Assessment: AssessmentRecordModel;
+  AssessmentConnection: AssessmentPageModel;
+  AssessmentEdge: Omit<AssessmentEdge, 'node'> & { node: ResolversParentTypes['Assessment'] };
+  AssessmentInput: AssessmentInput;
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditEventPageModel;
   AuditEventEdge: AuditEventEdge;
@@ -1537,6 +1765,9 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityComparison: CommunityComparisonModel;
   CommunityImpact: CommunityImpactModel;
   ComparisonCell: ComparisonCell;
+  CoolingRelationship: CoolingRecordModel;
+  CoolingRelationshipConnection: CoolingPageModel;
+  CoolingRelationshipEdge: Omit<CoolingRelationshipEdge, 'node'> & { node: ResolversParentTypes['CoolingRelationship'] };
   CreateCommunityInput: CreateCommunityInput;
   CreateStakeholderInput: CreateStakeholderInput;
   Date: Scalars['Date']['output'];
@@ -1576,12 +1807,15 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkMembership: NetworkMembership;
   NetworkNode: Omit<NetworkNode, 'attributes'> & { attributes: ResolversParentTypes['NetworkNodeAttributes'] };
   NetworkNodeAttributes: Omit<NetworkNodeAttributes, 'scores'> & { scores?: Maybe<ResolversParentTypes['NetworkScores']> };
+  NetworkPower: NetworkPower;
   NetworkScores: NetworkScoresModelModel;
   NewApiToken: Omit<NewApiToken, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
   NodeColumns: NodeColumns;
   Overlaps: Overlaps;
   PageInfo: PageInfo;
   PhaseTiming: PhaseTiming;
+  PowerInterestEntry: GridEntryRecordModel;
+  PowerInterestGrid: Omit<PowerInterestGrid, 'entries' | 'ratedPowerfulPeripheral' | 'unratedBrokers'> & { entries: Array<ResolversParentTypes['PowerInterestEntry']>, ratedPowerfulPeripheral: Array<ResolversParentTypes['PowerInterestEntry']>, unratedBrokers: Array<ResolversParentTypes['UnratedBroker']> };
   Query: Record<PropertyKey, never>;
   Relationship: RelationshipViewModel;
   RelationshipPair: RelationshipPairRecordModel;
@@ -1594,6 +1828,9 @@ export type ResolversParentTypes = ResolversObject<{
   SeedReasons: SeedReasonsModel;
   SegmentInput: SegmentInput;
   SinglePointOfFailure: SinglePointOfFailureModel;
+  SingleThreadedAccount: SingleThreadedRecordModel;
+  SingleThreadedAccountConnection: SingleThreadedPageModel;
+  SingleThreadedAccountEdge: Omit<SingleThreadedAccountEdge, 'node'> & { node: ResolversParentTypes['SingleThreadedAccount'] };
   SourceRecord: SourceRecord;
   Stakeholder: StakeholderModel;
   StakeholderConnection: StakeholderPageModel;
@@ -1608,6 +1845,7 @@ export type ResolversParentTypes = ResolversObject<{
   TieEdge: Omit<TieEdge, 'node'> & { node: ResolversParentTypes['Tie'] };
   TieInput: TieInput;
   TieKeyInput: TieKeyInput;
+  UnratedBroker: UnratedBrokerRecordModel;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: UserWithTokensModel;
   Viewer: PrincipalModel;
@@ -1634,6 +1872,7 @@ export type AnalysisParametersResolvers<ContextType = GraphQLContext, ParentType
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tieTypes?: Resolver<Maybe<Array<ResolversTypes['TieType']>>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['RunWeight'], ParentType, ContextType>;
 }>;
 
 export type AnalysisRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnalysisRun'] = ResolversParentTypes['AnalysisRun']> = ResolversObject<{
@@ -1676,6 +1915,27 @@ export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends R
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type AssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attitude?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  power?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssessmentConnection'] = ResolversParentTypes['AssessmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AssessmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssessmentEdge'] = ResolversParentTypes['AssessmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
 }>;
 
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
@@ -1758,6 +2018,23 @@ export type ComparisonCellResolvers<ContextType = GraphQLContext, ParentType ext
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   declared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CoolingRelationshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoolingRelationship'] = ResolversParentTypes['CoolingRelationship']> = ResolversObject<{
+  drop?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+}>;
+
+export type CoolingRelationshipConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoolingRelationshipConnection'] = ResolversParentTypes['CoolingRelationshipConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CoolingRelationshipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CoolingRelationshipEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoolingRelationshipEdge'] = ResolversParentTypes['CoolingRelationshipEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoolingRelationship'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1860,6 +2137,7 @@ export type InteractionParticipantResolvers<ContextType = GraphQLContext, Parent
 
 export type IntroductionPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntroductionPath'] = ResolversParentTypes['IntroductionPath']> = ResolversObject<{
   hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<Array<Maybe<ResolversTypes['Relationship']>>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stakeholders?: Resolver<Array<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
   ties?: Resolver<Array<ResolversTypes['Tie']>, ParentType, ContextType>;
@@ -1903,6 +2181,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addMembership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddMembershipArgs, 'input'>>;
   addRole?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationAddRoleArgs, 'id' | 'role'>>;
   addTie?: Resolver<ResolversTypes['Tie'], ParentType, ContextType, RequireFields<MutationAddTieArgs, 'input'>>;
+  assessStakeholder?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationAssessStakeholderArgs, 'input' | 'stakeholder'>>;
   createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
   createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationCreateStakeholderArgs, 'input'>>;
@@ -1973,6 +2252,14 @@ export type NetworkNodeAttributesResolvers<ContextType = GraphQLContext, ParentT
   scores?: Resolver<Maybe<ResolversTypes['NetworkScores']>, ParentType, ContextType>;
 }>;
 
+export type NetworkPowerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkPower'] = ResolversParentTypes['NetworkPower']> = ResolversObject<{
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  betweennessPercentile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pagerank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pagerankPercentile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type NetworkScoresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkScores'] = ResolversParentTypes['NetworkScores']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2021,6 +2308,20 @@ export type PhaseTimingResolvers<ContextType = GraphQLContext, ParentType extend
   phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PowerInterestEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerInterestEntry'] = ResolversParentTypes['PowerInterestEntry']> = ResolversObject<{
+  assessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['NetworkPower']>, ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+}>;
+
+export type PowerInterestGridResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerInterestGrid'] = ResolversParentTypes['PowerInterestGrid']> = ResolversObject<{
+  assessedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['PowerInterestEntry']>, ParentType, ContextType>;
+  ratedPowerfulPeripheral?: Resolver<Array<ResolversTypes['PowerInterestEntry']>, ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unratedBrokers?: Resolver<Array<ResolversTypes['UnratedBroker']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   analysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunArgs, 'id'>>;
   analysisRuns?: Resolver<Array<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunsArgs, 'first'>>;
@@ -2030,6 +2331,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityComparison?: Resolver<ResolversTypes['CommunityComparison'], ParentType, ContextType, Partial<QueryCommunityComparisonArgs>>;
+  coolingRelationships?: Resolver<ResolversTypes['CoolingRelationshipConnection'], ParentType, ContextType, RequireFields<QueryCoolingRelationshipsArgs, 'first' | 'minDrop'>>;
   currentAnalysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType>;
   databaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   detectedCommunities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryDetectedCommunitiesArgs>>;
@@ -2041,10 +2343,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'limit'>>;
   overlaps?: Resolver<ResolversTypes['Overlaps'], ParentType, ContextType, RequireFields<QueryOverlapsArgs, 'kind'>>;
+  powerInterestGrid?: Resolver<ResolversTypes['PowerInterestGrid'], ParentType, ContextType, RequireFields<QueryPowerInterestGridArgs, 'brokers' | 'first'>>;
   roleOverlaps?: Resolver<Array<ResolversTypes['RoleCombination']>, ParentType, ContextType>;
+  singleThreadedAccounts?: Resolver<ResolversTypes['SingleThreadedAccountConnection'], ParentType, ContextType, RequireFields<QuerySingleThreadedAccountsArgs, 'first'>>;
   stakeholder?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType, RequireFields<QueryStakeholderArgs, 'id'>>;
   stakeholderDataExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryStakeholderDataExportArgs, 'id'>>;
   stakeholders?: Resolver<ResolversTypes['StakeholderConnection'], ParentType, ContextType, RequireFields<QueryStakeholdersArgs, 'first' | 'orderBy'>>;
+  unownedStakeholders?: Resolver<ResolversTypes['StakeholderConnection'], ParentType, ContextType, RequireFields<QueryUnownedStakeholdersArgs, 'first'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   whatIf?: Resolver<ResolversTypes['WhatIf'], ParentType, ContextType, RequireFields<QueryWhatIfArgs, 'remove'>>;
 }>;
@@ -2123,6 +2428,25 @@ export type SinglePointOfFailureResolvers<ContextType = GraphQLContext, ParentTy
   stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
 }>;
 
+export type SingleThreadedAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SingleThreadedAccount'] = ResolversParentTypes['SingleThreadedAccount']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  contacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employee?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastInteractionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type SingleThreadedAccountConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SingleThreadedAccountConnection'] = ResolversParentTypes['SingleThreadedAccountConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SingleThreadedAccountEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SingleThreadedAccountEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SingleThreadedAccountEdge'] = ResolversParentTypes['SingleThreadedAccountEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SingleThreadedAccount'], ParentType, ContextType>;
+}>;
+
 export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceRecord'] = ResolversParentTypes['SourceRecord']> = ResolversObject<{
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2133,6 +2457,7 @@ export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType exten
 }>;
 
 export type StakeholderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Stakeholder'] = ResolversParentTypes['Stakeholder']> = ResolversObject<{
+  assessments?: Resolver<ResolversTypes['AssessmentConnection'], ParentType, ContextType, RequireFields<StakeholderAssessmentsArgs, 'first'>>;
   communities?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2142,7 +2467,9 @@ export type StakeholderResolvers<ContextType = GraphQLContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<StakeholderInteractionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['StakeholderKind'], ParentType, ContextType>;
+  latestAssessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkPower?: Resolver<Maybe<ResolversTypes['NetworkPower']>, ParentType, ContextType, Partial<StakeholderNetworkPowerArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StakeholderRelationshipsArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['RoleFact']>, ParentType, ContextType>;
@@ -2214,6 +2541,11 @@ export type TieEdgeResolvers<ContextType = GraphQLContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Tie'], ParentType, ContextType>;
 }>;
 
+export type UnratedBrokerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnratedBroker'] = ResolversParentTypes['UnratedBroker']> = ResolversObject<{
+  network?: Resolver<ResolversTypes['NetworkPower'], ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2238,6 +2570,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AnalysisRun?: AnalysisRunResolvers<ContextType>;
   AnalysisSummary?: AnalysisSummaryResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
+  Assessment?: AssessmentResolvers<ContextType>;
+  AssessmentConnection?: AssessmentConnectionResolvers<ContextType>;
+  AssessmentEdge?: AssessmentEdgeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
@@ -2247,6 +2582,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CommunityComparison?: CommunityComparisonResolvers<ContextType>;
   CommunityImpact?: CommunityImpactResolvers<ContextType>;
   ComparisonCell?: ComparisonCellResolvers<ContextType>;
+  CoolingRelationship?: CoolingRelationshipResolvers<ContextType>;
+  CoolingRelationshipConnection?: CoolingRelationshipConnectionResolvers<ContextType>;
+  CoolingRelationshipEdge?: CoolingRelationshipEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EngagementPlan?: EngagementPlanResolvers<ContextType>;
@@ -2277,12 +2615,15 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   NetworkMembership?: NetworkMembershipResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
   NetworkNodeAttributes?: NetworkNodeAttributesResolvers<ContextType>;
+  NetworkPower?: NetworkPowerResolvers<ContextType>;
   NetworkScores?: NetworkScoresResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   NodeColumns?: NodeColumnsResolvers<ContextType>;
   Overlaps?: OverlapsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhaseTiming?: PhaseTimingResolvers<ContextType>;
+  PowerInterestEntry?: PowerInterestEntryResolvers<ContextType>;
+  PowerInterestGrid?: PowerInterestGridResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipPair?: RelationshipPairResolvers<ContextType>;
@@ -2293,6 +2634,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ScoreColumns?: ScoreColumnsResolvers<ContextType>;
   SeedReasons?: SeedReasonsResolvers<ContextType>;
   SinglePointOfFailure?: SinglePointOfFailureResolvers<ContextType>;
+  SingleThreadedAccount?: SingleThreadedAccountResolvers<ContextType>;
+  SingleThreadedAccountConnection?: SingleThreadedAccountConnectionResolvers<ContextType>;
+  SingleThreadedAccountEdge?: SingleThreadedAccountEdgeResolvers<ContextType>;
   SourceRecord?: SourceRecordResolvers<ContextType>;
   Stakeholder?: StakeholderResolvers<ContextType>;
   StakeholderConnection?: StakeholderConnectionResolvers<ContextType>;
@@ -2303,6 +2647,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TieColumns?: TieColumnsResolvers<ContextType>;
   TieConnection?: TieConnectionResolvers<ContextType>;
   TieEdge?: TieEdgeResolvers<ContextType>;
+  UnratedBroker?: UnratedBrokerResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WhatIf?: WhatIfResolvers<ContextType>;

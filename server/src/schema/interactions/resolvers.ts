@@ -114,6 +114,9 @@ export const interactionResolvers: Resolvers = {
     stakeholder: (participant, _, context) => stakeholderOrThrow(context, participant.stakeholder),
   },
   InteractionConnection: connectionResolvers,
+  IntroductionPath: {
+    relationships: (path, _, { db }) => store.relationshipsAlong(db, path.stakeholders),
+  },
   Relationship: {
     stakeholder: (relationship, _, context) => stakeholderOrThrow(context, relationship.other),
     owner: (relationship, _, context) => optionalStakeholder(context, relationship.owner),
