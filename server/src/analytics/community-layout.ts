@@ -18,9 +18,13 @@ export const RADIUS_PER_ROOT_MEMBER = 0.6;
 export const DISC_GAP = 1;
 /** Communities up to this size are laid out by a force layout of their own ties; larger ones by the spiral. */
 export const SMALL_COMMUNITY = 120;
-/** Work allowed to the small communities' force layouts (sum of members² × iterations): bounds the phase at 1M. */
-const SMALL_LAYOUT_BUDGET = 6e7;
-const SMALL_ITERATIONS = 40;
+/** Work allowed to the small communities' force layouts (sum of (members² + overhead) × iterations): bounds the phase. */
+const SMALL_LAYOUT_BUDGET = 3e7;
+const SMALL_ITERATIONS = 30;
+/** Below this size the spiral is as readable as a force layout. */
+const SMALL_FORCE_MIN = 8;
+/** A force layout's fixed cost (building its graph and matrices), in pair-interactions per iteration. */
+const SMALL_LAYOUT_OVERHEAD = 10_000;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 export interface LayoutTies {
@@ -178,9 +182,9 @@ function placeLinkedDiscs(discs: Disc[], links: CommunityLinks, seed: number): v
     if (graph.hasNode(a) && graph.hasNode(b)) graph.addEdge(a, b, { weight: links.weight[l]! });
   }
   const k = graph.order;
-  const settings = { ...forceAtlas2.inferSettings(k), barnesHutOptimize: k > 500, outboundAttractionDistribution: true };
+  const settings = { ...forceAtlas2.inferSettings(k), barnesHutOptimize: k > 1_000 };
   // Fewer iterations on large community graphs: ForceAtlas2 settles communities early; Noverlap does the rest.
-  const iterations = k <= 500 ? 300 : k <= 5_000 ? 120 : 60;
+  const iterations = k <= 100 ? 300 : k <= 1_000 ? 100 : k <= 5_000 ? 50 : 30;
   forceAtlas2.assign(graph, { iterations, settings, getEdgeWeight: 'weight' });
   // Should ForceAtlas2 ever diverge (two nodes on one spot), the seeded start stands in for its result.
   if (discs.every((d) => Number.isFinite(graph.getNodeAttribute(d.c, 'x')) && Number.isFinite(graph.getNodeAttribute(d.c, 'y'))))
@@ -200,26 +204,56 @@ function placeLinkedDiscs(discs: Disc[], links: CommunityLinks, seed: number): v
   const current = Math.sqrt(spread / discs.length);
   const scale = current > 0 ? target / current : 1;
   for (const d of discs) graph.mergeNodeAttributes(d.c, { x: (d.x - centre.x) * scale, y: (d.y - centre.y) * scale });
-  // Noverlap's iterations cost about k·(discs per grid cell); the spreading below finishes what it leaves.
+  // Noverlap's iterations cost about k·(discs per grid cell); the separation below finishes what it leaves.
   noverlap.assign(graph, {
-    maxIterations: k <= 2_000 ? 150 : 40,
+    maxIterations: k <= 2_000 ? 50 : 20,
     settings: { margin: DISC_GAP / 2 + 0.01, ratio: 1, gridSize: 20 },
   });
   for (const d of discs) {
     d.x = graph.getNodeAttribute(d.c, 'x') as number;
     d.y = graph.getNodeAttribute(d.c, 'y') as number;
   }
-  // Noverlap may stop with overlaps left: spread the centres from the centroid until none is left, and if that
-  // cannot work (two centres on the same spot), pack them in rings.
-  for (let round = 0; round < 40; round++) {
-    if (overlappingDiscs(discs, DISC_GAP, 1).length === 0) return;
+  // Noverlap may stop with overlaps left: push the pairs still overlapping apart; where that does not settle (a dense
+  // cluster), spread the centres a little from the centroid and push again; past that, pack the discs in rings.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (separate(discs, 100)) return;
     const c = centroid(discs);
     for (const d of discs) {
-      d.x = c.x + (d.x - c.x) * 1.1;
-      d.y = c.y + (d.y - c.y) * 1.1;
+      d.x = c.x + (d.x - c.x) * 1.05;
+      d.y = c.y + (d.y - c.y) * 1.05;
     }
   }
-  if (overlappingDiscs(discs, DISC_GAP, 1).length > 0) packInRings(discs, 0, 0, 0);
+  packInRings(discs, 0, 0, 0);
+}
+
+/**
+ * Pushes every overlapping pair apart along the line between their centres by the missing distance, the smaller disc
+ * moving more; repeated until no pair overlaps (true) or the rounds run out (false). Deterministic: pairs come in
+ * sweep order, and two centres on one spot part along an angle derived from their indexes.
+ */
+function separate(discs: Disc[], rounds: number): boolean {
+  for (let round = 0; round < rounds; round++) {
+    const pairs = overlappingDiscs(discs, DISC_GAP);
+    if (pairs.length === 0) return true;
+    for (const [a, b] of pairs) {
+      let dx = b.x - a.x;
+      let dy = b.y - a.y;
+      let d = Math.hypot(dx, dy);
+      if (d === 0) {
+        dx = Math.cos(a.c * 7 + b.c);
+        dy = Math.sin(a.c * 7 + b.c);
+        d = 1;
+      }
+      const missing = a.r + b.r + DISC_GAP * 1.001 - Math.hypot(b.x - a.x, b.y - a.y);
+      if (missing <= 0) continue; // an earlier push in this round separated them
+      const share = (b.r * b.r) / (a.r * a.r + b.r * b.r); // a's part: small when a is the larger disc
+      a.x -= (dx / d) * missing * share;
+      a.y -= (dy / d) * missing * share;
+      b.x += (dx / d) * missing * (1 - share);
+      b.y += (dy / d) * missing * (1 - share);
+    }
+  }
+  return overlappingDiscs(discs, DISC_GAP, 1).length === 0;
 }
 
 /** Member positions relative to a disc's centre, on a golden-angle spiral in rank order (rank 0 at the centre). */
@@ -331,9 +365,9 @@ export function communityLayout(input: CommunityLayoutInput): CommunityLayout {
     const size = members[c]!;
     if (size === 0) continue;
     const list = Array.from(byCommunity.subarray(start[c]!, start[c + 1]!)).sort((a, b) => score(b) - score(a) || a - b);
-    const cost = size * size * SMALL_ITERATIONS;
+    const cost = (size * size + SMALL_LAYOUT_OVERHEAD) * SMALL_ITERATIONS;
     const inside = insideTies[c];
-    if (size >= 3 && size <= SMALL_COMMUNITY && inside && inside.length > 0 && cost <= budget) {
+    if (size >= SMALL_FORCE_MIN && size <= SMALL_COMMUNITY && inside && inside.length > 0 && cost <= budget) {
       budget -= cost;
       forceInside(list, inside, radius[c]!, x, y, centreX[c]!, centreY[c]!);
     } else {

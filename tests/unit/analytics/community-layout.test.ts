@@ -120,6 +120,17 @@ describe('communityLayout', () => {
     expect(Math.hypot(layout.x[best]! - layout.centreX[c]!, layout.y[best]! - layout.centreY[c]!)).toBeLessThan(1e-9);
   });
 
+  it('lays out from given links alone (a Graph Data Science run): same discs rule, every community a spiral', () => {
+    const fromLinks = communityLayout({ ...planted(3), ties: { links: layout.links } });
+    expect(fromLinks.links).toBe(layout.links);
+    expect(Array.from(fromLinks.centreX)).toEqual(Array.from(layout.centreX)); // the same community graph, the same seed
+    for (let v = 0; v < n; v++) {
+      const c = input.community[v]!;
+      const d = Math.hypot(fromLinks.x[v]! - fromLinks.centreX[c]!, fromLinks.y[v]! - fromLinks.centreY[c]!);
+      expect(d).toBeLessThanOrEqual(fromLinks.radius[c]! + 1e-9);
+    }
+  });
+
   it('handles a graph without ties and an empty graph', () => {
     const community = Int32Array.from([0, 1, 2, 2]);
     const none = { source: new Int32Array(0), target: new Int32Array(0), weight: new Float64Array(0) };
