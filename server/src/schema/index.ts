@@ -13,6 +13,7 @@ import { importResolvers } from './imports/resolvers.js';
 import { analysisResolvers } from './analysis/resolvers.js';
 import { accessResolvers } from './access/resolvers.js';
 import { interactionResolvers } from './interactions/resolvers.js';
+import { communityMapResolvers } from './community-map/resolvers.js';
 import { assessmentResolvers } from './assessments/resolvers.js';
 import { relationshipHealthResolvers } from './relationship-health/resolvers.js';
 import { applyAccessRules } from '../auth/rules.js';
@@ -36,6 +37,7 @@ export const resolverModules: Resolvers[] = [
   analysisResolvers,
   accessResolvers,
   interactionResolvers,
+  communityMapResolvers,
   assessmentResolvers,
   relationshipHealthResolvers,
 ];
