@@ -42,6 +42,9 @@ export const MIGRATIONS: readonly string[] = [
   // Interactions by id and by date (date windows, a stakeholder's newest first).
   'CREATE CONSTRAINT interaction_id IF NOT EXISTS FOR (i:Interaction) REQUIRE i.id IS UNIQUE',
   'CREATE INDEX interaction_at IF NOT EXISTS FOR (i:Interaction) ON (i.at)',
+  // Saved engagement plans and their actions (store/engagement-plans.ts).
+  'CREATE CONSTRAINT engagement_plan_id IF NOT EXISTS FOR (p:EngagementPlan) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT engagement_action_id IF NOT EXISTS FOR (a:EngagementAction) REQUIRE a.id IS UNIQUE',
   // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
   // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
   ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),

@@ -272,3 +272,16 @@ export interface RunResult {
   /** Milliseconds per phase. */
   timings: Record<string, number>;
 }
+
+/** One interaction of a stakeholder, as an engagement plan's measured effect reads it (store → analytics). */
+export interface MemberInteraction {
+  /** Epoch milliseconds. */
+  at: number;
+  channel: 'MEETING' | 'CALL' | 'EMAIL' | 'EVENT' | 'DEAL' | 'NOTE';
+  sentiment: number | null;
+  participants: number;
+  /** The member started it. */
+  initiator: boolean;
+  /** The other people in it, and whether each started it. */
+  others: ReadonlyArray<readonly [string, boolean]>;
+}
