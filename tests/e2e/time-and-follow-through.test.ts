@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('time', () => {
-  it('plays the date window: the network grows with the window, and the URL keeps it', async () => {
+  it('plays the date window: the network grows with the window, and the URL keeps it', { timeout: 300_000 }, async () => {
     await waitUntilSettled(page);
     const total = await atlas('visibleNodes');
     const window = page.getByTestId('date-window');
@@ -86,27 +86,33 @@ describe('time', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('reads the community evolution between two analysis runs as an alluvial chart and a list of events', async () => {
-    await runAnalysis({ resolution: 0.5, seed: 7 });
-    await runAnalysis({ resolution: 2, seed: 7 });
-    await page.goto(appUrl);
-    await waitUntilSettled(page);
-    await page.getByTestId('tab-analyse').click();
-    const panel = page.getByTestId('community-evolution');
-    await expect.poll(() => panel.getByTestId('evolution-from').count(), { timeout: 30_000 }).toBe(1);
-    await panel.getByTestId('evolution-compare').click();
-    await expect.poll(() => panel.getByTestId('evolution-band').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    // A finer resolution splits communities: the list says so, with member counts.
-    await expect.poll(() => panel.getByTestId('evolution-event').count()).toBeGreaterThan(0);
-    const kinds = await panel.getByTestId('evolution-event').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
-    expect(kinds).toContain('SPLIT');
-    expect(await panel.getByTestId('evolution-event').first().textContent()).toMatch(/members/);
-    await panel.scrollIntoViewIfNeeded();
-    await screenshot(page, 'community-evolution');
-    expect(pageErrors).toEqual([]);
-  });
+  it(
+    'reads the community evolution between two analysis runs as an alluvial chart and a list of events',
+    { timeout: 300_000 },
+    async () => {
+      await runAnalysis({ resolution: 0.5, seed: 7 });
+      await runAnalysis({ resolution: 2, seed: 7 });
+      await page.goto(appUrl);
+      await waitUntilSettled(page);
+      await page.getByTestId('tab-analyse').click();
+      const panel = page.getByTestId('community-evolution');
+      await expect.poll(() => panel.getByTestId('evolution-from').count(), { timeout: 30_000 }).toBe(1);
+      await panel.getByTestId('evolution-compare').click();
+      await expect.poll(() => panel.getByTestId('evolution-band').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      // A finer resolution splits communities: the list says so, with member counts.
+      await expect.poll(() => panel.getByTestId('evolution-event').count()).toBeGreaterThan(0);
+      const kinds = await panel
+        .getByTestId('evolution-event')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
+      expect(kinds).toContain('SPLIT');
+      expect(await panel.getByTestId('evolution-event').first().textContent()).toMatch(/members/);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'community-evolution');
+      expect(pageErrors).toEqual([]);
+    },
+  );
 
-  it('follows a saved engagement plan to its measured effect', async () => {
+  it('follows a saved engagement plan to its measured effect', { timeout: 300_000 }, async () => {
     await page.getByTestId('tab-act').click();
     const planner = page.getByTestId('engagement-planner');
     await planner.getByTestId('plan-k').fill('3');
