@@ -75,7 +75,8 @@ async function main(): Promise<void> {
       pageCache: '512m',
       ephemeral: true,
     });
-    db = connect(neo4j.uri, neo4j.auth.username, neo4j.auth.password, config.database);
+    // Generous transaction timeouts: on a loaded machine the first network read of 100,000 ties can pass the default 30 s.
+    db = connect(neo4j.uri, neo4j.auth.username, neo4j.auth.password, config.database, { readMs: 600_000, writeMs: 600_000 });
     await migrate(db);
     const report = await importParsed(db, await readImportInput(bundleDir));
     if (!report.ok) throw new Error(`import failed: ${report.errors[0]?.message}`);
