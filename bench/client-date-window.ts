@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     await page.getByLabel('Name', { exact: true }).fill(user.name);
     await page.getByLabel('Password', { exact: true }).fill(user.password);
     await page.getByTestId('sign-in-submit').click();
-    await page.waitForFunction(() => (window as ProbeWindow).__atlas !== undefined, null, { timeout: 180_000 });
-    await page.waitForFunction(() => (window as ProbeWindow).__atlas?.layoutRunning() === false, null, { timeout: 300_000 });
+    await page.waitForFunction(() => (window as ProbeWindow).__atlas !== undefined, null, { timeout: 600_000 });
+    await page.waitForFunction(() => (window as ProbeWindow).__atlas?.layoutRunning() === false, null, { timeout: 600_000 });
     const order = await page.evaluate(() => (window as ProbeWindow).__atlas!.order());
     const size = await page.evaluate(() => (window as ProbeWindow).__atlas!.size());
     console.log(`Map: ${order} nodes, ${size} ties; moving the window's end in ${STEPS} steps…`);
