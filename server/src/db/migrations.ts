@@ -44,6 +44,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX interaction_at IF NOT EXISTS FOR (i:Interaction) ON (i.at)',
   // Assessments by id (history is kept: one node per assessment).
   'CREATE CONSTRAINT assessment_id IF NOT EXISTS FOR (a:Assessment) REQUIRE a.id IS UNIQUE',
+  // Saved engagement plans and their actions (store/engagement-plans.ts).
+  'CREATE CONSTRAINT engagement_plan_id IF NOT EXISTS FOR (p:EngagementPlan) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT engagement_action_id IF NOT EXISTS FOR (a:EngagementAction) REQUIRE a.id IS UNIQUE',
   // Earlier versions kept one (run, metric) index per ranked metric: 11 index entries per score set
   // more than doubled the write-back of a run, for rankings a sort over one run's score sets serves.
   ...RANKED_METRICS.map((m) => `DROP INDEX score_set_run_${m.toLowerCase()} IF EXISTS`),

@@ -295,3 +295,16 @@ export interface RunLayout {
   /** Ties between two different communities (source < target), counted and their weights summed. */
   links: { source: Int32Array; target: Int32Array; ties: Int32Array; weight: Float64Array };
 }
+
+/** One interaction of a stakeholder, as an engagement plan's measured effect reads it (store → analytics). */
+export interface MemberInteraction {
+  /** Epoch milliseconds. */
+  at: number;
+  channel: 'MEETING' | 'CALL' | 'EMAIL' | 'EVENT' | 'DEAL' | 'NOTE';
+  sentiment: number | null;
+  participants: number;
+  /** The member started it. */
+  initiator: boolean;
+  /** The other people in it, and whether each started it. */
+  others: ReadonlyArray<readonly [string, boolean]>;
+}

@@ -16,6 +16,8 @@ import { interactionResolvers } from './interactions/resolvers.js';
 import { communityMapResolvers } from './community-map/resolvers.js';
 import { assessmentResolvers } from './assessments/resolvers.js';
 import { relationshipHealthResolvers } from './relationship-health/resolvers.js';
+import { evolutionResolvers } from './evolution/resolvers.js';
+import { engagementResolvers } from './engagement/resolvers.js';
 import { applyAccessRules } from '../auth/rules.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -40,6 +42,8 @@ export const resolverModules: Resolvers[] = [
   communityMapResolvers,
   assessmentResolvers,
   relationshipHealthResolvers,
+  evolutionResolvers,
+  engagementResolvers,
 ];
 
 /** The executable schema with the access rules (@auth, @personal, mutation audit) applied to it. */

@@ -4,6 +4,7 @@ import { run, execute, type Database } from '../db/database.js';
 import { writeData } from './data-version.js';
 import { ANY_TIE, REFRESH_DEGREE } from './fragments.js';
 import { addSuppressions } from './suppressions.js';
+import { deleteActionsFor } from './engagement-plans.js';
 
 export interface ErasureCounts {
   records: number;
@@ -49,6 +50,7 @@ export async function eraseStakeholder(db: Database, id: string): Promise<Erasur
        RETURN count(x) AS n`,
       { id },
     );
+    await deleteActionsFor(tx, id);
     await run(
       tx,
       `MATCH (s:Stakeholder {id: $id})

@@ -13,6 +13,7 @@ import {
 } from '../domain/relationship-strength.js';
 import { TIE_TYPES } from '../domain/vocabulary.js';
 import { inBatches } from './batches.js';
+import { completeActions } from './engagement-plans.js';
 import { toPage } from './pages.js';
 
 const DAY_MS = 86_400_000;
@@ -159,6 +160,8 @@ export async function logInteraction(
       { ...input, id, people, now: now.toISOString() },
     );
     const relationships = await refreshPairs(tx, pairs, now);
+    // An interaction with a seed of a saved engagement plan, inside its window, completes the seed's open action.
+    await completeActions(tx, input.participants, input.at, id);
     const [interaction] = await run<{ i: InteractionRecord }>(
       tx,
       `MATCH (i:Interaction {id: $id}) RETURN ${INTERACTION_PROJECTION} AS i`,

@@ -143,3 +143,29 @@ export async function detectedAssignment(db: Database, run: string): Promise<Map
   );
   return new Map(rows.map((r) => [r.s, r.cs]));
 }
+
+/** Core member counts of a run's detected communities (each stakeholder counted in its strongest one). */
+export async function coreCommunitySizes(db: Database, run: string): Promise<Array<{ id: string; size: number }>> {
+  return execute<{ id: string; size: number }>(
+    db,
+    `MATCH (c:Community) WHERE c.run = $run AND c.kind = 'DETECTED'
+     RETURN c.id AS id, COUNT { (c)<-[:MEMBER_OF {core: true}]-(:Stakeholder) } AS size`,
+    { run },
+  );
+}
+
+/** Stakeholders counted by (core community in run `from`, core community in run `to`), for those in both runs. */
+export async function coreMembershipFlows(
+  db: Database,
+  from: string,
+  to: string,
+): Promise<Array<{ from: string; to: string; count: number }>> {
+  return execute<{ from: string; to: string; count: number }>(
+    db,
+    `MATCH (a:Community) WHERE a.run = $from AND a.kind = 'DETECTED'
+     MATCH (a)<-[:MEMBER_OF {core: true}]-(s:Stakeholder)-[m:MEMBER_OF {core: true}]->(b:Community)
+     WHERE m.run = $to
+     RETURN a.id AS from, b.id AS to, count(s) AS count`,
+    { from, to },
+  );
+}

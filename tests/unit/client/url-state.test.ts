@@ -100,6 +100,17 @@ describe('url state', () => {
     expect(historyAction('', s1)).toBe('push');
   });
 
+  it('moving a date window replaces the history entry; setting one, or changing anything else, pushes', () => {
+    const url = (since: string | null, until: string | null, roles = false) => {
+      const v = setDateWindow(initialView(), since, until);
+      return encodeUrlState({ view: urlViewOf(roles ? toggleRole(v, 'CUSTOMER') : v), camera: null });
+    };
+    expect(historyAction(url(null, null), url(null, '2020-01-01'))).toBe('push');
+    expect(historyAction(url(null, '2020-01-01'), url(null, '2021-06-30'))).toBe('replace');
+    expect(historyAction(url('2019-01-01', '2021-06-30'), url(null, null))).toBe('replace');
+    expect(historyAction(url(null, '2021-06-30'), url(null, '2021-06-30', true))).toBe('push');
+  });
+
   it('carries the date window set through the transition', () => {
     const v = urlViewOf(setDateWindow(initialView(), '2023-05-01', null));
     expect(encodeUrlState({ view: v, camera: null })).toBe('since=2023-05-01');

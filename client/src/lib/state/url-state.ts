@@ -204,16 +204,21 @@ export function decodeUrlState(search: string): UrlState {
 
 /**
  * How the browser history should take a new URL: a change of view is a new entry (back undoes it);
- * a camera move alone replaces the current one (so back does not replay every pan).
+ * a camera move alone replaces the current one (so back does not replay every pan), and so does moving a date
+ * window that is already set (dragging it, or Play, would otherwise add an entry per step).
  */
 export function historyAction(current: string, next: string): 'none' | 'push' | 'replace' {
   const a = current.startsWith('?') ? current.slice(1) : current;
   const b = next.startsWith('?') ? next.slice(1) : next;
   if (a === b) return 'none';
-  const withoutCamera = (s: string): string => {
+  const without = (s: string, keys: readonly string[]): string => {
     const p = new URLSearchParams(s);
-    p.delete(P.camera);
+    for (const key of keys) p.delete(key);
     return p.toString();
   };
-  return withoutCamera(a) === withoutCamera(b) ? 'replace' : 'push';
+  if (without(a, [P.camera]) === without(b, [P.camera])) return 'replace';
+  const params = new URLSearchParams(a);
+  const hadWindow = params.has(P.since) || params.has(P.until);
+  const window = [P.camera, P.since, P.until];
+  return hadWindow && without(a, window) === without(b, window) ? 'replace' : 'push';
 }

@@ -8,6 +8,9 @@ import { Principal as PrincipalModel } from '../../domain/access.js';
 import { InteractionRecord as InteractionRecordModel, InteractionPage as InteractionPageModel, RelationshipView as RelationshipViewModel, ParticipantRecord as ParticipantRecordModel, RelationshipPairRecord as RelationshipPairRecordModel, LoggedInteraction as LoggedInteractionModel } from '../../store/interactions.js';
 import { AssessmentRecord as AssessmentRecordModel, AssessmentPage as AssessmentPageModel, GridEntryRecord as GridEntryRecordModel, UnratedBrokerRecord as UnratedBrokerRecordModel } from '../../store/assessments.js';
 import { CoolingRecord as CoolingRecordModel, CoolingPage as CoolingPageModel, SingleThreadedRecord as SingleThreadedRecordModel, SingleThreadedPage as SingleThreadedPageModel } from '../../store/relationship-health.js';
+import { CommunityEvolutionModel as CommunityEvolutionModelModel } from '../evolution/resolvers.js';
+import { RunCommunity as RunCommunityModel, EvolutionFlow as EvolutionFlowModel, EvolutionEvent as EvolutionEventModel } from '../../analytics/community-evolution.js';
+import { PlanRecord as PlanRecordModel, ActionRecord as ActionRecordModel, SavedSegmentRecord as SavedSegmentRecordModel } from '../../store/engagement-plans.js';
 import { GraphQLContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -277,6 +280,63 @@ export type CommunityComparison = {
   unlabelledNodes: Scalars['Int']['output'];
 };
 
+export type CommunityEvent = {
+  __typename?: 'CommunityEvent';
+  /** Earlier communities (empty for a birth). */
+  from: Array<Community>;
+  kind: CommunityEventKind;
+  membersAfter: Scalars['Int']['output'];
+  /** Core members of the earlier communities, and of the later ones. */
+  membersBefore: Scalars['Int']['output'];
+  /** Members that went from one of `from` to one of `to`. */
+  sharedMembers: Scalars['Int']['output'];
+  /** Later communities (empty for a death). */
+  to: Array<Community>;
+};
+
+/** How a community changed between two analysis runs (docs/decisions/097-community-evolution.md). */
+export type CommunityEventKind =
+  /** A later community that no earlier community matched. */
+  | 'BIRTH'
+  /** Matched one to one, size within ±10 %. */
+  | 'CONTINUATION'
+  /** An earlier community that no later community matched. */
+  | 'DEATH'
+  /** Matched one to one, at least 10 % larger. */
+  | 'GROWTH'
+  /** Two or more earlier communities matched one later community. */
+  | 'MERGE'
+  /** Matched one to one, at least 10 % smaller. */
+  | 'SHRINKAGE'
+  /** One earlier community matched two or more later communities. */
+  | 'SPLIT';
+
+export type CommunityEvolution = {
+  __typename?: 'CommunityEvolution';
+  /** Merges, splits, births, deaths, then growth, shrinkage and continuations; larger first. */
+  events: Array<CommunityEvent>;
+  /** Largest first. */
+  flows: Array<CommunityFlow>;
+  from: AnalysisRun;
+  /** Followed communities of the earlier run, largest first. */
+  fromCommunities: Array<EvolvingCommunity>;
+  rules: EvolutionRules;
+  to: AnalysisRun;
+  /** Followed communities of the later run, largest first. */
+  toCommunities: Array<EvolvingCommunity>;
+};
+
+/**
+ * A band of the alluvial chart: members in `from` in the earlier run and in `to` in the later one. A null end means
+ * not in a followed community of that run: not in the run at all, or in a community smaller than minimumSize.
+ */
+export type CommunityFlow = {
+  __typename?: 'CommunityFlow';
+  from?: Maybe<Community>;
+  members: Scalars['Int']['output'];
+  to?: Maybe<Community>;
+};
+
 export type CommunityImpact = {
   __typename?: 'CommunityImpact';
   community: Community;
@@ -390,6 +450,70 @@ export type Direction =
   | 'IN'
   | 'OUT';
 
+/** One step of a saved engagement plan: engage this seed, by its owner, before its due date. */
+export type EngagementAction = {
+  __typename?: 'EngagementAction';
+  /** When the interaction that completed it happened. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The interaction that completed it. */
+  completedBy?: Maybe<Interaction>;
+  due: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** The employee (a stakeholder) who owns the action. */
+  owner?: Maybe<Stakeholder>;
+  /** 1 for the plan's first seed. */
+  rank: Scalars['Int']['output'];
+  /** The seed to engage. */
+  stakeholder: Stakeholder;
+  status: EngagementActionStatus;
+};
+
+export type EngagementActionInput = {
+  /** Default: the window's last day. */
+  due?: InputMaybe<Scalars['Date']['input']>;
+  /** Its owner (an employee); default: the plan's owner. */
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  /** The seed. */
+  stakeholder: Scalars['ID']['input'];
+};
+
+/** Where an action of a saved engagement plan stands. */
+export type EngagementActionStatus =
+  /** An interaction with the seed was logged inside the plan's window. */
+  | 'DONE'
+  /** Not done yet. */
+  | 'OPEN';
+
+/**
+ * The measured effect of a plan whose window has closed: the engaged seeds (actions done) against the segment's members
+ * who were not seeds, each in the period before the window (as long as the window) and in the window.
+ */
+export type EngagementEffect = {
+  __typename?: 'EngagementEffect';
+  engaged: EngagementGroupFigures;
+  notEngaged: EngagementGroupFigures;
+  periodDays: Scalars['Int']['output'];
+  reach: Scalars['Float']['output'];
+  sentiment?: Maybe<Scalars['Float']['output']>;
+  /** Difference in differences: the engaged group's change minus the not-engaged group's. */
+  strength: Scalars['Float']['output'];
+};
+
+/** One group's figures in the period before the plan's window and in the window (docs/decisions/098-engagement-effect.md). */
+export type EngagementGroupFigures = {
+  __typename?: 'EngagementGroupFigures';
+  members: Scalars['Int']['output'];
+  reachAfter: Scalars['Float']['output'];
+  /** Share of members with at least one interaction before the window, and in it. */
+  reachBefore: Scalars['Float']['output'];
+  sentimentAfter?: Maybe<Scalars['Float']['output']>;
+  /** Mean recorded sentiment (−2 … +2) of the members' interactions before the window, and in it; null when none. */
+  sentimentBefore?: Maybe<Scalars['Float']['output']>;
+  strengthAfter: Scalars['Float']['output'];
+  /** Mean of each member's strongest relationship (from interactions) at the window's start, and at its end. */
+  strengthBefore: Scalars['Float']['output'];
+};
+
 export type EngagementPlan = {
   __typename?: 'EngagementPlan';
   /** Expected number of segment members reached (independent cascade, fresh simulations). */
@@ -401,6 +525,17 @@ export type EngagementPlan = {
   simulations: Scalars['Int']['output'];
 };
 
+export type EngagementPlanProgress = {
+  __typename?: 'EngagementPlanProgress';
+  actions: Scalars['Int']['output'];
+  done: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  /** Open actions past their due date. */
+  overdue: Scalars['Int']['output'];
+  /** done / actions, 0 … 1. */
+  share: Scalars['Float']['output'];
+};
+
 export type EngagementSeed = {
   __typename?: 'EngagementSeed';
   /** Expected extra reach inside the segment added by this seed. */
@@ -408,6 +543,28 @@ export type EngagementSeed = {
   rank: Scalars['Int']['output'];
   reasons: SeedReasons;
   stakeholder: Stakeholder;
+};
+
+/** The matching rule's thresholds. */
+export type EvolutionRules = {
+  __typename?: 'EvolutionRules';
+  /** Matched when Jaccard(A, B) reaches this … */
+  jaccard: Scalars['Float']['output'];
+  /** Two communities must share at least this many members to match. */
+  minimumShared: Scalars['Int']['output'];
+  /** Communities smaller than this are not followed. */
+  minimumSize: Scalars['Int']['output'];
+  /** … or the shared members are at least this share of A or of B. */
+  share: Scalars['Float']['output'];
+  /** Relative size change that makes a one-to-one match growth or shrinkage. */
+  sizeChange: Scalars['Float']['output'];
+};
+
+/** A community of one run and its core members (each stakeholder counted in its strongest community). */
+export type EvolvingCommunity = {
+  __typename?: 'EvolvingCommunity';
+  community: Community;
+  members: Scalars['Int']['output'];
 };
 
 export type GroupShare = {
@@ -647,6 +804,8 @@ export type Mutation = {
   revokeApiToken: Scalars['Boolean']['output'];
   /** Starts a full analysis (returns at once with status RUNNING; poll analysisRun). UNAVAILABLE while another run is in progress. */
   runAnalysis: AnalysisRun;
+  /** Saves a plan: one action per seed, and the segment's members as its comparison group. Interactions with a seed inside the window complete its action. */
+  saveEngagementPlan: SavedEngagementPlan;
   /** Sets the caller's password; `current` is required unless signed in through a one-time link with no password set yet. */
   setPassword: Scalars['Boolean']['output'];
   updateStakeholder: Stakeholder;
@@ -741,6 +900,11 @@ export type MutationRevokeApiTokenArgs = {
 
 export type MutationRunAnalysisArgs = {
   input?: InputMaybe<AnalysisInput>;
+};
+
+
+export type MutationSaveEngagementPlanArgs = {
+  input: SaveEngagementPlanInput;
 };
 
 
@@ -982,6 +1146,8 @@ export type Query = {
   community?: Maybe<Community>;
   /** Declared vs detected communities of a run (default: current; NOT_FOUND before any run). */
   communityComparison: CommunityComparison;
+  /** Communities of two complete runs matched by member overlap: what was born, died, grew, shrank, merged and split. */
+  communityEvolution: CommunityEvolution;
   /**
    * The run's detected communities as one node each, placed by the run's layout, with the ties between them aggregated.
    * `run` defaults to the current run (NOT_FOUND for an unknown run, BAD_USER_INPUT for one that is not complete or
@@ -1000,6 +1166,8 @@ export type Query = {
   egoNetwork: NetworkGraph;
   /** k seeds (1–50) maximising expected independent-cascade reach inside the segment; computed on demand. */
   engagementPlan: EngagementPlan;
+  /** Saved engagement plans, newest first (at most 100). */
+  engagementPlans: Array<SavedEngagementPlan>;
   /** Top stakeholders by a metric of a run (default: current; NOT_FOUND before any run), optionally inside a segment; first ≤ 500. */
   influencers: Array<Influencer>;
   interaction?: Maybe<Interaction>;
@@ -1019,6 +1187,7 @@ export type Query = {
   powerInterestGrid: PowerInterestGrid;
   /** Stakeholders per combination of roles (data for an UpSet chart), largest first. */
   roleOverlaps: Array<RoleCombination>;
+  savedEngagementPlan?: Maybe<SavedEngagementPlan>;
   /** Key accounts where one employee holds all contact (see the README), most interactions first. */
   singleThreadedAccounts: SingleThreadedAccountConnection;
   stakeholder?: Maybe<Stakeholder>;
@@ -1077,6 +1246,12 @@ export type QueryCommunityComparisonArgs = {
 };
 
 
+export type QueryCommunityEvolutionArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
 export type QueryCommunityMapArgs = {
   run?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1108,6 +1283,11 @@ export type QueryEngagementPlanArgs = {
   seed?: InputMaybe<Scalars['Int']['input']>;
   segment?: InputMaybe<SegmentInput>;
   simulations?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEngagementPlansArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1150,6 +1330,11 @@ export type QueryPowerInterestGridArgs = {
   brokers?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySavedEngagementPlanArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1291,6 +1476,51 @@ export type RunWeight =
   | 'RELATIONSHIPS'
   /** The imported tie weight (the behaviour before relationship strength). */
   | 'TIES';
+
+export type SaveEngagementPlanInput = {
+  /** One per seed, in the plan's order: 1 to 50. */
+  actions: Array<EngagementActionInput>;
+  /** At most 366 days after startsOn. */
+  endsOn: Scalars['Date']['input'];
+  expectedReach?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** Owner of every action that names none. */
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  /** The segment the seeds were chosen for (as engagementPlan took it). */
+  segment?: InputMaybe<SegmentInput>;
+  startsOn: Scalars['Date']['input'];
+};
+
+/** An engagement plan saved with its actions: its progress, and its measured effect once its window has closed. */
+export type SavedEngagementPlan = {
+  __typename?: 'SavedEngagementPlan';
+  actions: Array<EngagementAction>;
+  /** True once the window has ended. */
+  closed: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The user who saved it. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Null until the window has closed. */
+  effect?: Maybe<EngagementEffect>;
+  endsOn: Scalars['Date']['output'];
+  /** The expected reach the plan was computed with, when given. */
+  expectedReach?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  progress: EngagementPlanProgress;
+  segment: SavedSegment;
+  /** The window (inclusive days). */
+  startsOn: Scalars['Date']['output'];
+};
+
+/** The segment a plan was made for; its members were recorded when the plan was saved. */
+export type SavedSegment = {
+  __typename?: 'SavedSegment';
+  community?: Maybe<Community>;
+  members: Scalars['Int']['output'];
+  roleMatch: RoleMatch;
+  roles: Array<Role>;
+};
 
 /** The scores of NetworkScores as columns (4 significant digits); only the selected ones are read. */
 export type ScoreColumns = {
@@ -1707,6 +1937,10 @@ export type ResolversTypes = ResolversObject<{
   BrokerageCounts: ResolverTypeWrapper<BrokerageCounts>;
   Community: ResolverTypeWrapper<CommunityModel>;
   CommunityComparison: ResolverTypeWrapper<CommunityComparisonModel>;
+  CommunityEvent: ResolverTypeWrapper<EvolutionEventModel>;
+  CommunityEventKind: CommunityEventKind;
+  CommunityEvolution: ResolverTypeWrapper<CommunityEvolutionModelModel>;
+  CommunityFlow: ResolverTypeWrapper<EvolutionFlowModel>;
   CommunityImpact: ResolverTypeWrapper<CommunityImpactModel>;
   CommunityKind: CommunityKind;
   CommunityMap: ResolverTypeWrapper<CommunityMap>;
@@ -1721,8 +1955,16 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
+  EngagementAction: ResolverTypeWrapper<ActionRecordModel>;
+  EngagementActionInput: EngagementActionInput;
+  EngagementActionStatus: EngagementActionStatus;
+  EngagementEffect: ResolverTypeWrapper<EngagementEffect>;
+  EngagementGroupFigures: ResolverTypeWrapper<EngagementGroupFigures>;
   EngagementPlan: ResolverTypeWrapper<EngagementPlanModel>;
+  EngagementPlanProgress: ResolverTypeWrapper<EngagementPlanProgress>;
   EngagementSeed: ResolverTypeWrapper<EngagementSeedModel>;
+  EvolutionRules: ResolverTypeWrapper<EvolutionRules>;
+  EvolvingCommunity: ResolverTypeWrapper<RunCommunityModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GroupShare: ResolverTypeWrapper<GroupShareModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1781,6 +2023,9 @@ export type ResolversTypes = ResolversObject<{
   RoleMatch: RoleMatch;
   RoleShare: ResolverTypeWrapper<RoleShare>;
   RunWeight: RunWeight;
+  SaveEngagementPlanInput: SaveEngagementPlanInput;
+  SavedEngagementPlan: ResolverTypeWrapper<PlanRecordModel>;
+  SavedSegment: ResolverTypeWrapper<SavedSegmentRecordModel>;
   ScoreColumns: ResolverTypeWrapper<ScoreColumns>;
   SeedReasons: ResolverTypeWrapper<SeedReasonsModel>;
   SegmentInput: SegmentInput;
@@ -1831,6 +2076,9 @@ export type ResolversParentTypes = ResolversObject<{
   BrokerageCounts: BrokerageCounts;
   Community: CommunityModel;
   CommunityComparison: CommunityComparisonModel;
+  CommunityEvent: EvolutionEventModel;
+  CommunityEvolution: CommunityEvolutionModelModel;
+  CommunityFlow: EvolutionFlowModel;
   CommunityImpact: CommunityImpactModel;
   CommunityMap: CommunityMap;
   CommunityMapLink: CommunityMapLink;
@@ -1843,8 +2091,15 @@ export type ResolversParentTypes = ResolversObject<{
   CreateStakeholderInput: CreateStakeholderInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EngagementAction: ActionRecordModel;
+  EngagementActionInput: EngagementActionInput;
+  EngagementEffect: EngagementEffect;
+  EngagementGroupFigures: EngagementGroupFigures;
   EngagementPlan: EngagementPlanModel;
+  EngagementPlanProgress: EngagementPlanProgress;
   EngagementSeed: EngagementSeedModel;
+  EvolutionRules: EvolutionRules;
+  EvolvingCommunity: RunCommunityModel;
   Float: Scalars['Float']['output'];
   GroupShare: GroupShareModel;
   ID: Scalars['ID']['output'];
@@ -1896,6 +2151,9 @@ export type ResolversParentTypes = ResolversObject<{
   RoleFact: RoleFact;
   RoleFactInput: RoleFactInput;
   RoleShare: RoleShare;
+  SaveEngagementPlanInput: SaveEngagementPlanInput;
+  SavedEngagementPlan: PlanRecordModel;
+  SavedSegment: SavedSegmentRecordModel;
   ScoreColumns: ScoreColumns;
   SeedReasons: SeedReasonsModel;
   SegmentInput: SegmentInput;
@@ -2074,6 +2332,31 @@ export type CommunityComparisonResolvers<ContextType = GraphQLContext, ParentTyp
   unlabelledNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CommunityEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityEvent'] = ResolversParentTypes['CommunityEvent']> = ResolversObject<{
+  from?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityEventKind'], ParentType, ContextType>;
+  membersAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  membersBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharedMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+}>;
+
+export type CommunityEvolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityEvolution'] = ResolversParentTypes['CommunityEvolution']> = ResolversObject<{
+  events?: Resolver<Array<ResolversTypes['CommunityEvent']>, ParentType, ContextType>;
+  flows?: Resolver<Array<ResolversTypes['CommunityFlow']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType>;
+  fromCommunities?: Resolver<Array<ResolversTypes['EvolvingCommunity']>, ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['EvolutionRules'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType>;
+  toCommunities?: Resolver<Array<ResolversTypes['EvolvingCommunity']>, ParentType, ContextType>;
+}>;
+
+export type CommunityFlowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityFlow'] = ResolversParentTypes['CommunityFlow']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+}>;
+
 export type CommunityImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityImpact'] = ResolversParentTypes['CommunityImpact']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   componentsAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2140,6 +2423,36 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EngagementActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementAction'] = ResolversParentTypes['EngagementAction']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completedBy?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EngagementActionStatus'], ParentType, ContextType>;
+}>;
+
+export type EngagementEffectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementEffect'] = ResolversParentTypes['EngagementEffect']> = ResolversObject<{
+  engaged?: Resolver<ResolversTypes['EngagementGroupFigures'], ParentType, ContextType>;
+  notEngaged?: Resolver<ResolversTypes['EngagementGroupFigures'], ParentType, ContextType>;
+  periodDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentiment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type EngagementGroupFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementGroupFigures'] = ResolversParentTypes['EngagementGroupFigures']> = ResolversObject<{
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reachBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentimentAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sentimentBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  strengthAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  strengthBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type EngagementPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementPlan'] = ResolversParentTypes['EngagementPlan']> = ResolversObject<{
   expectedReach?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reachHigh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2149,11 +2462,32 @@ export type EngagementPlanResolvers<ContextType = GraphQLContext, ParentType ext
   simulations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type EngagementPlanProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementPlanProgress'] = ResolversParentTypes['EngagementPlanProgress']> = ResolversObject<{
+  actions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type EngagementSeedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementSeed'] = ResolversParentTypes['EngagementSeed']> = ResolversObject<{
   marginalGain?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reasons?: Resolver<ResolversTypes['SeedReasons'], ParentType, ContextType>;
   stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
+}>;
+
+export type EvolutionRulesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvolutionRules'] = ResolversParentTypes['EvolutionRules']> = ResolversObject<{
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minimumShared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sizeChange?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type EvolvingCommunityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvolvingCommunity'] = ResolversParentTypes['EvolvingCommunity']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type GroupShareResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupShare'] = ResolversParentTypes['GroupShare']> = ResolversObject<{
@@ -2291,6 +2625,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeTie?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTieArgs, 'input'>>;
   revokeApiToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   runAnalysis?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType, Partial<MutationRunAnalysisArgs>>;
+  saveEngagementPlan?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationSaveEngagementPlanArgs, 'input'>>;
   setPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordArgs, 'password'>>;
   updateStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationUpdateStakeholderArgs, 'id' | 'input'>>;
 }>;
@@ -2432,6 +2767,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityComparison?: Resolver<ResolversTypes['CommunityComparison'], ParentType, ContextType, Partial<QueryCommunityComparisonArgs>>;
+  communityEvolution?: Resolver<ResolversTypes['CommunityEvolution'], ParentType, ContextType, RequireFields<QueryCommunityEvolutionArgs, 'from' | 'to'>>;
   communityMap?: Resolver<ResolversTypes['CommunityMap'], ParentType, ContextType, Partial<QueryCommunityMapArgs>>;
   coolingRelationships?: Resolver<ResolversTypes['CoolingRelationshipConnection'], ParentType, ContextType, RequireFields<QueryCoolingRelationshipsArgs, 'first' | 'minDrop'>>;
   currentAnalysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType>;
@@ -2439,6 +2775,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   detectedCommunities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryDetectedCommunitiesArgs>>;
   egoNetwork?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'depth' | 'id' | 'limit'>>;
   engagementPlan?: Resolver<ResolversTypes['EngagementPlan'], ParentType, ContextType, RequireFields<QueryEngagementPlanArgs, 'k' | 'seed' | 'simulations'>>;
+  engagementPlans?: Resolver<Array<ResolversTypes['SavedEngagementPlan']>, ParentType, ContextType, RequireFields<QueryEngagementPlansArgs, 'first'>>;
   influencers?: Resolver<Array<ResolversTypes['Influencer']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'first' | 'metric'>>;
   interaction?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType, RequireFields<QueryInteractionArgs, 'id'>>;
   introductionPaths?: Resolver<Array<ResolversTypes['IntroductionPath']>, ParentType, ContextType, RequireFields<QueryIntroductionPathsArgs, 'k' | 'maxHops' | 'to'>>;
@@ -2447,6 +2784,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   overlaps?: Resolver<ResolversTypes['Overlaps'], ParentType, ContextType, RequireFields<QueryOverlapsArgs, 'kind'>>;
   powerInterestGrid?: Resolver<ResolversTypes['PowerInterestGrid'], ParentType, ContextType, RequireFields<QueryPowerInterestGridArgs, 'brokers' | 'first'>>;
   roleOverlaps?: Resolver<Array<ResolversTypes['RoleCombination']>, ParentType, ContextType>;
+  savedEngagementPlan?: Resolver<Maybe<ResolversTypes['SavedEngagementPlan']>, ParentType, ContextType, RequireFields<QuerySavedEngagementPlanArgs, 'id'>>;
   singleThreadedAccounts?: Resolver<ResolversTypes['SingleThreadedAccountConnection'], ParentType, ContextType, RequireFields<QuerySingleThreadedAccountsArgs, 'first'>>;
   stakeholder?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType, RequireFields<QueryStakeholderArgs, 'id'>>;
   stakeholderDataExport?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryStakeholderDataExportArgs, 'id'>>;
@@ -2500,6 +2838,28 @@ export type RoleFactResolvers<ContextType = GraphQLContext, ParentType extends R
 export type RoleShareResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoleShare'] = ResolversParentTypes['RoleShare']> = ResolversObject<{
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SavedEngagementPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SavedEngagementPlan'] = ResolversParentTypes['SavedEngagementPlan']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['EngagementAction']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effect?: Resolver<Maybe<ResolversTypes['EngagementEffect']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expectedReach?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['EngagementPlanProgress'], ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['SavedSegment'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type SavedSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SavedSegment'] = ResolversParentTypes['SavedSegment']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roleMatch?: Resolver<ResolversTypes['RoleMatch'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 }>;
 
 export type ScoreColumnsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ScoreColumns'] = ResolversParentTypes['ScoreColumns']> = ResolversObject<{
@@ -2682,6 +3042,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BrokerageCounts?: BrokerageCountsResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityComparison?: CommunityComparisonResolvers<ContextType>;
+  CommunityEvent?: CommunityEventResolvers<ContextType>;
+  CommunityEvolution?: CommunityEvolutionResolvers<ContextType>;
+  CommunityFlow?: CommunityFlowResolvers<ContextType>;
   CommunityImpact?: CommunityImpactResolvers<ContextType>;
   CommunityMap?: CommunityMapResolvers<ContextType>;
   CommunityMapLink?: CommunityMapLinkResolvers<ContextType>;
@@ -2692,8 +3055,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CoolingRelationshipEdge?: CoolingRelationshipEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EngagementAction?: EngagementActionResolvers<ContextType>;
+  EngagementEffect?: EngagementEffectResolvers<ContextType>;
+  EngagementGroupFigures?: EngagementGroupFiguresResolvers<ContextType>;
   EngagementPlan?: EngagementPlanResolvers<ContextType>;
+  EngagementPlanProgress?: EngagementPlanProgressResolvers<ContextType>;
   EngagementSeed?: EngagementSeedResolvers<ContextType>;
+  EvolutionRules?: EvolutionRulesResolvers<ContextType>;
+  EvolvingCommunity?: EvolvingCommunityResolvers<ContextType>;
   GroupShare?: GroupShareResolvers<ContextType>;
   ImportCounts?: ImportCountsResolvers<ContextType>;
   ImportMerge?: ImportMergeResolvers<ContextType>;
@@ -2737,6 +3106,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RoleCount?: RoleCountResolvers<ContextType>;
   RoleFact?: RoleFactResolvers<ContextType>;
   RoleShare?: RoleShareResolvers<ContextType>;
+  SavedEngagementPlan?: SavedEngagementPlanResolvers<ContextType>;
+  SavedSegment?: SavedSegmentResolvers<ContextType>;
   ScoreColumns?: ScoreColumnsResolvers<ContextType>;
   SeedReasons?: SeedReasonsResolvers<ContextType>;
   SinglePointOfFailure?: SinglePointOfFailureResolvers<ContextType>;
