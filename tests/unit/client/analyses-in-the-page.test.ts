@@ -99,14 +99,14 @@ describe('first-run tour', () => {
 });
 
 describe('what-if before/after scene', () => {
-  // Community X: a–b–c–d, a path; removing b cuts a off from c–d. Y: e–f, untouched.
-  const nodes: WireNetwork['nodes'] = ['a', 'b', 'c', 'd', 'e', 'f'].map((key) => ({
+  // Community X: a–b–c–d, a path, and g apart; removing b cuts a off from c–d (g was apart already). Y: e–f, untouched.
+  const nodes: WireNetwork['nodes'] = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => ({
     key,
     attributes: {
       label: key.toUpperCase(),
       kind: 'PERSON',
       roles: ['CUSTOMER'],
-      communities: key < 'e' ? ['X'] : ['Y'],
+      communities: key < 'e' || key === 'g' ? ['X'] : ['Y'],
       degree: 1,
     },
   }));
@@ -116,12 +116,13 @@ describe('what-if before/after scene', () => {
     ['c', 'd'],
     ['e', 'f'],
   ].map(([source, target]) => ({ source: source!, target: target!, attributes: { type: 'WORKS_WITH', weight: 1, since: null } }));
-  const graph = buildGraph({ attributes: { truncated: false, totalNodes: 6, totalEdges: 4, run: null }, nodes, edges });
+  const graph = buildGraph({ attributes: { truncated: false, totalNodes: 7, totalEdges: 4, run: null }, nodes, edges });
   const members = (id: string) => new Set(graph.filterNodes((_n, a) => a.communities.includes(id)));
 
   it('marks the leaver before, drops it after and marks who is cut off from the largest piece', () => {
     const scene = whatIfScene(graph, ['b'], ['X'], members);
-    expect(scene.before.order).toBe(4);
+    expect(scene.before.order).toBe(5);
+    expect(scene.after.getNodeAttribute('g', 'color')).not.toBe(CUT_OFF_COLOUR);
     expect(scene.before.getNodeAttribute('b', 'color')).toBe(REMOVED_COLOUR);
     expect(scene.after.hasNode('b')).toBe(false);
     expect(scene.after.getNodeAttribute('a', 'color')).toBe(CUT_OFF_COLOUR);
@@ -132,7 +133,7 @@ describe('what-if before/after scene', () => {
   });
 
   it('draws the largest communities first within its budget and says so', () => {
-    const scene = whatIfScene(graph, ['b'], ['Y', 'X'], members, 5);
+    const scene = whatIfScene(graph, ['b'], ['Y', 'X'], members, 6);
     expect(scene.communities.map((c) => c.id)).toEqual(['X']);
     expect(scene.truncated).toBe(true);
   });

@@ -18,7 +18,7 @@ export type SceneGraph = Graph<SceneNode, { size: number; color: string }>;
 export interface WhatIfScene {
   before: SceneGraph;
   after: SceneGraph;
-  /** Members no longer connected to the largest piece of one of their affected communities. */
+  /** Members cut off from the rest of the piece of their community that a leaver held together. */
   cutOff: number;
   /** Affected communities drawn (largest first, up to the node budget), with their colour. */
   communities: Array<{ id: string; colour: string }>;
@@ -57,26 +57,35 @@ export function whatIfScene(
   const colourOf = new Map<string, string>();
   for (const c of [...chosen].reverse()) for (const m of c.members) colourOf.set(m, c.colour);
 
-  // Members cut off: in a community's piece (without the removed) other than its largest.
+  // Members cut off: in a piece of a community that held a leaver, outside the largest fragment that piece leaves
+  // (pieces that were apart before the removal stay as they were).
   const cut = new Set<string>();
-  for (const c of chosen) {
+  const piecesOf = (nodes: Iterable<string>, inside: ReadonlySet<string>, skip: ReadonlySet<string>): string[][] => {
     const seen = new Set<string>();
     const pieces: string[][] = [];
-    for (const start of c.members) {
-      if (gone.has(start) || seen.has(start) || !graph.hasNode(start)) continue;
+    for (const start of nodes) {
+      if (skip.has(start) || seen.has(start) || !graph.hasNode(start)) continue;
       const piece = [start];
       seen.add(start);
       for (let k = 0; k < piece.length; k++) {
         for (const w of graph.neighbors(piece[k]!)) {
-          if (gone.has(w) || seen.has(w) || !c.members.has(w)) continue;
+          if (skip.has(w) || seen.has(w) || !inside.has(w)) continue;
           seen.add(w);
           piece.push(w);
         }
       }
       pieces.push(piece);
     }
-    pieces.sort((a, b) => b.length - a.length);
-    for (const piece of pieces.slice(1)) for (const m of piece) cut.add(m);
+    return pieces;
+  };
+  const none = new Set<string>();
+  for (const c of chosen) {
+    for (const piece of piecesOf(c.members, c.members, none)) {
+      if (!piece.some((m) => gone.has(m))) continue;
+      const inPiece = new Set(piece);
+      const fragments = piecesOf(piece, inPiece, gone).sort((a, b) => b.length - a.length);
+      for (const fragment of fragments.slice(1)) for (const m of fragment) cut.add(m);
+    }
   }
 
   const before: SceneGraph = new Graph({ type: 'undirected' });
