@@ -184,6 +184,7 @@ describe('journey: partnership team', () => {
       .poll(() => page.locator('[data-testid="whatif-community"][data-split="true"]').count(), { timeout: 60_000 })
       .toBeGreaterThan(0);
     await picture('journey-partnership-3-split');
+    await page.getByTestId('whatif-compare-close').click();
   });
 
   it('brokerage roles on the stakeholder panel and as a map filter', async () => {
@@ -211,6 +212,10 @@ describe('journey: partnership team', () => {
     const table = page.getByTestId('run-compare');
     await table.waitFor();
     expect(await table.textContent()).toContain('Modularity');
+    // Coloured by detected community, the older run's communities show on the map.
+    await page.getByTestId('tab-explore').click();
+    await page.getByRole('radio', { name: 'Detected' }).check();
+    await page.getByTestId('tab-analyse').click();
     const older = page.locator(`[data-testid="run-row"][data-run="${olderRun}"]`);
     await older.getByTestId('run-show').click();
     await page.getByTestId('older-run-note').waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import { dismissTour, tourDismissed, TOUR_STEPS } from '../../../client/src/lib/
 import { CUT_OFF_COLOUR, REMOVED_COLOUR, whatIfScene } from '../../../client/src/lib/graph/what-if-scene';
 import { decodeUrlState, defaultUrlView, encodeUrlState, historyAction } from '../../../client/src/lib/state/url-state';
 import { buildGraph, type WireNetwork } from '../../../client/src/lib/graph/model';
+import { heatColour, heatText } from '../../../client/src/lib/graph/community-overlap';
 import type { KeyValueStore } from '../../../client/src/lib/graph/positions';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -136,5 +137,23 @@ describe('what-if before/after scene', () => {
     const scene = whatIfScene(graph, ['b'], ['Y', 'X'], members, 6);
     expect(scene.communities.map((c) => c.id)).toEqual(['X']);
     expect(scene.truncated).toBe(true);
+  });
+});
+
+describe('heat cells text colour', () => {
+  const luminance = (rgb: number[]): number => {
+    const lin = (c: number): number => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(rgb[0]!) + 0.7152 * lin(rgb[1]!) + 0.0722 * lin(rgb[2]!);
+  };
+  const parse = (css: string): number[] =>
+    css.startsWith('#') ? [1, 3, 5].map((i) => parseInt(css.slice(i, i + 2), 16)) : css.match(/\d+/g)!.map(Number);
+
+  it('reads at 4.5:1 or better on every shade of the declared-vs-detected table', () => {
+    for (let v = 0; v <= 1.0001; v += 0.01) {
+      const bg = luminance(parse(heatColour(v)));
+      const fg = luminance(parse(heatText(v)));
+      const ratio = (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05);
+      expect(ratio, `value ${v.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
