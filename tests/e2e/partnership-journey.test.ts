@@ -199,7 +199,7 @@ describe('journey: partnership team', () => {
     await page.getByRole('button', { name: 'Close details' }).click();
     await page.getByTestId('tab-explore').click();
     await page.getByTestId('brokerage-filter-role').selectOption('gatekeeper');
-    await expect.poll(() => atlas('highlightKey')).toBe('brokerage:gatekeeper');
+    await expect.poll(() => atlas('highlightKey'), { timeout: 30_000 }).toBe('brokerage:gatekeeper');
     expect(await atlas('highlightedNodes')).toBeGreaterThan(0);
     await picture('journey-partnership-4-brokerage-filter');
     await page.getByTestId('brokerage-filter-role').selectOption('');

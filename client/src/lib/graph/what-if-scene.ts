@@ -27,7 +27,8 @@ export interface WhatIfScene {
 }
 
 export const REMOVED_COLOUR = '#B91C1C';
-export const CUT_OFF_COLOUR = '#D55E00';
+/** Near black: apart from every community colour of the palette. */
+export const CUT_OFF_COLOUR = '#111827';
 const TIE_COLOUR = '#CDD2D9';
 
 /**
@@ -107,7 +108,7 @@ export function whatIfScene(
     after.addNode(id, {
       x: a.x,
       y: a.y,
-      size: isCut ? Math.max(5, a.size) : a.size,
+      size: isCut ? Math.max(6, a.size * 1.3) : a.size,
       color: isCut ? CUT_OFF_COLOUR : (colourOf.get(id) ?? '#9AA3AF'),
       label: a.label,
       zIndex: isCut ? 1 : 0,
