@@ -47,7 +47,8 @@ describe('brokersBetween with communities', () => {
     );
     expect(data.between.length).toBeGreaterThan(0);
     expect(data.between.map((x) => x.rank)).toEqual(data.between.map((_, i) => i + 1));
-    for (let i = 1; i < data.between.length; i++) expect(data.between[i]!.twoPaths).toBeLessThanOrEqual(data.between[i - 1]!.twoPaths);
+    for (let i = 1; i < data.between.length; i++)
+      expect(data.between[i]!.twoPaths).toBeLessThanOrEqual(data.between[i - 1]!.twoPaths);
     // The broker's sources are members of A with a tie to it, its targets members of B it has a tie to.
     const top = data.between[0]!;
     const counted = await execute<{ sources: number; targets: number }>(

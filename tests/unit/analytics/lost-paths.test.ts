@@ -83,8 +83,12 @@ describe('lostShortestPaths', () => {
       ],
       { 'r-w': 0.1 },
     );
-    expect(lostShortestPaths(g, ['r'], { maxHops: 3 }).pairs.find((p) => p.source === 'a' && p.target === 'b')?.hopsAfter).toBeNull();
-    expect(lostShortestPaths(g, ['r'], { maxHops: 4 }).pairs.find((p) => p.source === 'a' && p.target === 'b')?.hopsAfter).toBe(4);
+    expect(
+      lostShortestPaths(g, ['r'], { maxHops: 3 }).pairs.find((p) => p.source === 'a' && p.target === 'b')?.hopsAfter,
+    ).toBeNull();
+    expect(lostShortestPaths(g, ['r'], { maxHops: 4 }).pairs.find((p) => p.source === 'a' && p.target === 'b')?.hopsAfter).toBe(
+      4,
+    );
     const strongest = lostShortestPaths(g, ['r'], { maxContacts: 2 });
     expect(strongest.checked).toBe(1);
     expect(strongest.pairs.every((p) => p.source !== 'w' && p.target !== 'w')).toBe(true);
@@ -114,7 +118,9 @@ describe('lostShortestPaths', () => {
             if (after === null || after > 2) expected.push(`${a}|${b}|${after}`);
           }
       }
-      const got = result.pairs.map((p) => `${p.source < p.target ? p.source : p.target}|${p.source < p.target ? p.target : p.source}|${p.hopsAfter}`);
+      const got = result.pairs.map(
+        (p) => `${p.source < p.target ? p.source : p.target}|${p.source < p.target ? p.target : p.source}|${p.hopsAfter}`,
+      );
       expect(new Set(got)).toEqual(new Set(expected));
     }
   });
