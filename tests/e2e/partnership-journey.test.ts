@@ -212,8 +212,14 @@ describe('journey: partnership team', () => {
     const table = page.getByTestId('run-compare');
     await table.waitFor();
     expect(await table.textContent()).toContain('Modularity');
-    // Coloured by detected community, the older run's communities show on the map.
+    // The what-if done: cleared (its highlight too). Coloured by detected community, the older run's communities show.
+    await page.getByTestId('tab-analyse').click();
+    await page.getByTestId('whatif-panel').getByRole('button', { name: 'Clear', exact: true }).click();
     await page.getByTestId('tab-explore').click();
+    const clearHighlight = page.getByRole('button', { name: 'Clear highlight' });
+    if ((await clearHighlight.count()) > 0) await clearHighlight.first().click();
+    await expect.poll(() => atlas('highlightKey')).toBeNull();
+    await page.getByRole('button', { name: 'Reset view' }).click();
     await page.getByRole('radio', { name: 'Detected' }).check();
     await page.getByTestId('tab-analyse').click();
     const older = page.locator(`[data-testid="run-row"][data-run="${olderRun}"]`);
