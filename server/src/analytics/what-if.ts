@@ -1,4 +1,4 @@
-// What-if analysis: remove stakeholders and report what each community loses in connectivity and what an engagement plan loses in reach; find single points of failure inside communities.
+// What-if analysis: remove stakeholders and report what each community loses in connectivity, which pairs of their contacts lose their shortest path and what an engagement plan loses in reach; find single points of failure inside communities.
 //
 // Written here: connectivity inside a community is measured on the undirected projection restricted
 // to the community's members (BFS over the shared CSR index rather than graphology-components on a
@@ -19,7 +19,7 @@ import {
   type NodeSelector,
   type ReachEstimate,
 } from './engagement.js';
-import { undirectedTieIndex, type Csr } from './tie-index.js';
+import { findInRow, undirectedTieIndex, type Csr } from './tie-index.js';
 
 /** Community ids of a stakeholder (default: the `communities` attribute). */
 export type CommunityOf = (node: string, attributes: Attributes) => string | readonly string[] | null | undefined;
@@ -357,4 +357,124 @@ export function singlePointsOfFailure(graph: Graph, options: { communityOf?: Com
       (a.node < b.node ? -1 : 1),
   );
   return out;
+}
+
+export interface LostPath {
+  /** Two contacts of a removed stakeholder, two steps apart only through it before the removal. */
+  source: string;
+  target: string;
+  /** The removed stakeholder between them. */
+  through: string;
+  /** Hops between them after the removal (ties either way); null when no path of at most `maxHops` is left. */
+  hopsAfter: number | null;
+}
+
+export interface LostPathsResult {
+  /** Cut off first, then the longest detours; at most `first`. */
+  pairs: LostPath[];
+  /** Pairs of contacts checked, and how many of them lost their shortest path. */
+  checked: number;
+  lost: number;
+}
+
+export interface LostPathsOptions {
+  /** Contacts per removed stakeholder, strongest ties first (default 30). */
+  maxContacts?: number;
+  /** Contacts searched from (each one BFS), over every removed stakeholder (default 300). */
+  maxSources?: number;
+  /** Hops searched after the removal (default 6). */
+  maxHops?: number;
+  /** Pairs returned (default 50). */
+  first?: number;
+}
+
+/**
+ * Pairs of contacts that lose their shortest path when `removed` leave (docs/decisions/091-what-if-lost-paths.md): two
+ * contacts of a removed stakeholder who had no tie between them were two steps apart through it; they lose their
+ * shortest path when no other common contact is left, i.e. they end up three or more hops apart, or cut off. One
+ * bounded BFS per contact, on the undirected projection without the removed stakeholders.
+ */
+export function lostShortestPaths(graph: Graph, removed: Iterable<string>, options: LostPathsOptions = {}): LostPathsResult {
+  const maxContacts = options.maxContacts ?? 30;
+  const maxSources = options.maxSources ?? 300;
+  const maxHops = options.maxHops ?? 6;
+  const first = options.first ?? 50;
+  const ix = undirectedTieIndex(graph);
+  const { start, target, weight } = ix.adj;
+  const n = ix.nodes.length;
+  const gone = new Uint8Array(n);
+  const removedIndices: number[] = [];
+  for (const node of removed) {
+    const v = ix.indexOf.get(node);
+    if (v !== undefined && !gone[v]) {
+      gone[v] = 1;
+      removedIndices.push(v);
+    }
+  }
+
+  // source → (target → the removed stakeholder between them), source < target.
+  const pairs = new Map<number, Map<number, number>>();
+  let checked = 0;
+  for (const r of removedIndices) {
+    const positions: number[] = [];
+    for (let p = start[r]!; p < start[r + 1]!; p++) if (!gone[target[p]!]) positions.push(p);
+    positions.sort((a, b) => weight[b]! - weight[a]! || target[a]! - target[b]!);
+    const contacts = positions
+      .slice(0, maxContacts)
+      .map((p) => target[p]!)
+      .sort((a, b) => a - b);
+    for (let i = 0; i < contacts.length; i++) {
+      const a = contacts[i]!;
+      let row = pairs.get(a);
+      if (row === undefined) {
+        if (pairs.size >= maxSources) continue;
+        row = new Map();
+        pairs.set(a, row);
+      }
+      for (let j = i + 1; j < contacts.length; j++) {
+        const b = contacts[j]!;
+        if (row.has(b) || findInRow(ix.adj, a, b) >= 0) continue; // tied directly: still one hop apart
+        row.set(b, r);
+        checked++;
+      }
+    }
+  }
+
+  const seen = new Int32Array(n).fill(-1);
+  const depth = new Int32Array(n);
+  const queue = new Int32Array(n);
+  const lost: LostPath[] = [];
+  for (const [a, targets] of [...pairs].sort((x, y) => x[0] - y[0])) {
+    if (targets.size === 0) continue;
+    const found = new Map<number, number>();
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = a;
+    seen[a] = a;
+    depth[a] = 0;
+    while (head < tail && found.size < targets.size) {
+      const v = queue[head++]!;
+      if (depth[v]! >= maxHops) break; // breadth first: everything left is at least this far
+      for (let p = start[v]!; p < start[v + 1]!; p++) {
+        const w = target[p]!;
+        if (gone[w] || seen[w] === a) continue;
+        seen[w] = a;
+        depth[w] = depth[v]! + 1;
+        queue[tail++] = w;
+        if (targets.has(w)) found.set(w, depth[w]!);
+      }
+    }
+    for (const [b, through] of targets) {
+      const after = found.get(b) ?? null;
+      if (after !== null && after <= 2) continue; // another common contact: still two steps apart
+      lost.push({ source: ix.nodes[a]!, target: ix.nodes[b]!, through: ix.nodes[through]!, hopsAfter: after });
+    }
+  }
+  lost.sort(
+    (x, y) =>
+      (x.hopsAfter === null ? 0 : 1) - (y.hopsAfter === null ? 0 : 1) ||
+      (y.hopsAfter ?? 0) - (x.hopsAfter ?? 0) ||
+      (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0),
+  );
+  return { pairs: lost.slice(0, first), checked, lost: lost.length };
 }

@@ -67,6 +67,10 @@ export const RANKING_METRIC = Object.fromEntries(
   METRICS.flatMap((m) => (m.ranking === null ? [] : [[m.ranking, m.name]])),
 ) as Record<RankingName, RankedMetric>;
 
+/** The Gould–Fernandez brokerage roles (metrics without a ranking): the map can read them to filter by role. */
+export type BrokerageMetric = Extract<Metric, { ranking: null }>['name'];
+export const BROKERAGE_METRICS: readonly BrokerageMetric[] = METRICS.flatMap((m) => (m.ranking === null ? [m.name] : []));
+
 export const INTEGER_METRICS: ReadonlySet<MetricName> = new Set(METRICS.filter((m) => m.type === 'integer').map((m) => m.name));
 
 /** Scores the map offers for sizing and filtering (the network answer can carry every ranked metric). */

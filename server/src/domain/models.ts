@@ -94,6 +94,8 @@ export interface AnalysisRun {
   summary: RunSummary | null;
   error: string | null;
   current: boolean;
+  /** Who started it (a user's name); null for runs from the command line or recorded before it was kept. */
+  startedBy: string | null;
 }
 
 /** A stakeholder's scores in one analysis run (a :ScoreSet node). */
@@ -181,10 +183,22 @@ export interface SinglePointOfFailure {
   separated: number;
 }
 
+/** Two contacts of a removed stakeholder who were two steps apart only through it. */
+export interface LostPath {
+  source: string;
+  target: string;
+  through: string;
+  /** Hops after the removal; null when cut off (no path within the search's limit). */
+  hopsAfter: number | null;
+}
+
 export interface WhatIf {
   removed: string[];
   communities: CommunityImpact[];
   singlePointsOfFailure: SinglePointOfFailure[];
+  lostPaths: LostPath[];
+  pathPairsChecked: number;
+  pathPairsLost: number;
 }
 
 /** Which part of the graph a run (or an on-demand computation) looks at. */

@@ -3,7 +3,15 @@
 import type { Broker, CompactProjection, EngagementPlan, IntroductionPath, WhatIf } from '../domain/models.js';
 import type { RoleName } from '../domain/vocabulary.js';
 import { toGraph } from './compact-projection.js';
-import { engagementPlan, introductionPaths, rolesBrokers, segmentSize, whatIfRemoved, type Segment } from './on-demand.js';
+import {
+  engagementPlan,
+  groupBrokers,
+  introductionPaths,
+  segmentSize,
+  whatIfRemoved,
+  type BrokerGroup,
+  type Segment,
+} from './on-demand.js';
 
 /** A segment as it crosses to the worker: members as a list. */
 export interface WireSegment {
@@ -31,7 +39,7 @@ export type OnDemandTask =
       maxHops: number;
       viaRoles: RoleName[] | null;
     }
-  | { kind: 'brokers'; fromRole: RoleName; toRole: RoleName; first: number }
+  | { kind: 'brokers'; from: BrokerGroup; to: BrokerGroup; first: number }
   | { kind: 'whatIf'; removed: string[]; assignment: Record<string, string[]> | null };
 
 export type OnDemandResult =
@@ -76,7 +84,7 @@ export function runOnDemandTask({ projection, task }: OnDemandRequest): OnDemand
       return { kind: 'introductions', paths };
     }
     case 'brokers':
-      return { kind: 'brokers', brokers: rolesBrokers(graph, task.fromRole, task.toRole, task.first) };
+      return { kind: 'brokers', brokers: groupBrokers(graph, task.from, task.to, task.first) };
     case 'whatIf': {
       const assignment = task.assignment;
       const whatIf = whatIfRemoved(graph, task.removed, (node, attributes) =>

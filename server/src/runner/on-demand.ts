@@ -1,8 +1,8 @@
-// On-demand analytics over a loaded projection (engagement plans, warm introductions, brokers between roles, what-if), shaped into the API's models.
+// On-demand analytics over a loaded projection (engagement plans, warm introductions, brokers between roles or communities, what-if), shaped into the API's models.
 import { brokersBetween } from '../analytics/brokerage.js';
 import { planEngagement } from '../analytics/engagement.js';
 import { warmIntroductions } from '../analytics/introductions.js';
-import { singlePointsOfFailure, whatIf } from '../analytics/what-if.js';
+import { lostShortestPaths, singlePointsOfFailure, whatIf } from '../analytics/what-if.js';
 import type { RoleName } from '../domain/vocabulary.js';
 import type { Broker, CommunityImpact, EngagementPlan, IntroductionPath, ScoreSet, WhatIf } from '../domain/models.js';
 import type { ProjectedGraph, ProjectedNode } from './compact-projection.js';
@@ -96,8 +96,27 @@ export function introductionPaths(
   }));
 }
 
-export function rolesBrokers(graph: ProjectedGraph, fromRole: RoleName, toRole: RoleName, first: number): Broker[] {
-  return brokersBetween(graph, (_node, attributes) => (attributes as ProjectedNode).roles, fromRole, toRole, first).map((b) => ({
+/** One side of "who connects A and B": the holders of a role, or given members (a community's). */
+export type BrokerGroup = { role: RoleName } | { members: string[] };
+
+function memberOf(group: BrokerGroup): (node: string, attributes: ProjectedNode) => boolean {
+  if ('role' in group) return (_node, attributes) => attributes.roles.includes(group.role);
+  const members = new Set(group.members);
+  return (node) => members.has(node);
+}
+
+/** Who connects `from` to `to` (open two-paths a → b → c), each side a role or a set of members. */
+export function groupBrokers(graph: ProjectedGraph, from: BrokerGroup, to: BrokerGroup, first: number): Broker[] {
+  const inFrom = memberOf(from);
+  const inTo = memberOf(to);
+  const groupOf = (node: string, attributes: Record<string, unknown>): string[] => {
+    const a = attributes as unknown as ProjectedNode;
+    const groups: string[] = [];
+    if (inFrom(node, a)) groups.push('from');
+    if (inTo(node, a)) groups.push('to');
+    return groups;
+  };
+  return brokersBetween(graph, groupOf, 'from', 'to', first).map((b) => ({
     rank: b.rank,
     stakeholder: b.node,
     twoPaths: b.twoPaths,
@@ -135,5 +154,13 @@ export function whatIfRemoved(
     .filter((p) => touched.has(p.community))
     .slice(0, maxPoints)
     .map((p) => ({ stakeholder: p.node, community: p.community, communitySize: p.communitySize, separated: p.separated }));
-  return { removed: result.removed, communities, singlePointsOfFailure: points };
+  const paths = lostShortestPaths(graph, removed);
+  return {
+    removed: result.removed,
+    communities,
+    singlePointsOfFailure: points,
+    lostPaths: paths.pairs,
+    pathPairsChecked: paths.checked,
+    pathPairsLost: paths.lost,
+  };
 }

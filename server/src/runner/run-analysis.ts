@@ -179,7 +179,7 @@ export function recoverInterruptedRuns(db: Database): Promise<void> {
 export async function startAnalysisRun(
   db: Database,
   parameters: RunParameters,
-  engine: { requested?: AnalysisEngine | null; settings?: AnalysisEngineSettings } = {},
+  engine: { requested?: AnalysisEngine | null; settings?: AnalysisEngineSettings; startedBy?: string | null } = {},
 ): Promise<AnalysisRun> {
   const running = [...active.keys()][0];
   if (running !== undefined) throw new RunInProgressError(running);
@@ -197,7 +197,7 @@ export async function startAnalysisRun(
   };
   active.set(id, handle);
   try {
-    const claimed = await claimRun(db, id, parameters, RUN_OWNER, chosen);
+    const claimed = await claimRun(db, id, parameters, RUN_OWNER, chosen, undefined, engine.startedBy ?? null);
     if ('runningId' in claimed) throw new RunInProgressError(claimed.runningId);
     const created = claimed.run;
     // The run outlives the request that started it: its queries must not be cancelled with that request.

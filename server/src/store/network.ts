@@ -4,7 +4,14 @@
 import { execute, int, type Database } from '../db/database.js';
 import { TIE_TYPES, type KindName, type RoleName, type TieTypeName } from '../domain/vocabulary.js';
 import { roleLabelPredicate } from './fragments.js';
-import { INTEGER_METRICS, RANKED_METRICS, WIRE_SIGNIFICANT_DIGITS, type RankedMetric } from '../domain/metrics.js';
+import {
+  BROKERAGE_METRICS,
+  INTEGER_METRICS,
+  RANKED_METRICS,
+  WIRE_SIGNIFICANT_DIGITS,
+  type BrokerageMetric,
+  type RankedMetric,
+} from '../domain/metrics.js';
 
 export interface NetworkFilter {
   roles?: RoleName[] | null;
@@ -16,9 +23,12 @@ export interface NetworkFilter {
   until?: string | null;
 }
 
-/** Score properties a network node can carry: the ranked metrics of a ScoreSet (the allow-list for the projection). */
-export const NETWORK_SCORE_FIELDS = RANKED_METRICS;
-export type NetworkScoreField = RankedMetric;
+/**
+ * Score properties a network node can carry: the ranked metrics and the brokerage roles of a ScoreSet (the allow-list
+ * for the projection; only the selected ones are read).
+ */
+export type NetworkScoreField = RankedMetric | BrokerageMetric;
+export const NETWORK_SCORE_FIELDS: readonly NetworkScoreField[] = [...RANKED_METRICS, ...BROKERAGE_METRICS];
 
 /** The selected scores of one node (GraphQL NetworkScores; only the fields the operation asked for are read). */
 export type NetworkScoresModel = Partial<Record<NetworkScoreField, number | null>>;

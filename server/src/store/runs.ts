@@ -35,10 +35,11 @@ interface StoredRun {
   comparison: string | null;
   error: string | null;
   current: boolean;
+  startedBy: string | null;
 }
 
 // Runs recorded before engines existed ran in Node.
-const RUN_PROJECTION = `r { .id, .algorithm, engine: coalesce(r.engine, 'NODE'), .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false) }`;
+const RUN_PROJECTION = `r { .id, .algorithm, engine: coalesce(r.engine, 'NODE'), .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false), .startedBy }`;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -76,6 +77,7 @@ export async function claimRun(
   owner: string,
   engine: AnalysisEngine = 'NODE',
   staleAfterMs = 120_000,
+  startedBy: string | null = null,
 ): Promise<{ run: AnalysisRun } | { runningId: string }> {
   return writeTransaction(db, async (tx) => {
     await run(tx, `MERGE (l:AnalysisLock {id: 'analysis'}) SET l.claimedAt = datetime()`);
@@ -90,9 +92,16 @@ export async function claimRun(
     const rows = await run<{ r: StoredRun }>(
       tx,
       `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, engine: $engine, parameters: $parameters, status: 'RUNNING', progress: 0.0,
-         phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, current: false})
+         phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, startedBy: $startedBy, current: false})
        RETURN ${RUN_PROJECTION} AS r`,
-      { id, algorithm: engine === 'GDS' ? GDS_ALGORITHM : ALGORITHM, engine, parameters: JSON.stringify(parameters), owner },
+      {
+        id,
+        algorithm: engine === 'GDS' ? GDS_ALGORITHM : ALGORITHM,
+        engine,
+        parameters: JSON.stringify(parameters),
+        owner,
+        startedBy,
+      },
     );
     const row = rows[0];
     if (!row) throw new Error('analysis run was not created');

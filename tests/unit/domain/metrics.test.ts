@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, type GraphQLOutputType } from 'graphql';
 import { buildSchema } from '../../../server/src/schema/index.js';
-import { MAP_METRICS, METRICS, RANKED_METRICS } from '../../../server/src/domain/metrics.js';
+import { BROKERAGE_METRICS, MAP_METRICS, METRICS, RANKED_METRICS } from '../../../server/src/domain/metrics.js';
 import { SCORE_KEYS, SCORE_LABELS } from '../../../client/src/lib/graph/model.js';
 
 const schema = buildSchema();
@@ -31,10 +31,11 @@ describe('metric declaration', () => {
     }
   });
 
-  it('NetworkScores carries exactly the ranked metrics, typed as declared', () => {
+  it('NetworkScores and ScoreColumns carry exactly the ranked metrics and the brokerage roles, typed as declared', () => {
     const network = fieldsOf('NetworkScores');
-    expect(Object.keys(network).sort()).toEqual([...RANKED_METRICS].sort());
-    for (const m of METRICS) if (m.ranking !== null) expect(network[m.name], m.name).toBe(sdlType(m));
+    expect(Object.keys(network).sort()).toEqual([...RANKED_METRICS, ...BROKERAGE_METRICS].sort());
+    for (const m of METRICS) expect(network[m.name], m.name).toBe(sdlType(m));
+    expect(Object.keys(fieldsOf('ScoreColumns')).sort()).toEqual([...RANKED_METRICS, ...BROKERAGE_METRICS].sort());
   });
 
   it('InfluenceMetric lists exactly the declared rankings', () => {

@@ -77,7 +77,26 @@ export function roleMix(graph: AtlasGraph, nodes: Iterable<string>): Array<{ rol
 
 /** A sequential colour for a Jaccard value in [0, 1] (white → deep blue), readable in greyscale too. */
 export function heatColour(value: number): string {
+  const [r, g, b] = heatRgb(value);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+function heatRgb(value: number): [number, number, number] {
   const t = Math.max(0, Math.min(1, value));
   const mix = (a: number, b: number): number => Math.round(a + (b - a) * Math.sqrt(t));
-  return `rgb(${mix(247, 8)}, ${mix(251, 69)}, ${mix(255, 148)})`;
+  return [mix(247, 8), mix(251, 69), mix(255, 148)];
+}
+
+/**
+ * Black or white, whichever reads better on heatColour(value) (WCAG relative luminance): at least 4.5:1 on every
+ * shade, where a fixed switch point left mid shades below it (axe: colour contrast).
+ */
+export function heatText(value: number): string {
+  const linear = (c: number): number => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const [r, g, b] = heatRgb(value);
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }

@@ -39,6 +39,10 @@ export class AnalysisState {
   /** Whether the graph's nodes carry scores of the current run. */
   enriched = $state(false);
   error = $state<string | null>(null);
+  /** The run shown on the map when it is not the current one (an older run from the history); null: the current run. */
+  shownRun = $state<string | null>(null);
+  /** That run's figures, once loaded. */
+  shown = $state.raw<RunFieldsFragment | null>(null);
 
   #graph: AtlasGraph | null = null;
   #poll: ReturnType<typeof setTimeout> | null = null;
@@ -49,6 +53,17 @@ export class AnalysisState {
    * was current when the network was read (its `run` attribute); only when another run has become current since
    * (one finished meanwhile) are that run's analytics asked for, for the same nodes, in one request.
    */
+  constructor(shownRun: string | null = null) {
+    this.shownRun = shownRun;
+  }
+
+  /** Shows a run's analytics on the map (null: the current run's). */
+  show = (run: string | null): Promise<void> => {
+    if (run === this.shownRun) return Promise.resolve();
+    this.shownRun = run;
+    return this.refresh(this.#graph);
+  };
+
   refresh = async (graph: AtlasGraph | null): Promise<void> => {
     this.#controller?.abort();
     const controller = new AbortController();
@@ -70,17 +85,33 @@ export class AnalysisState {
         this.version++;
         return;
       }
-      const stale = graph !== null && graph.getAttribute('run') !== currentAnalysisRun.id;
+      // An older run asked for (the history, a shared link): its analytics, unless it is gone or not complete.
+      let target = currentAnalysisRun;
+      this.shown = null;
+      if (this.shownRun !== null && this.shownRun !== currentAnalysisRun.id) {
+        const { analysisRun } = await request(AnalysisRunStatusDocument, { id: this.shownRun }, { signal });
+        if (signal.aborted) return;
+        if (analysisRun?.status === 'COMPLETE') {
+          target = analysisRun;
+          this.shown = analysisRun;
+        } else {
+          this.error = `Analysis run ${this.shownRun} is not available; the map shows the current run.`;
+          this.shownRun = null;
+        }
+      } else if (this.shownRun !== null) {
+        this.shownRun = null;
+      }
+      const stale = graph !== null && graph.getAttribute('run') !== target.id;
       const [{ detectedCommunities }, rows] = await Promise.all([
-        request(DetectedCommunitiesDocument, {}, { signal }),
-        stale ? this.#nodeRows(graph, currentAnalysisRun.id, signal) : Promise.resolve(null),
+        request(DetectedCommunitiesDocument, { run: target.id }, { signal }),
+        stale ? this.#nodeRows(graph, target.id, signal) : Promise.resolve(null),
       ]);
       if (signal.aborted) return;
       this.detected = detectedNames(detectedCommunities);
       if (graph !== null && rows !== null) {
         clearNodeAnalytics(graph);
         applyNodeAnalytics(graph, rows);
-        graph.setAttribute('run', currentAnalysisRun.id);
+        graph.setAttribute('run', target.id);
       }
       this.enriched = graph !== null && scoredNodes(graph) > 0;
       this.availability = 'ready';
@@ -149,6 +180,7 @@ export class AnalysisState {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
       this.running = null;
+      this.shownRun = null; // a run just finished: the map shows it, not an older one
       await this.refresh(this.#graph);
     } catch (e) {
       this.error = describeError(e);

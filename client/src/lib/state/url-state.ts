@@ -14,6 +14,8 @@ export interface UrlCamera {
 export interface UrlState {
   view: UrlView;
   camera: UrlCamera | null;
+  /** The analysis run shown on the map when it is not the current one (absent or null: the current run). */
+  run?: string | null;
 }
 
 /** Parameter names, short so links stay readable. */
@@ -37,6 +39,7 @@ const P = {
   pie: 'pie',
   hulls: 'hulls',
   camera: 'cam',
+  run: 'run',
 } as const;
 
 /** The URL part of a fresh view (what an empty query string means). */
@@ -118,6 +121,7 @@ export function encodeUrlState(state: UrlState): string {
   if (v.openCommunity !== null && v.selected === null) params.set(P.panel, v.openCommunity);
   if (v.pieThreshold !== null) params.set(P.pie, round(v.pieThreshold, 2));
   if (v.hulls) params.set(P.hulls, '1');
+  if (state.run !== undefined && state.run !== null) params.set(P.run, state.run);
   if (state.camera !== null) {
     const c = state.camera;
     params.set(P.camera, `${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -199,6 +203,8 @@ export function decodeUrlState(search: string): UrlState {
       hulls: params.get(P.hulls) === '1',
     },
     camera: decodeCamera(params.get(P.camera)),
+    // Only when the link names one: a link without it shows the current run.
+    ...(nonEmpty(params.get(P.run)) === null ? {} : { run: nonEmpty(params.get(P.run)) }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Community, CompactProjection, ScoreSet } from '../../domain/models
 import { RANKING_METRIC, type RankedMetric } from '../../domain/metrics.js';
 import { findRun, listRuns, runComparison } from '../../store/runs.js';
 import { currentRun, optionalRun, requiredRun } from '../common/run-argument.js';
-import type { Segment } from '../../runner/on-demand.js';
+import type { BrokerGroup, Segment } from '../../runner/on-demand.js';
 import type { OnDemandResult, OnDemandTask } from '../../runner/on-demand-tasks.js';
 import { OnDemandBusyError, runInPool } from '../../runner/on-demand-pool.js';
 import { DEFAULT_PARAMETERS, ParameterError, validateRunParameters } from '../../runner/parameters.js';
@@ -92,6 +92,23 @@ async function segmentOf(
     members,
     community,
   };
+}
+
+/** One side of brokersBetween: a role or a community (declared or detected), exactly one of them. */
+async function brokerGroup(
+  context: GraphQLContext,
+  side: 'from' | 'to',
+  role: RoleName | null | undefined,
+  community: string | null | undefined,
+): Promise<BrokerGroup> {
+  const hasRole = role !== null && role !== undefined;
+  const hasCommunity = community !== null && community !== undefined;
+  if (hasRole === hasCommunity)
+    throw badInput(`${side}Role`, `give either ${side}Role or ${side}Community, not both and not neither`);
+  if (hasRole) return { role };
+  const members = await communityMemberIds(context.db, community!);
+  if (members === null) throw badInput(`${side}Community`, `community '${community}' does not exist`);
+  return { members: [...members] };
 }
 
 async function requireStakeholders(context: GraphQLContext, ids: string[], field: string): Promise<void> {
@@ -228,9 +245,11 @@ export const analysisResolvers: Resolvers = {
       if (result.kind !== 'introductions') throw new Error(`unexpected on-demand result ${result.kind}`);
       return result.paths;
     },
-    brokersBetween: async (_, { fromRole, toRole, first }, context) => {
-      const limit = integerInRange('first', first, 10, 1, 100);
-      const result = await onDemand(context, await projectionOf(context), { kind: 'brokers', fromRole, toRole, first: limit });
+    brokersBetween: async (_, args, context) => {
+      const limit = integerInRange('first', args.first, 10, 1, 100);
+      const from = await brokerGroup(context, 'from', args.fromRole, args.fromCommunity);
+      const to = await brokerGroup(context, 'to', args.toRole, args.toCommunity);
+      const result = await onDemand(context, await projectionOf(context), { kind: 'brokers', from, to, first: limit });
       if (result.kind !== 'brokers') throw new Error(`unexpected on-demand result ${result.kind}`);
       return result.brokers;
     },
@@ -249,7 +268,7 @@ export const analysisResolvers: Resolvers = {
     },
   },
   Mutation: {
-    runAnalysis: async (_, { input }, { db, config }) => {
+    runAnalysis: async (_, { input }, { db, config, viewer }) => {
       let parameters;
       try {
         parameters = validateRunParameters(input ?? {}, 'input.');
@@ -258,7 +277,11 @@ export const analysisResolvers: Resolvers = {
         throw error;
       }
       try {
-        return await startAnalysisRun(db, parameters, { requested: input?.engine ?? null, settings: config.analysis });
+        return await startAnalysisRun(db, parameters, {
+          requested: input?.engine ?? null,
+          settings: config.analysis,
+          startedBy: viewer?.name ?? null,
+        });
       } catch (error) {
         if (error instanceof RunInProgressError) throw apiError('UNAVAILABLE', error.message, { run: error.runningId });
         if (error instanceof EngineUnavailableError) {
@@ -323,6 +346,11 @@ export const analysisResolvers: Resolvers = {
   IntroductionPath: { stakeholders: (p, _, context) => Promise.all(p.stakeholders.map((id) => loadStakeholder(context, id))) },
   Broker: { stakeholder: (b, _, context) => loadStakeholder(context, b.stakeholder) },
   CommunityImpact: { community: (c, _, context) => loadCommunity(context, c.community) },
+  LostPath: {
+    from: (p, _, context) => loadStakeholder(context, p.source),
+    to: (p, _, context) => loadStakeholder(context, p.target),
+    through: (p, _, context) => loadStakeholder(context, p.through),
+  },
   SinglePointOfFailure: {
     stakeholder: (p, _, context) => loadStakeholder(context, p.stakeholder),
     community: (p, _, context) => loadCommunity(context, p.community),
