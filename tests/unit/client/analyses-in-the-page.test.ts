@@ -48,7 +48,16 @@ describe('brokerage roles', () => {
 });
 
 describe('run history', () => {
-  const parameters = { resolution: 1, threshold: 0.2, seed: 42, roles: null, tieTypes: null, since: null, until: null };
+  const parameters = {
+    resolution: 1,
+    threshold: 0.2,
+    seed: 42,
+    weight: 'TIES' as const,
+    roles: null,
+    tieTypes: null,
+    since: null,
+    until: null,
+  };
   const summary = {
     nodes: 2000,
     ties: 20000,
@@ -75,6 +84,9 @@ describe('run history', () => {
     expect(parametersLabel({ parameters })).toBe('resolution 1 · threshold 0.2 · seed 42');
     expect(parametersLabel({ parameters: { ...parameters, roles: ['PARTNER'], since: '2020-01-01' } })).toBe(
       'resolution 1 · threshold 0.2 · seed 42 · roles Partner · dated 2020-01-01 – …',
+    );
+    expect(parametersLabel({ parameters: { ...parameters, weight: 'RELATIONSHIPS' } })).toBe(
+      'resolution 1 · threshold 0.2 · seed 42 · weights relationship strength',
     );
   });
 

@@ -12,6 +12,9 @@ export function parametersLabel(run: Pick<RunFieldsFragment, 'parameters'>): str
   if (p.roles && p.roles.length > 0) parts.push(`roles ${p.roles.map((r) => ROLE_LABELS[r]).join(', ')}`);
   if (p.tieTypes && p.tieTypes.length > 0) parts.push(`ties ${p.tieTypes.map(tieLabel).join(', ')}`);
   if (p.since || p.until) parts.push(`dated ${p.since ?? '…'} – ${p.until ?? '…'}`);
+  // Tie weights are the default; a run weighted by measured relationships says so.
+  if (p.weight !== 'TIES')
+    parts.push(`weights ${p.weight === 'RELATIONSHIPS' ? 'relationship strength' : 'ties and relationships blended'}`);
   return parts.join(' · ');
 }
 
