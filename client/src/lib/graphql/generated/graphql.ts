@@ -103,6 +103,8 @@ export type LogInteractionInput = {
 };
 
 export type NetworkFilter = {
+  /** Members of any of these communities (declared or detected; at most 50), and the ties among them: the community map's expanded communities. */
+  communities?: Array<string | number> | null | undefined;
   community?: string | number | null | undefined;
   kind?: StakeholderKind | null | undefined;
   roleMatch?: RoleMatch | null | undefined;
