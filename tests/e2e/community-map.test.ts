@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CommunityMapTestHook } from '../../client/src/lib/community-map-hook';
 import { resetToDemo } from '../helpers/demo-data.js';
-import { launchChromium, pageGql, screenshot, signIn } from '../helpers/browser.js';
+import { launchChromium, pageGql, screenshot, signIn, waitUntilSettled } from '../helpers/browser.js';
 
 const appUrl = inject('appUrl');
 
@@ -111,6 +111,9 @@ describe('community map', () => {
     expect(communities.length).toBeGreaterThan(1);
     expect(await hook('communityNodes')).toBe(communities.length);
     expect(await hook('memberNodes')).toBe(0);
+    // One line per pair of communities with ties between them.
+    expect(links.length).toBeGreaterThan(0);
+    expect(await hook('edges')).toBe(links.length);
     const labels = await hook('labels');
     expect(new Set(labels).size).toBe(labels.length);
     expect(await page.getByTestId('map-choice-communities').isChecked()).toBe(true);
@@ -162,14 +165,18 @@ describe('community map', () => {
 
     // A copied link opens the same communities expanded.
     const link = page.url();
-    // Same browser context: the session cookie and the lowered threshold.
-    const other = await page.context().newPage();
+    // A new context with this one's cookies and storage (the session and the lowered threshold).
+    const context = await browser.newContext({
+      storageState: await page.context().storageState(),
+      viewport: { width: 1280, height: 800 },
+    });
+    const other = await context.newPage();
     try {
       await other.goto(link);
       await other.waitForFunction((id) => (window.__atlasCommunityMap?.membersOf(id) ?? 0) > 0, second!.id, { timeout: 60_000 });
       expect(await other.evaluate((id) => window.__atlasCommunityMap?.hasCommunityNode(id), first!.id)).toBe(false);
     } finally {
-      await other.close();
+      await context.close();
     }
 
     // Shift-click on a third community adds it; Collapse all gives every node back.
@@ -188,7 +195,7 @@ describe('community map', () => {
 
   it('switches to the stakeholders and back', async () => {
     await page.getByTestId('map-choice-stakeholders').check();
-    await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
+    await waitUntilSettled(page);
     expect(new URL(page.url()).searchParams.get('map')).toBe('stakeholders');
     await page.getByTestId('map-choice-communities').check();
     await page.waitForFunction(() => window.__atlasCommunityMap !== undefined, null, { timeout: 60_000 });

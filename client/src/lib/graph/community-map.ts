@@ -324,7 +324,7 @@ export const COMMUNITY_MIN_SIZE = 6;
 export const COMMUNITY_MAX_SIZE = 36;
 export const MEMBER_MIN_SIZE = 1.5;
 export const MEMBER_MAX_SIZE = 7;
-export const LINK_COLOUR = 'rgba(107, 114, 128, 0.35)';
+export const LINK_COLOUR = '#BFC5CD';
 export const MEMBER_TIE_COLOUR = '#D5DAE0';
 
 /** How community nodes and members are coloured: by role (pies, role colours) or by community. */
