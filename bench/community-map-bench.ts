@@ -107,22 +107,21 @@ async function firstFrame(page: Page): Promise<number> {
 async function expandOne(page: Page, id: string): Promise<number> {
   const all = page.getByTestId('community-list-all');
   if ((await all.count()) > 0 && (await page.getByTestId(`expand-${id}`).count()) === 0) await all.click();
-  return page.evaluate(
-    (community) =>
-      new Promise<number>((resolve, reject) => {
-        const box = document.querySelector<HTMLInputElement>(`[data-testid="expand-${community}"]`);
-        if (box === null) return reject(new Error(`no checkbox for ${community}`));
-        const t0 = performance.now();
-        box.click();
-        const tick = (): void => {
-          if ((window.__atlasCommunityMap?.membersOf(community) ?? 0) > 0)
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          else requestAnimationFrame(tick);
-        };
-        tick();
-      }),
-    id,
-  );
+  // No named functions inside evaluate (tsx would reference a helper the page does not have): the click and its
+  // time in one call, the members polled from here at every frame, the time of the frame after in another.
+  const t0 = await page.evaluate((community) => {
+    const box = document.querySelector<HTMLInputElement>(`[data-testid="expand-${community}"]`);
+    if (box === null) throw new Error(`no checkbox for ${community}`);
+    const at = performance.now();
+    box.click();
+    return at;
+  }, id);
+  await page.waitForFunction((community) => (window.__atlasCommunityMap?.membersOf(community) ?? 0) > 0, id, {
+    timeout: TIMEOUT_MS,
+    polling: 'raf',
+  });
+  const t1 = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+  return t1 - t0;
 }
 
 /** A link with these communities expanded → the frame they are drawn (ms since navigation). */
