@@ -17,6 +17,8 @@ export interface NetworkFilter {
   roles?: RoleName[] | null;
   roleMatch?: 'ANY' | 'ALL' | null;
   community?: string | null;
+  /** Members of any of these communities. */
+  communities?: readonly string[] | null;
   kind?: KindName | null;
   tieTypes?: TieTypeName[] | null;
   since?: string | null;
@@ -165,13 +167,32 @@ function relTypes(types: readonly TieTypeName[] | null | undefined): string {
   return (types && types.length > 0 ? types : TIE_TYPES).join('|');
 }
 
-/** WHERE fragment restricting the stakeholder bound to `variable` by the node part of a filter. */
-function nodePredicate(variable: string, filter: NetworkFilter | null | undefined): string[] {
+const byCommunities = (filter: NetworkFilter | null | undefined): boolean => (filter?.communities?.length ?? 0) > 0;
+
+/**
+ * WHERE fragment restricting the stakeholder bound to `variable` by the node part of a filter (without the
+ * `communities` part when the match already starts from those communities).
+ */
+function nodePredicate(variable: string, filter: NetworkFilter | null | undefined, withCommunities = true): string[] {
   const parts: string[] = [];
   if (filter?.roles && filter.roles.length > 0) parts.push(roleLabelPredicate(variable, filter.roles, filter.roleMatch ?? 'ANY'));
   if (filter?.kind) parts.push(`${variable}.kind = $kind`);
   if (filter?.community) parts.push(`EXISTS { (${variable})-[:MEMBER_OF]->(:Community {id: $community}) }`);
+  if (withCommunities && byCommunities(filter)) {
+    parts.push(`EXISTS { (${variable})-[:MEMBER_OF]->(${variable}c:Community) WHERE ${variable}c.id IN $communities }`);
+  }
   return parts;
+}
+
+/**
+ * The stakeholders a filter lets through, bound to `variable`. With `communities`, the match starts from those
+ * communities (their id index) and their members, instead of testing every stakeholder of the ecosystem.
+ */
+function stakeholderMatch(variable: string, filter: NetworkFilter | null | undefined): string {
+  if (!byCommunities(filter)) return `MATCH (${variable}:Stakeholder) ${where(nodePredicate(variable, filter))}`;
+  return `MATCH (${variable}c:Community) WHERE ${variable}c.id IN $communities
+    MATCH (${variable}:Stakeholder)-[:MEMBER_OF]->(${variable}c)
+    WITH DISTINCT ${variable} ${where(nodePredicate(variable, filter, false))}`;
 }
 
 function tiePredicate(filter: NetworkFilter | null | undefined): string[] {
@@ -198,6 +219,7 @@ export async function loadNetwork(
   const rows = await execute<SliceRow>(db, networkSliceCypher(filter, nodeProjection(analytics)), {
     kind: filter?.kind ?? null,
     community: filter?.community ?? null,
+    communities: filter?.communities ?? null,
     since: filter?.since ?? null,
     until: filter?.until ?? null,
     limit: int(limit),
@@ -226,9 +248,12 @@ interface SliceRow {
 
 /** The network slice query (labels, types and predicates from the allow-lists; every value a parameter). */
 export function networkSliceCypher(filter: NetworkFilter | null | undefined, projection: string): string {
-  const tieMatch = `MATCH (a:Stakeholder)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder)
+  const tieMatch = byCommunities(filter)
+    ? `${stakeholderMatch('a', filter)}
+    MATCH (a)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder) ${where([...nodePredicate('b', filter), ...tiePredicate(filter)])}`
+    : `MATCH (a:Stakeholder)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder)
     ${where([...nodePredicate('a', filter), ...nodePredicate('b', filter), ...tiePredicate(filter)])}`;
-  const nodeMatch = `MATCH (s:Stakeholder) ${where(nodePredicate('s', filter))}`;
+  const nodeMatch = stakeholderMatch('s', filter);
   // The ties are counted in a second pass only when there are more than the limit.
   return `CALL () { ${nodeMatch} RETURN count(s) AS totalNodes }
 CALL () { ${tieMatch} WITH t ORDER BY t.weight DESC, elementId(t) LIMIT $limit + 1 RETURN collect(t) AS strongest }

@@ -35,6 +35,8 @@ describe('url state', () => {
         openCommunity: null,
         pieThreshold: 0.35,
         hulls: true,
+        mapMode: 'communities',
+        expanded: ['run-1:3', 'run-1:1'],
       },
       camera: { x: 0.4123, y: 0.61, ratio: 0.25 },
     };

@@ -90,6 +90,26 @@ function withColours(entries: Array<Omit<LegendEntry, 'count'>>, counts: Map<str
   return entries.map((e) => ({ ...e, count: counts.get(e.key) ?? 0 }));
 }
 
+/** The "other" legend entry: how many communities share the grey (their members are counted on the entry). */
+export function otherCommunitiesLabel(communities: number, kind = ''): string {
+  const noun = communities === 1 ? 'community' : 'communities';
+  return `Other: ${communities.toLocaleString('en-GB')} smaller ${kind}${noun}`;
+}
+
+/**
+ * A coloured community's legend count is its members on the map, overlapping ones included: what the community
+ * filters let through (a stakeholder in two communities counts in both; the "other" and "none" entries count nodes).
+ */
+function withMemberCounts(
+  counts: Map<string, number>,
+  members: Map<string, number>,
+  coloured: readonly string[],
+): Map<string, number> {
+  const out = new Map(counts);
+  for (const id of coloured) out.set(id, members.get(id) ?? 0);
+  return out;
+}
+
 function countKeys(graph: AtlasGraph, keyOf: (a: NodeAttributes) => string): Map<string, number> {
   const counts = new Map<string, number>();
   graph.forEachNode((_n, attrs) => {
@@ -158,11 +178,11 @@ export function communityEncoding(graph: AtlasGraph, communities: readonly Commu
     }
     return best !== null && bestRank < COMMUNITY_PALETTE.length ? best : 'OTHER';
   };
-  const counts = countKeys(graph, keyOf);
+  const counts = withMemberCounts(countKeys(graph, keyOf), members, coloured);
   const entries = withColours(
     [
       ...coloured.map((id) => ({ key: id, label: names.get(id) ?? id, colour: colours.get(id) ?? OTHER_COLOUR })),
-      { key: 'OTHER', label: 'Other communities', colour: OTHER_COLOUR },
+      { key: 'OTHER', label: otherCommunitiesLabel(ranked.length - coloured.length), colour: OTHER_COLOUR },
       { key: 'NONE', label: 'No community', colour: NONE_COLOUR },
     ],
     counts,
@@ -185,8 +205,7 @@ export function detectedEncoding(graph: AtlasGraph, communities: readonly Commun
   const primary = (a: NodeAttributes): string | null => a.detected?.[0]?.community ?? null;
   const members = new Map<string, number>();
   graph.forEachNode((_n, a) => {
-    const c = primary(a);
-    if (c !== null) members.set(c, (members.get(c) ?? 0) + 1);
+    for (const m of a.detected ?? []) members.set(m.community, (members.get(m.community) ?? 0) + 1);
   });
   const ranked = [...members.keys()].sort((a, b) => (members.get(b) ?? 0) - (members.get(a) ?? 0) || a.localeCompare(b));
   const coloured = ranked.slice(0, COMMUNITY_PALETTE.length);
@@ -198,11 +217,11 @@ export function detectedEncoding(graph: AtlasGraph, communities: readonly Commun
   };
   colours.set('OTHER', OTHER_COLOUR);
   colours.set('NONE', NONE_COLOUR);
-  const counts = countKeys(graph, keyOf);
+  const counts = withMemberCounts(countKeys(graph, keyOf), members, coloured);
   const entries = withColours(
     [
       ...coloured.map((id) => ({ key: id, label: names.get(id) ?? id, colour: colours.get(id) ?? OTHER_COLOUR })),
-      { key: 'OTHER', label: 'Other detected communities', colour: OTHER_COLOUR },
+      { key: 'OTHER', label: otherCommunitiesLabel(ranked.length - coloured.length, 'detected '), colour: OTHER_COLOUR },
       { key: 'NONE', label: 'Not in the analysis', colour: NONE_COLOUR },
     ],
     counts,

@@ -1,8 +1,17 @@
 // Shareable view state: pure encoding of filters (detected community and score range included), encodings, selection, ego view and camera to a query string, and back.
 import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
 import { COLOUR_MODES, SIZE_MODES, type ColourBy, type SizeBy } from '../graph/encodings';
+import { MAP_MODES, type MapMode } from '../graph/community-map';
 import { normaliseRoles, normaliseTieTypes, ROLES, SCORE_KEYS, TIE_TYPES, type ScoreKey } from '../graph/model';
-import { initialView, isoDayOrNull, MAX_EGO_DEPTH, normaliseScoreRange, type ScoreRange, type UrlView } from './view-transitions';
+import {
+  initialView,
+  isoDayOrNull,
+  MAX_EGO_DEPTH,
+  MAX_EXPANDED,
+  normaliseScoreRange,
+  type ScoreRange,
+  type UrlView,
+} from './view-transitions';
 
 /** The camera as the URL keeps it (sigma's normalised framed-graph coordinates). */
 export interface UrlCamera {
@@ -38,6 +47,8 @@ const P = {
   panel: 'panel',
   pie: 'pie',
   hulls: 'hulls',
+  map: 'map',
+  expand: 'expand',
   camera: 'cam',
   run: 'run',
 } as const;
@@ -61,6 +72,8 @@ export function defaultUrlView(): UrlView {
     openCommunity: v.openCommunity,
     pieThreshold: v.pieThreshold,
     hulls: v.hulls,
+    mapMode: v.mapMode,
+    expanded: v.expanded,
   };
 }
 
@@ -82,6 +95,8 @@ export function urlViewOf(s: UrlView): UrlView {
     openCommunity: s.openCommunity,
     pieThreshold: s.pieThreshold,
     hulls: s.hulls,
+    mapMode: s.mapMode,
+    expanded: s.expanded,
   };
 }
 
@@ -122,6 +137,9 @@ export function encodeUrlState(state: UrlState): string {
   if (v.pieThreshold !== null) params.set(P.pie, round(v.pieThreshold, 2));
   if (v.hulls) params.set(P.hulls, '1');
   if (state.run !== undefined && state.run !== null) params.set(P.run, state.run);
+  if (v.mapMode !== d.mapMode) params.set(P.map, v.mapMode);
+  // Expansion order is kept (it decides where a stakeholder of two expanded communities is drawn).
+  if (v.expanded.length > 0) params.set(P.expand, v.expanded.join(','));
   if (state.camera !== null) {
     const c = state.camera;
     params.set(P.camera, `${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -201,6 +219,8 @@ export function decodeUrlState(search: string): UrlState {
       openCommunity: selected === null ? nonEmpty(params.get(P.panel)) : null,
       pieThreshold: Number.isFinite(pie) && pie >= 0 && pie <= 1 ? Math.round(pie * 100) / 100 : null,
       hulls: params.get(P.hulls) === '1',
+      mapMode: oneOf<MapMode>(params.get(P.map), MAP_MODES, d.mapMode),
+      expanded: [...new Set((params.get(P.expand) ?? '').split(',').filter((id) => id.trim() !== ''))].slice(0, MAX_EXPANDED),
     },
     camera: decodeCamera(params.get(P.camera)),
     // Only when the link names one: a link without it shows the current run.

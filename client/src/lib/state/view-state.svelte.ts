@@ -46,5 +46,7 @@ export class ViewState {
   openCommunity = (id: string | null): void => void (this.current = t.openCommunityPanel(this.current, id));
   setPieThreshold = (v: number | null): void => void (this.current = t.setPieThreshold(this.current, v));
   setHulls = (on: boolean): void => void (this.current = t.setHulls(this.current, on));
+  setMapMode = (mode: t.ViewSnapshot['mapMode']): void => void (this.current = t.setMapMode(this.current, mode));
+  setExpanded = (ids: readonly string[]): void => void (this.current = t.setExpanded(this.current, ids));
   applyUrl = (u: t.UrlView): void => void (this.current = t.fromUrl(this.current, u));
 }

@@ -1,6 +1,7 @@
 // The explorer's view state as an immutable snapshot, and its transitions as pure functions.
 import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
 import type { ColourBy, SizeBy } from '../graph/encodings';
+import type { MapMode } from '../graph/community-map';
 import {
   normaliseRoles,
   normaliseTieTypes,
@@ -53,6 +54,10 @@ export interface ViewSnapshot {
   /** Convex hulls around the communities of the colour encoding (declared or detected), behind the nodes. */
   hulls: boolean;
   highlight: Highlight | null;
+  /** Which map Explore shows: by size ('auto'), the community map, or the stakeholders. */
+  mapMode: MapMode;
+  /** Communities of the community map shown as their members, in the order they were expanded. */
+  expanded: readonly string[];
 }
 
 export interface EgoView {
@@ -87,6 +92,8 @@ export function initialView(): ViewSnapshot {
     pieThreshold: null,
     hulls: false,
     highlight: null,
+    mapMode: 'auto',
+    expanded: [],
   };
 }
 
@@ -239,7 +246,22 @@ export type UrlView = Pick<
   | 'openCommunity'
   | 'pieThreshold'
   | 'hulls'
+  | 'mapMode'
+  | 'expanded'
 >;
+
+/** Communities a view may keep expanded (a hand-edited link cannot ask for more). */
+export const MAX_EXPANDED = 50;
+
+export function setMapMode(s: ViewSnapshot, mapMode: MapMode): ViewSnapshot {
+  return s.mapMode === mapMode ? s : { ...s, mapMode };
+}
+
+/** The expanded communities: duplicates dropped, at most MAX_EXPANDED, order kept. */
+export function setExpanded(s: ViewSnapshot, expanded: readonly string[]): ViewSnapshot {
+  const next = [...new Set(expanded.filter((id) => id !== ''))].slice(0, MAX_EXPANDED);
+  return next.length === s.expanded.length && next.every((id, i) => id === s.expanded[i]) ? s : { ...s, expanded: next };
+}
 
 /** Sets a highlight; setting the one already shown toggles it off. Clears the selection so it shows. */
 /** A new highlight clears the selection, unless the selected stakeholder is a member (paths to the selected target). */

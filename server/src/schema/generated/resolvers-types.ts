@@ -969,6 +969,8 @@ export type NetworkEdgeAttributes = {
 };
 
 export type NetworkFilter = {
+  /** Members of any of these communities (declared or detected; at most 50), and the ties among them: the community map's expanded communities. */
+  communities?: InputMaybe<Array<Scalars['ID']['input']>>;
   community?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<StakeholderKind>;
   roleMatch?: InputMaybe<RoleMatch>;

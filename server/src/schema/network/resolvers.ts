@@ -19,6 +19,8 @@ import { encodeColumns } from './columns.js';
 
 export const MAX_NETWORK_LIMIT = 200_000;
 export const MAX_EGO_LIMIT = 20_000;
+/** Communities one network filter may name (the community map expands at most this many). */
+export const MAX_FILTER_COMMUNITIES = 50;
 
 /**
  * What the operation wants of the run's analytics and which run (the given one, checked, or the current one;
@@ -73,6 +75,9 @@ export const networkResolvers: Resolvers = {
       const since = optionalDate('filter.since', filter?.since);
       const until = optionalDate('filter.until', filter?.until);
       if (since && until && until < since) throw badInput('filter.until', `${until} is before since (${since})`);
+      if ((filter?.communities?.length ?? 0) > MAX_FILTER_COMMUNITIES) {
+        throw badInput('filter.communities', `at most ${MAX_FILTER_COMMUNITIES} communities`);
+      }
       const checkedLimit = integerInRange('limit', limit, 25_000, 1, MAX_NETWORK_LIMIT);
       return context.answers.get({
         kind: 'network',
