@@ -11,8 +11,8 @@ import {
   type InteractionChannel,
   type PairInteraction,
 } from '../domain/relationship-strength.js';
-import { TIE_TYPES } from '../domain/vocabulary.js';
 import { inBatches } from './batches.js';
+import { ANY_TIE } from './fragments.js';
 import { toPage } from './pages.js';
 
 const DAY_MS = 86_400_000;
@@ -199,11 +199,11 @@ async function readPairs(tx: Tx, pairs: Array<[string, string]>, now: Date): Pro
          owner: [(i)-[:WITH {owner: true}]->(o:Stakeholder) | o.id][0] } END) AS interactions
      }
      CALL (a, b) {
-       OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) IN $tieTypes
+       OPTIONAL MATCH (a)-[t:${ANY_TIE}]-(b)
        RETURN coalesce(sum(t.weight), 0) AS tieWeight
      }
      RETURN a.id AS a, b.id AS b, interactions, tieWeight`,
-    { pairs, now: now.toISOString(), tieTypes: [...TIE_TYPES] },
+    { pairs, now: now.toISOString() },
   );
   return rows;
 }
@@ -360,10 +360,11 @@ export async function recomputeAllRelationships(db: Database, now: Date): Promis
     async (batch) => {
       const weights = await execute<{ a: string; b: string; w: number }>(
         db,
+        // Typed: an untyped pattern would walk every interaction of a busy stakeholder for each of its pairs.
         `UNWIND $pairs AS p
-       MATCH (a:Stakeholder {id: p[0]})-[t]-(b:Stakeholder {id: p[1]}) WHERE type(t) IN $tieTypes
+       MATCH (a:Stakeholder {id: p[0]})-[t:${ANY_TIE}]-(b:Stakeholder {id: p[1]})
        RETURN a.id AS a, b.id AS b, sum(t.weight) AS w`,
-        { pairs: batch.map((e) => [e.a, e.b]), tieTypes: [...TIE_TYPES] },
+        { pairs: batch.map((e) => [e.a, e.b]) },
       );
       for (const row of weights) {
         const evidence = byPair.get(`${row.a}\u0000${row.b}`);
