@@ -55,7 +55,8 @@ describe('interactions in a bundle', () => {
     expect(report.warnings.map((w) => w.message)).toContain(
       "no stakeholder has the address 'nobody@unknown.org' (1 interaction); left out",
     );
-    // captable:S003 and ERIN.COLE+x@… are both Erin (hr:E101): m1 and m2 relate Alice and Erin; m3 Bob and Frank.
+    // hr:E101, captable:S003 and ERIN.COLE+x@… are all Erin, whose id is her smallest record key (captable:S003):
+    // m1 and m2 relate Alice and Erin; m3 Bob and Frank.
     const people = await execute<{ id: string; people: string[]; initiator: string[]; owner: string[]; summary: string | null }>(
       t.db,
       `MATCH (i:Interaction)-[w:WITH]->(s:Stakeholder)
@@ -64,13 +65,19 @@ describe('interactions in a bundle', () => {
               [x IN collect(CASE WHEN w.owner THEN sid END) WHERE x IS NOT NULL] AS owner, i.summary AS summary ORDER BY id`,
     );
     expect(people).toEqual([
-      { id: 'm1', people: ['crm:C001', 'hr:E101'], initiator: ['crm:C001'], owner: ['hr:E101'], summary: 'Renewal talk' },
-      { id: 'm2', people: ['crm:C001', 'hr:E101'], initiator: ['crm:C001'], owner: [], summary: null },
+      {
+        id: 'm1',
+        people: ['captable:S003', 'crm:C001'],
+        initiator: ['crm:C001'],
+        owner: ['captable:S003'],
+        summary: 'Renewal talk',
+      },
+      { id: 'm2', people: ['captable:S003', 'crm:C001'], initiator: ['crm:C001'], owner: [], summary: null },
       { id: 'm3', people: ['crm:C002', 'hr:E103'], initiator: [], owner: ['hr:E103'], summary: null },
     ]);
     expect(report.counts.relationships).toBe(2);
     const [alice] = await relationshipsOf(t.db, 'crm:C001', 5);
-    expect(alice).toMatchObject({ other: 'hr:E101', interactionCount: 2, owner: 'hr:E101' });
+    expect(alice).toMatchObject({ other: 'captable:S003', interactionCount: 2, owner: 'captable:S003' });
     expect(alice!.strength).toBeGreaterThan(0.3);
     // The import's recomputation is the full one: running it again gives the same strengths.
     await recomputeAllRelationships(t.db, new Date());
@@ -163,7 +170,7 @@ describe('calendar and mail files', () => {
     );
     expect(some.errors).toEqual([]);
     expect(some.counts.interactions).toBe(1);
-    const [rel] = await relationshipsOf(t.db, 'hr:E101', 5);
+    const [rel] = await relationshipsOf(t.db, 'captable:S003', 5);
     expect(rel).toMatchObject({ other: 'hr:E103', interactionCount: 1 });
   });
 });

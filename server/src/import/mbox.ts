@@ -4,7 +4,7 @@
 // See docs/decisions/093-mbox-header-reader.md.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { parseAddressList } from 'email-addresses';
+import emailAddresses from 'email-addresses';
 import { hasControlCharacters, isPlausibleEmail } from '../domain/validators.js';
 import { emptyBundle, type InteractionOrigin, type InteractionRow, type ParseResult } from './types.js';
 import { FUTURE_TOLERANCE_MS, MAX_INTERACTION_PEOPLE, Problems } from './validate.js';
@@ -153,7 +153,7 @@ const ADDRESS = /[^\s<>,;:"()[\]]+@[^\s<>,;:"()[\]]+/g;
 /** The addresses of an address-list header (RFC 5322 with UTF-8; a scan for address-like words when it does not parse). */
 export function addressesOf(value: string | null): string[] {
   if (value === null || value.trim() === '') return [];
-  const parsed = parseAddressList({ input: value, rfc6532: true, rejectTLD: false });
+  const parsed = emailAddresses.parseAddressList({ input: value, rfc6532: true, rejectTLD: false });
   const found: string[] = [];
   if (parsed !== null) {
     for (const entry of parsed) {
