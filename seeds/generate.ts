@@ -25,7 +25,7 @@ export interface GenerateOptions {
   seed: number;
 }
 
-export const DEFAULT_OPTIONS: GenerateOptions = { stakeholders: 2000, ties: 20000, interactions: 20000, seed: 42 };
+export const DEFAULT_OPTIONS: GenerateOptions = { stakeholders: 2000, ties: 20000, interactions: 10000, seed: 42 };
 
 export interface EcosystemSummary {
   options: GenerateOptions;
@@ -325,7 +325,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'usage: npx tsx seeds/generate.ts [--out seeds/demo] [--stakeholders 2000] [--ties 20000] [--interactions 20000] [--seed 42]',
+      'usage: npx tsx seeds/generate.ts [--out seeds/demo] [--stakeholders 2000] [--ties 20000] [--interactions 10000] [--seed 42]',
     );
     return;
   }
