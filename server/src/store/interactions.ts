@@ -354,22 +354,21 @@ export async function recomputeAllRelationships(db: Database, now: Date): Promis
       }
     },
   );
+  // The tie weights of those pairs, from one pass over the ties (streamed under the write timeout): a lookup per
+  // batch of pairs ran past the read timeout on a loaded machine, and walks the same ties in the end.
+  await stream<{ a: string; b: string; w: number | null }>(
+    db,
+    `MATCH (a:Stakeholder)-[t:${ANY_TIE}]->(b:Stakeholder) RETURN a.id AS a, b.id AS b, t.weight AS w`,
+    {},
+    (row) => {
+      const evidence = byPair.get(row.a < row.b ? `${row.a}\u0000${row.b}` : `${row.b}\u0000${row.a}`);
+      if (evidence) evidence.tieWeight += row.w ?? 0;
+    },
+  );
   const pairs = [...byPair.values()];
   await inBatches(
     pairs,
     async (batch) => {
-      const weights = await execute<{ a: string; b: string; w: number }>(
-        db,
-        // Typed: an untyped pattern would walk every interaction of a busy stakeholder for each of its pairs.
-        `UNWIND $pairs AS p
-       MATCH (a:Stakeholder {id: p[0]})-[t:${ANY_TIE}]-(b:Stakeholder {id: p[1]})
-       RETURN a.id AS a, b.id AS b, sum(t.weight) AS w`,
-        { pairs: batch.map((e) => [e.a, e.b]) },
-      );
-      for (const row of weights) {
-        const evidence = byPair.get(`${row.a}\u0000${row.b}`);
-        if (evidence) evidence.tieWeight = row.w;
-      }
       await execute(db, WRITE_RELATIONSHIPS, { rows: batch.map((evidence) => measure(evidence, now)) }, { mode: 'WRITE' });
     },
     { size: 5_000 },
