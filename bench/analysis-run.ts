@@ -81,7 +81,7 @@ const load = (): string =>
 console.log(`analysis bench: ${stakeholders.toLocaleString('en')} stakeholders, ${ties.toLocaleString('en')} ties`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load ${load()}`);
 
-await writeEcosystem(join(work, 'bundle'), { stakeholders, ties, seed: 1 });
+await writeEcosystem(join(work, 'bundle'), { stakeholders, ties, interactions: 0, seed: 1 });
 const neo4j = await startEmbeddedNeo4j({
   ...loadConfig().embedded,
   homeDir: join(work, 'neo4j'),

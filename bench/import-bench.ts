@@ -170,7 +170,12 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 
   console.log(`Generating ${fmtInt(options.stakeholders)} stakeholders / ${fmtInt(options.ties)} ties into ${bundleDir}…`);
   let t0 = performance.now();
-  const summary = await writeEcosystem(bundleDir, { stakeholders: options.stakeholders, ties: options.ties, seed: options.seed });
+  const summary = await writeEcosystem(bundleDir, {
+    stakeholders: options.stakeholders,
+    ties: options.ties,
+    interactions: 0,
+    seed: options.seed,
+  });
   const generateMs = performance.now() - t0;
   console.log(`  generated in ${fmtSeconds(generateMs)}: ${fmtInt(summary.records)} records, ${fmtInt(summary.ties)} ties`);
 

@@ -5,6 +5,7 @@ import { runImportBench, type ImportBenchResult } from './import-bench.js';
 import { runApiBench } from './api-bench.js';
 import { runLouvainCompare } from './louvain-compare.js';
 import { runCompareBench, type CompareOptions } from './compare/compare-bench.js';
+import { runInteractionBench } from './interactions-bench.js';
 import {
   fmtInt,
   fmtSeconds,
@@ -31,6 +32,7 @@ const SCALES = {
       durationMs: 5_000,
     },
     analytics: [[2_000, 20_000]],
+    interactions: { stakeholders: 2_000, ties: 20_000, interactions: 20_000, logs: 200 },
   },
   medium: {
     stakeholders: 10_000,
@@ -45,6 +47,7 @@ const SCALES = {
       durationMs: 10_000,
     },
     analytics: [[10_000, 100_000]],
+    interactions: { stakeholders: 10_000, ties: 100_000, interactions: 100_000, logs: 300 },
   },
   large: {
     stakeholders: 100_000,
@@ -62,6 +65,8 @@ const SCALES = {
       [10_000, 100_000],
       [100_000, 1_000_000],
     ],
+    // The floors of issue 10 are set at 1,000,000 interactions; the people they relate are the medium ecosystem's.
+    interactions: { stakeholders: 10_000, ties: 100_000, interactions: 1_000_000, logs: 300 },
   },
 } as const satisfies Record<
   string,
@@ -71,13 +76,14 @@ const SCALES = {
     api: object;
     compare: Omit<CompareOptions, 'concurrency' | 'maxRequests' | 'agreementSamples'>;
     analytics: ReadonlyArray<readonly [number, number]>;
+    interactions: { stakeholders: number; ties: number; interactions: number; logs: number };
   }
 >;
 type ScaleName = keyof typeof SCALES;
-const PARTS = ['import', 'api', 'compare', 'analytics', 'louvain'] as const;
+const PARTS = ['import', 'api', 'compare', 'analytics', 'louvain', 'interactions'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics,louvain] [--batch-size N] [--lanes N] [--heap 4g] [--page-cache 4g] [--out docs/benchmarks.md] [--keep]`;
+const USAGE = `npm run bench -- [--scale demo|medium|large] [--only import,api,compare,analytics,louvain,interactions] [--batch-size N] [--lanes N] [--heap 4g] [--page-cache 4g] [--out docs/benchmarks.md] [--keep]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -177,6 +183,20 @@ async function main(): Promise<void> {
       } else {
         notes.push('bench/analytics.ts has no runAnalyticsBench(); analytics skipped.');
       }
+    }
+    if (want('interactions')) {
+      console.log('\nInteractions: import, strength recomputation, log-and-see (bench/interactions-bench.ts)…');
+      const result = await runInteractionBench({
+        ...scale.interactions,
+        seed: 1,
+        heap: values.heap,
+        pageCache: values['page-cache'],
+        keep: values.keep,
+      });
+      if (neo4jVersion === 'not started') neo4jVersion = result.neo4jVersion;
+      tables.push(...result.tables);
+      floors.push(...result.floors);
+      notes.push(...result.notes);
     }
     if (want('louvain')) {
       console.log('\nLouvain side by side with igraph (bench/louvain-compare.ts)…');

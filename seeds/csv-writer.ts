@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export type CsvValue = string | number | null | undefined;
 
-/** The six tables of the import format, by file name (without `.csv`). */
+/** The tables of the import format and the ground truths, by file name (without `.csv`). */
 export const BUNDLE_TABLES = {
   stakeholders: ['source', 'external_id', 'kind', 'name', 'email', 'organisation', 'domain', 'title', 'country'],
   roles: ['stakeholder', 'role', 'since', 'until', 'source', 'value', 'tier'],
@@ -12,6 +12,9 @@ export const BUNDLE_TABLES = {
   communities: ['id', 'name', 'category', 'description'],
   memberships: ['stakeholder', 'community', 'strength', 'since'],
   'ground-truth': ['stakeholder', 'community'],
+  interactions: ['id', 'at', 'channel', 'owner', 'initiator', 'sentiment', 'summary'],
+  interaction_participants: ['interaction', 'stakeholder'],
+  'ground-truth-stories': ['story', 'stakeholder', 'part', 'community', 'date'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BundleTable = keyof typeof BUNDLE_TABLES;

@@ -12,6 +12,7 @@ import { generateMemberships } from './ecosystem/memberships.js';
 import { primaryKey, recordKey, type Ecosystem, type SourceRecord } from './ecosystem/model.js';
 import { emailIdentity } from './ecosystem/source-records.js';
 import { SOURCES } from './ecosystem/sources.js';
+import { generateInteractions, type PersonTie } from './ecosystem/interactions.js';
 import { generateTies } from './ecosystem/ties.js';
 
 export interface GenerateOptions {
@@ -19,10 +20,12 @@ export interface GenerateOptions {
   stakeholders: number;
   /** Ties to write. */
   ties: number;
+  /** Interactions to write (three years, along the person–person ties, with the planted stories). */
+  interactions: number;
   seed: number;
 }
 
-export const DEFAULT_OPTIONS: GenerateOptions = { stakeholders: 2000, ties: 20000, seed: 42 };
+export const DEFAULT_OPTIONS: GenerateOptions = { stakeholders: 2000, ties: 20000, interactions: 10000, seed: 42 };
 
 export interface EcosystemSummary {
   options: GenerateOptions;
@@ -49,6 +52,11 @@ export interface EcosystemSummary {
   declaredCommunities: number;
   memberships: number;
   groundTruth: number;
+  interactions: number;
+  interactionsByChannel: Record<string, number>;
+  participantRows: number;
+  /** People per story and part (ground-truth-stories.csv). */
+  stories: Record<string, number>;
   elapsedMs: number;
 }
 
@@ -116,6 +124,8 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
   let ppWeight = 0;
   let ppWeightInside = 0;
   const tiesW = sink.table('ties');
+  // The ties interactions follow: between people, of the kinds that mean talking to each other.
+  const personTies: PersonTie[] = [];
   for (const t of generateTies(eco, { ties: opts.ties })) {
     const pending = tiesW.row([t.from, t.to, t.type, t.weight.toFixed(1), t.since]);
     if (pending) await pending; // only when the stream asks us to wait: no per-row promise
@@ -127,6 +137,8 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
     degree[u.index] = (degree[u.index] ?? 0) + 1;
     degree[v.index] = (degree[v.index] ?? 0) + 1;
     if (u.kind === 'PERSON' && v.kind === 'PERSON') {
+      if (t.type === 'WORKS_WITH' || t.type === 'INTERACTS' || t.type === 'REPORTS_TO')
+        personTies.push({ u: u.index, v: v.index, weight: t.weight });
       pp++;
       ppWeight += t.weight;
       if (u.communities[0] === v.communities[0]) {
@@ -163,6 +175,34 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
   }
   await truthW.close();
 
+  // --- interactions.csv, interaction_participants.csv, ground-truth-stories.csv
+  const { interactions, stories } = generateInteractions(eco, personTies, opts.interactions);
+  const interactionsW = sink.table('interactions');
+  const participantsW = sink.table('interaction_participants');
+  const interactionsByChannel: Record<string, number> = {};
+  let participantRows = 0;
+  for (const x of interactions) {
+    interactionsByChannel[x.channel] = (interactionsByChannel[x.channel] ?? 0) + 1;
+    const when = new Date(x.at).toISOString().slice(0, 19) + 'Z';
+    const pending = interactionsW.row([x.id, when, x.channel, x.owner, x.initiator, x.sentiment, '']);
+    if (pending) await pending;
+    for (const person of x.participants) {
+      participantRows++;
+      const next = participantsW.row([x.id, person]);
+      if (next) await next;
+    }
+  }
+  await interactionsW.close();
+  await participantsW.close();
+  const storyCounts: Record<string, number> = {};
+  const storiesW = sink.table('ground-truth-stories');
+  for (const s of stories) {
+    const key = `${s.story} ${s.part}`;
+    storyCounts[key] = (storyCounts[key] ?? 0) + 1;
+    await storiesW.row([s.story, s.stakeholder, s.part, s.community, s.date]);
+  }
+  await storiesW.close();
+
   return {
     options: opts,
     records,
@@ -178,6 +218,10 @@ export async function generateEcosystem(options: Partial<GenerateOptions>, sink:
     declaredCommunities: DECLARED.length,
     memberships,
     groundTruth,
+    interactions: interactions.length,
+    interactionsByChannel,
+    participantRows,
+    stories: storyCounts,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
@@ -250,6 +294,12 @@ export function formatSummary(s: EcosystemSummary): string {
     `ties             ${s.ties}  (${TIE_TYPES.map((t) => `${t} ${s.tiesByType[t]}`).join(', ')})`,
     `                 mean degree ${s.meanDegree.toFixed(1)}, max ${s.maxDegree}; person–person ties inside a planted community: ${pct(s.insideShare.ties)} of ties, ${pct(s.insideShare.weight)} of weight`,
     `communities      ${s.declaredCommunities} declared (${s.memberships} memberships), ${s.plantedCommunities} planted (${s.groundTruth} people in the ground truth, ${s.brokers} brokers)`,
+    `interactions     ${s.interactions}  (${Object.entries(s.interactionsByChannel)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}); ${s.participantRows} participant rows`,
+    `stories          ${Object.entries(s.stories)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
   ];
   return lines.join('\n');
 }
@@ -268,18 +318,22 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       stakeholders: { type: 'string' },
       ties: { type: 'string' },
+      interactions: { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: npx tsx seeds/generate.ts [--out seeds/demo] [--stakeholders 2000] [--ties 20000] [--seed 42]');
+    console.log(
+      'usage: npx tsx seeds/generate.ts [--out seeds/demo] [--stakeholders 2000] [--ties 20000] [--interactions 10000] [--seed 42]',
+    );
     return;
   }
   const out = values.out ? resolve(values.out) : fileURLToPath(new URL('./demo', import.meta.url));
   const options: GenerateOptions = {
     stakeholders: positiveInt('stakeholders', values.stakeholders, DEFAULT_OPTIONS.stakeholders),
     ties: positiveInt('ties', values.ties, DEFAULT_OPTIONS.ties),
+    interactions: positiveInt('interactions', values.interactions, DEFAULT_OPTIONS.interactions),
     seed: positiveInt('seed', values.seed, DEFAULT_OPTIONS.seed),
   };
   const summary = await writeEcosystem(out, options);

@@ -83,7 +83,10 @@ async function main(): Promise<void> {
   if (config.loadDemo && (await noStakeholders(opened.db))) {
     log('Empty database: loading the demo ecosystem…');
     const report = await loadDemo(opened.db);
-    log(`Demo loaded: ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${report.durationMs} ms.`);
+    const { stakeholders, ties, interactions, relationships } = report.counts;
+    log(
+      `Demo loaded: ${stakeholders} stakeholders, ${ties} ties, ${interactions} interactions (${relationships} relationships) in ${report.durationMs} ms.`,
+    );
   }
   if (shuttingDown) return;
   http.once('error', (error: NodeJS.ErrnoException) => {

@@ -54,6 +54,37 @@ describe('importData', () => {
     expect(await t.count('MATCH (s:Stakeholder) RETURN count(s) AS n')).toBe(count);
   });
 
+  it('imports the meetings of an iCalendar file; its titles only when asked', async () => {
+    await client.data(IMPORT, { input: { format: 'CSV_ZIP', content: zipFolder('valid-bundle') } });
+    const ics = (uid: string) =>
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//test//EN',
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        'DTSTART:20260110T090000Z',
+        'SUMMARY:Board prep',
+        'ORGANIZER:mailto:erin.cole@atlas.example',
+        'ATTENDEE:mailto:alice.martin@acme.com',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
+    const counted = `mutation($input: ImportInput!) { importData(input: $input) { ok errors { message } counts { interactions relationships } } }`;
+    const plain = await client.data<{ importData: { ok: boolean; counts: { interactions: number; relationships: number } } }>(
+      counted,
+      {
+        input: { format: 'ICALENDAR', content: ics('a') },
+      },
+    );
+    expect(plain.importData).toMatchObject({ ok: true, counts: { interactions: 1, relationships: 1 } });
+    await client.data(counted, { input: { format: 'ICALENDAR', content: ics('b'), keepSummaries: true } });
+    const summaries = await t.count("MATCH (i:Interaction) WHERE i.summary = 'Board prep' RETURN count(i) AS n");
+    const all = await t.count('MATCH (i:Interaction) RETURN count(i) AS n');
+    expect([summaries, all]).toEqual([1, 2]);
+  });
+
   it('rejects a bad bundle row by row and writes nothing', async () => {
     await client.data(IMPORT, { input: { format: 'CSV_ZIP', content: zipFolder('valid-bundle') } });
     const before = await snapshot(t.db);

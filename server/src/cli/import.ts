@@ -13,8 +13,9 @@ import type { ParseResult } from '../import/types.js';
 import type { AppConfig } from '../config.js';
 import type { ImportProblem } from '../import/types.js';
 
-const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml> [--dry-run] [--source name] [--bulk]
+const USAGE = `Usage: npm run import -- <folder|bundle.zip|file.json|file.gexf|file.graphml|file.ics|file.mbox> [--dry-run] [--source name] [--bulk] [--summaries]
 
+  --summaries  .ics: keep each event's summary (personal data: not stored unless asked).
   --bulk   first load of the embedded store (ATLAS_DATA_DIR) when it holds nothing at all: validated and
            resolved as usual, then written by Neo4j's offline importer (neo4j-admin database import full).`;
 
@@ -33,7 +34,8 @@ export function formatReport(report: ImportReport, maxLines = 50): string {
   } else {
     lines.push(
       `${report.dryRun ? 'DRY RUN (nothing written)' : 'IMPORTED'}: ${c.stakeholders} stakeholders from ${c.records} records, ` +
-        `${c.roles} roles, ${c.ties} ties, ${c.communities} communities, ${c.memberships} memberships` +
+        `${c.roles} roles, ${c.ties} ties, ${c.communities} communities, ${c.memberships} memberships, ${c.interactions} interactions` +
+        (c.relationships > 0 ? ` (${c.relationships} relationship strengths recomputed)` : '') +
         (report.dryRun ? '' : ` — ${report.created} created, ${report.updated} updated`) +
         ` in ${(report.durationMs / 1000).toFixed(1)} s`,
     );
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
       'dry-run': { type: 'boolean', default: false },
       source: { type: 'string' },
       bulk: { type: 'boolean', default: false },
+      summaries: { type: 'boolean', default: false },
       help: { type: 'boolean' },
     },
   });
@@ -66,7 +69,10 @@ async function main(): Promise<void> {
     process.exit(path ? 0 : 2);
   }
   const started = Date.now();
-  const parse = await readImportInput(path, values.source ? { source: values.source } : {});
+  const parse = await readImportInput(path, {
+    ...(values.source ? { source: values.source } : {}),
+    keepSummaries: values.summaries,
+  });
   console.log(`Parsed ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   const config = loadConfig();
   if (values.bulk) return bulkImport(config, parse, values['dry-run'], started);

@@ -93,3 +93,19 @@ export function stripDomainDecorations(raw: string): string {
   if (s.startsWith('www.')) s = s.slice(4);
   return s;
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The earliest instant accepted for a dated fact (an interaction). */
+export const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+
+/**
+ * Epoch milliseconds of a date (`YYYY-MM-DD`, taken as midnight UTC) or an ISO 8601 instant with its zone;
+ * undefined for anything else (a time without a zone is ambiguous) or before 1900.
+ */
+export function instantMillis(raw: string): number | undefined {
+  const text = raw.trim();
+  const date = isIsoDate(text);
+  if (!date && !(INSTANT.test(text) && isIsoDate(text.slice(0, 10)))) return undefined;
+  const time = Date.parse(date ? `${text}T00:00:00Z` : text);
+  return Number.isFinite(time) && time >= EARLIEST_INSTANT ? time : undefined;
+}

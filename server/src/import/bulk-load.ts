@@ -69,6 +69,15 @@ export async function bulkLoad(parsed: ParseResult, options: BulkLoadOptions): P
     return Date.now();
   };
 
+  const interactions = parsed.bundle.interactions.length;
+  if (interactions > 0) {
+    // Relationship strengths are computed by the online path (store/interactions.ts): one way to write them.
+    throw new BulkLoadRefused(
+      `--bulk loads stakeholders, roles, ties and communities only, and this bundle has ${interactions} interactions: ` +
+        'load it with --bulk without interactions.csv and interaction_participants.csv, then import those two files ' +
+        '(a bundle of interactions alone) with `npm run import` once the store is loaded.',
+    );
+  }
   let t = Date.now();
   const prepared = await prepareImport(parsed, EMPTY_STORE);
   const report = (): ImportReport => ({ ...prepared.report, dryRun: false, durationMs: Date.now() - started });

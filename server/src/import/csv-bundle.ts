@@ -1,5 +1,5 @@
-// Parses the CSV bundle (stakeholders.csv plus optional roles/ties/communities/memberships) from
-// file name → bytes, so a folder and a zip go through the same function.
+// Parses the CSV bundle (stakeholders.csv plus optional roles/ties/communities/memberships, and interactions with
+// their participants) from file name → bytes, so a folder and a zip go through the same function.
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ParseResult } from './types.js';
 import { BundleBuilder, FIELDS, REQUIRED_FIELDS, type FieldGetter, type Section } from './validate.js';
@@ -11,6 +11,8 @@ export const CSV_FILES: ReadonlyArray<{ file: string; section: Section; required
   { file: 'ties.csv', section: 'ties', required: false },
   { file: 'communities.csv', section: 'communities', required: false },
   { file: 'memberships.csv', section: 'memberships', required: false },
+  { file: 'interactions.csv', section: 'interactions', required: false },
+  { file: 'interaction_participants.csv', section: 'participants', required: false },
 ];
 
 const FILE_OF = Object.fromEntries(CSV_FILES.map((f) => [f.section, f.file])) as Record<Section, string>;
@@ -22,9 +24,9 @@ export function csvColumnOf(_section: Section, field: string): string {
 
 export type CsvBundleFiles = ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>>;
 
-export function parseCsvBundle(files: CsvBundleFiles): ParseResult {
+export function parseCsvBundle(files: CsvBundleFiles, options: { now?: number } = {}): ParseResult {
   const map: ReadonlyMap<string, Uint8Array> = files instanceof Map ? files : new Map(Object.entries(files));
-  const builder = new BundleBuilder({ files: FILE_OF, columnOf: csvColumnOf });
+  const builder = new BundleBuilder({ files: FILE_OF, columnOf: csvColumnOf, ...options });
   const p = builder.problems;
   const known = new Set(CSV_FILES.map((f) => f.file));
 
@@ -33,7 +35,10 @@ export function parseCsvBundle(files: CsvBundleFiles): ParseResult {
       p.warn(name, undefined, undefined, `unknown file '${name}' ignored (expected ${[...known].join(', ')})`);
   }
 
-  for (const { file, section, required } of CSV_FILES) {
+  // A bundle of interactions alone adds them to stakeholders already stored.
+  const interactionsOnly = map.has('interactions.csv') && !map.has('stakeholders.csv');
+  for (const { file, section, required: always } of CSV_FILES) {
+    const required = always && !interactionsOnly;
     const bytes = map.get(file);
     if (!bytes) {
       if (required) p.error(file, undefined, undefined, `${file} is missing from the bundle`);
@@ -154,6 +159,10 @@ function rowAdder(builder: BundleBuilder, section: Section): (get: FieldGetter, 
       return (g, r) => builder.community(g, r);
     case 'memberships':
       return (g, r) => builder.membership(g, r);
+    case 'interactions':
+      return (g, r) => builder.interaction(g, r);
+    case 'participants':
+      return (g, r) => builder.participant(g, r);
   }
 }
 

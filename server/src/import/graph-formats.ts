@@ -88,6 +88,8 @@ export function parseGraphFile(format: GraphFormat, content: string | Uint8Array
     ties: `${fileName}#edges`,
     communities: fileName,
     memberships: fileName,
+    interactions: fileName,
+    participants: fileName,
   };
   const builder = new BundleBuilder({ files, columnOf: (s, f) => GRAPH_COLUMNS[`${s}.${f}`] ?? f });
   const p = builder.problems;

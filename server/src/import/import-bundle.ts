@@ -4,8 +4,24 @@
 // Fast path: stakeholders that did not exist before the import are CREATEd with their records,
 // role facts, role labels and degree in one statement, and every tie touching one of them is
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
+// Interactions come last, their people resolved by the identity rules (interaction-plan.ts); the strength of
+// every relationship is then recomputed (store/interactions.ts), after the import's own transactions.
 import type { Database } from '../db/database.js';
-import { findStoredIdentities, storedStakeholders, writeImportPlan, type ImportWriteProgress } from '../store/imports.js';
+import {
+  findStoredIdentities,
+  storedInteractions,
+  storedStakeholders,
+  writeImportPlan,
+  type ImportWriteProgress,
+} from '../store/imports.js';
+import { recomputeAllRelationships } from '../store/interactions.js';
+import {
+  interactionPeople,
+  planInteractions,
+  storedReferences,
+  type InteractionPlan,
+  type StoredPeople,
+} from './interaction-plan.js';
 import { findSuppressed } from '../store/suppressions.js';
 import { resolveIdentities, type ExistingIdentities, type Merge, type Resolution } from './identity.js';
 import { withoutSuppressed, type Suppressed } from './suppression.js';
@@ -28,6 +44,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Transactions side by side for the create-only phases of a batch-by-batch import (default 2). */
   lanes?: number;
+  /** Recompute every relationship strength after writing interactions (default true; the benchmark times it apart). */
+  recompute?: boolean;
 }
 
 export interface ImportCounts {
@@ -37,6 +55,9 @@ export interface ImportCounts {
   ties: number;
   communities: number;
   memberships: number;
+  interactions: number;
+  /** Relationships (pairs) whose strength was recomputed after writing interactions. */
+  relationships: number;
 }
 
 export interface ImportReport {
@@ -51,24 +72,44 @@ export interface ImportReport {
   durationMs: number;
 }
 
-const EMPTY_COUNTS: ImportCounts = { stakeholders: 0, records: 0, roles: 0, ties: 0, communities: 0, memberships: 0 };
+const EMPTY_COUNTS: ImportCounts = {
+  stakeholders: 0,
+  records: 0,
+  roles: 0,
+  ties: 0,
+  communities: 0,
+  memberships: 0,
+  interactions: 0,
+  relationships: 0,
+};
 
 /** What an import looks up in the store before planning: suppressions and identities already stored. */
 export interface StoredLookups {
   suppressed(recordKeys: string[], emails: string[]): Promise<Suppressed>;
   identities(query: { keys: string[]; emails: string[]; domains: string[] }): Promise<ExistingIdentities>;
+  /** The stored stakeholders that interaction references name: by record key or stakeholder id, and by e-mail. */
+  people(query: { keys: string[]; emails: string[] }): Promise<StoredPeople>;
 }
 
 /** The lookups of a live database. */
 export const lookupsOf = (db: Database): StoredLookups => ({
   suppressed: (recordKeys, emails) => findSuppressed(db, recordKeys, emails),
   identities: (query) => findStoredIdentities(db, query),
+  people: async ({ keys, emails }) => {
+    const found = await findStoredIdentities(db, { keys, emails, domains: [] });
+    const ids = await storedStakeholders(
+      db,
+      keys.filter((key) => !found.byKey.has(key)),
+    );
+    return { byKey: found.byKey, byEmail: found.byEmail, ids };
+  },
 });
 
 /** The lookups of a store that holds nothing at all (the offline bulk path): nothing is suppressed or stored. */
 export const EMPTY_STORE: StoredLookups = {
   suppressed: async () => ({ recordKeys: new Set(), emails: new Set() }),
   identities: async () => ({ byKey: new Map(), byEmail: new Map(), byDomain: new Map() }),
+  people: async () => ({ byKey: new Map(), byEmail: new Map(), ids: new Set() }),
 };
 
 /** A bundle ready to write: its report (without duration) and its plan; the plan is absent when rejected. */
@@ -76,6 +117,7 @@ export interface PreparedImport {
   report: Omit<ImportReport, 'durationMs' | 'dryRun'>;
   plan?: WritePlan;
   resolution?: Resolution;
+  interactions?: InteractionPlan;
 }
 
 /**
@@ -83,23 +125,15 @@ export interface PreparedImport {
  * bundle; suppressed records are left out; identities are resolved against the store; the writes planned.
  */
 export async function prepareImport(parsed: ParseResult, lookups: StoredLookups): Promise<PreparedImport> {
-  if (parsed.errors.length > 0) {
-    return {
-      report: {
-        ok: false,
-        errors: parsed.errors,
-        warnings: [...parsed.warnings],
-        merges: [],
-        counts: EMPTY_COUNTS,
-        created: 0,
-        updated: 0,
-      },
-    };
-  }
-  // Erased people are not brought back by re-importing an old bundle.
+  const rejected = (errors: ImportProblem[], warnings: ImportProblem[]): PreparedImport => ({
+    report: { ok: false, errors, warnings, merges: [], counts: EMPTY_COUNTS, created: 0, updated: 0 },
+  });
+  if (parsed.errors.length > 0) return rejected(parsed.errors, [...parsed.warnings]);
+  // Erased people are not brought back by re-importing an old bundle, nor named again in interactions.
+  const people = interactionPeople(parsed.bundle.interactions);
   const suppressed = await lookups.suppressed(
-    parsed.bundle.records.map((r) => recordKey(r.source, r.externalId)),
-    [...new Set(parsed.bundle.records.map(recordEmailKey).filter((e): e is string => e !== undefined))],
+    [...parsed.bundle.records.map((r) => recordKey(r.source, r.externalId)), ...people.keys],
+    [...new Set([...parsed.bundle.records.map(recordEmailKey).filter((e): e is string => e !== undefined), ...people.emails])],
   );
   const filtered = withoutSuppressed(parsed, suppressed);
   const parse = { ...filtered.parse, warnings: [...filtered.parse.warnings, ...filtered.warnings] };
@@ -113,6 +147,21 @@ export async function prepareImport(parsed: ParseResult, lookups: StoredLookups)
   const resolution = resolveIdentities(parse.bundle.records, existing);
   const warnings = [...parse.warnings, ...resolution.warnings];
   const plan = planWrites(parse, resolution.stakeholderOf, resolution.matchedOn, warnings);
+  let interactions: InteractionPlan | undefined;
+  if (parse.bundle.interactions.length > 0) {
+    // Addresses of the bundle's own records first: a bundle may bring the people of its interactions.
+    const bundleEmails = new Map<string, string>();
+    for (const record of records) {
+      const email = recordEmailKey(record);
+      const id = resolution.stakeholderOf.get(recordKey(record.source, record.externalId));
+      if (email !== undefined && id !== undefined && !bundleEmails.has(email)) bundleEmails.set(email, id);
+    }
+    const refs = storedReferences(parse.bundle.interactions, resolution.stakeholderOf, bundleEmails);
+    const stored = await lookups.people(refs);
+    interactions = planInteractions(parse.bundle.interactions, resolution.stakeholderOf, bundleEmails, stored);
+    warnings.push(...interactions.warnings);
+    if (interactions.errors.length > 0) return rejected(interactions.errors, warnings);
+  }
   const counts: ImportCounts = {
     stakeholders: plan.stakeholders.length,
     records: plan.records.length,
@@ -120,6 +169,8 @@ export async function prepareImport(parsed: ParseResult, lookups: StoredLookups)
     ties: plan.tieCount,
     communities: plan.communities.length,
     memberships: plan.memberships.length,
+    interactions: interactions?.rows.length ?? 0,
+    relationships: 0,
   };
   return {
     report: {
@@ -133,6 +184,7 @@ export async function prepareImport(parsed: ParseResult, lookups: StoredLookups)
     },
     plan,
     resolution,
+    ...(interactions ? { interactions } : {}),
   };
 }
 
@@ -153,14 +205,38 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
 
   const { counts } = prepared.report;
   const batchSize = options.batchSize ?? BATCH_SIZE;
-  const totalRows = counts.stakeholders + counts.records + counts.roles + counts.ties + counts.communities + counts.memberships;
+  const links = prepared.interactions?.links ?? 0;
+  const totalRows =
+    counts.stakeholders +
+    counts.records +
+    counts.roles +
+    counts.ties +
+    counts.communities +
+    counts.memberships +
+    counts.interactions +
+    links;
   const stored = await storedStakeholders(db, resolution.created);
   const split = splitPlan(plan, new Set(resolution.created.filter((id) => !stored.has(id))));
+  const interactionRows = prepared.interactions?.rows ?? [];
+  if (interactionRows.length > 0) {
+    const again = await storedInteractions(
+      db,
+      interactionRows.map((row) => row.id),
+    );
+    split.newInteractions = interactionRows.filter((row) => !again.has(row.id));
+    split.oldInteractions = interactionRows.filter((row) => again.has(row.id));
+    split.total += interactionRows.length + links;
+  }
   await writeImportPlan(db, split, {
     batchSize,
     lanes: options.lanes ?? CREATE_LANES,
     atomic: totalRows <= ATOMIC_LIMIT,
     onProgress: options.onProgress,
   });
+  if (interactionRows.length > 0 && (options.recompute ?? true)) {
+    // Every pair an interaction touched, and the rest with it: the full recomputation streams each interaction once.
+    const recomputed = await recomputeAllRelationships(db, new Date());
+    prepared.report.counts.relationships = recomputed.relationships;
+  }
   return done(true);
 }

@@ -1,4 +1,5 @@
-// Parses the JSON form of the import bundle: the CSV bundle's five files as five arrays of objects.
+// Parses the JSON form of the import bundle: the CSV bundle's files as arrays of objects (interaction_participants.csv
+// as `interactionParticipants`).
 import type { ParseResult } from './types.js';
 import { decodeUtf8 } from './csv-bundle.js';
 import { BundleBuilder, FIELDS, type FieldGetter, type Section } from './validate.js';
@@ -10,6 +11,8 @@ export const JSON_KEYS: Record<Section, string> = {
   ties: 'ties',
   communities: 'communities',
   memberships: 'memberships',
+  interactions: 'interactions',
+  participants: 'interactionParticipants',
 };
 
 const SECTIONS = Object.keys(JSON_KEYS) as Section[];
@@ -56,7 +59,9 @@ export function parseJsonBundle(content: string | Uint8Array, fileName = 'bundle
     const list = doc[key];
     const file = files[section];
     if (list === undefined || list === null) {
-      if (section === 'records') p.error(fileName, undefined, key, 'missing "stakeholders" array');
+      // A bundle of interactions alone adds them to stakeholders already stored.
+      if (section === 'records' && doc.interactions === undefined)
+        p.error(fileName, undefined, key, 'missing "stakeholders" array');
       continue;
     }
     if (!Array.isArray(list)) {
@@ -108,6 +113,12 @@ function readSection(builder: BundleBuilder, section: Section, file: string, lis
         break;
       case 'memberships':
         builder.membership(get, row);
+        break;
+      case 'interactions':
+        builder.interaction(get, row);
+        break;
+      case 'participants':
+        builder.participant(get, row);
         break;
     }
   }

@@ -1,4 +1,4 @@
-// Reads an import from a path (folder, zip, JSON, GEXF, GraphML) or from uploaded content, and
+// Reads an import from a path (folder, zip, JSON, GEXF, GraphML, iCalendar, mbox) or from uploaded content, and
 // hands it to the matching parser; the CLI and the GraphQL mutation share this one entry.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -7,15 +7,20 @@ import type { ParseResult } from './types.js';
 import { parseCsvBundle } from './csv-bundle.js';
 import { parseJsonBundle } from './json-bundle.js';
 import { parseGraphFile } from './graph-formats.js';
+import { parseICalendar } from './icalendar.js';
+import { parseMbox, readMboxFile } from './mbox.js';
+import { emptyBundle } from './types.js';
 import { Problems } from './validate.js';
 
-export type ImportFormat = 'CSV_ZIP' | 'JSON' | 'GEXF' | 'GRAPHML';
+export type ImportFormat = 'CSV_ZIP' | 'JSON' | 'GEXF' | 'GRAPHML' | 'ICALENDAR' | 'MBOX';
 
 export interface ImportContentOptions {
   /** Source system for GEXF/GraphML nodes without a `source` attribute. */
   source?: string;
   /** Name to report in problems (defaults per format). */
   fileName?: string;
+  /** iCalendar: keep each event's SUMMARY (personal data, off by default). */
+  keepSummaries?: boolean;
 }
 
 /** Extensions read as single files; a folder is read as a CSV bundle. */
@@ -25,9 +30,16 @@ const FORMAT_OF_EXTENSION: Record<string, ImportFormat> = {
   '.gexf': 'GEXF',
   '.graphml': 'GRAPHML',
   '.xml': 'GRAPHML', // sniffed: a .xml holding <gexf> is read as GEXF
+  '.ics': 'ICALENDAR',
+  '.ical': 'ICALENDAR',
+  '.mbox': 'MBOX',
+  '.mbx': 'MBOX',
 };
 
-export async function readImportInput(path: string, opts: { source?: string } = {}): Promise<ParseResult> {
+export async function readImportInput(
+  path: string,
+  opts: { source?: string; keepSummaries?: boolean } = {},
+): Promise<ParseResult> {
   let isDir: boolean;
   try {
     isDir = (await stat(path)).isDirectory();
@@ -42,9 +54,11 @@ export async function readImportInput(path: string, opts: { source?: string } = 
     const hint = ext === '.csv' ? ' (a CSV bundle is a folder or a .zip holding stakeholders.csv and friends)' : '';
     return failure(
       basename(path),
-      `unknown file type '${ext || basename(path)}'${hint}; expected a folder, .zip, .json, .gexf, .graphml or .xml`,
+      `unknown file type '${ext || basename(path)}'${hint}; expected a folder, .zip, .json, .gexf, .graphml, .xml, .ics or .mbox`,
     );
   }
+  // A mailbox may be gigabytes of bodies: streamed, never read whole.
+  if (format === 'MBOX') return readMboxFile(path, { fileName: basename(path) });
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -80,6 +94,15 @@ export function parseImportContent(
       if (opts.fileName !== undefined) graphOpts.fileName = opts.fileName;
       return parseGraphFile(format, content, graphOpts);
     }
+    case 'ICALENDAR':
+      return parseICalendar(content, {
+        ...(opts.fileName === undefined ? {} : { fileName: opts.fileName }),
+        keepSummaries: opts.keepSummaries ?? false,
+      });
+    case 'MBOX':
+      return parseMbox(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, {
+        ...(opts.fileName === undefined ? {} : { fileName: opts.fileName }),
+      });
   }
 }
 
@@ -168,7 +191,7 @@ function failure(file: string, message: string): ParseResult {
   const p = new Problems();
   p.error(file, undefined, undefined, message);
   return {
-    bundle: { records: [], roles: [], ties: [], communities: [], memberships: [] },
+    bundle: emptyBundle(),
     ...p.result(),
   };
 }

@@ -10,10 +10,13 @@ import {
   type RoleName,
   type TieTypeName,
 } from '../domain/vocabulary.js';
+import { isInteractionChannel, SENTIMENT_MAX, SENTIMENT_MIN, type InteractionChannel } from '../domain/relationship-strength.js';
 import type {
   CommunityRow,
   ImportBundle,
   ImportProblem,
+  InteractionOrigin,
+  InteractionRow,
   MembershipRow,
   ParseResult,
   RoleRow,
@@ -23,6 +26,7 @@ import type {
 import { recordKey } from './types.js';
 import {
   hasControlCharacters,
+  instantMillis,
   isIsoDate,
   isPlausibleDomain,
   isPlausibleEmail,
@@ -74,6 +78,11 @@ export const normaliseTieType = cached<TieTypeName>((raw) => {
   return isTieType(c) ? c : undefined;
 });
 
+export const normaliseChannel = cached<InteractionChannel>((raw) => {
+  const c = canon(raw).replace(/_/g, ''); // "e-mail" = EMAIL
+  return isInteractionChannel(c) ? c : undefined;
+});
+
 // ───────────────────────────── problems ─────────────────────────────
 
 /** Collects errors and warnings, keeping the first MAX_PROBLEMS of each and counting the rest. */
@@ -123,7 +132,7 @@ function problem(file: string, row: number | undefined, column: string | undefin
 
 // ───────────────────────────── row building ─────────────────────────────
 
-export type Section = 'records' | 'roles' | 'ties' | 'communities' | 'memberships';
+export type Section = 'records' | 'roles' | 'ties' | 'communities' | 'memberships' | 'interactions' | 'participants';
 
 /** Field names as they appear in ImportBundle rows (JSON uses them as-is). */
 export const FIELDS = {
@@ -132,6 +141,8 @@ export const FIELDS = {
   ties: ['from', 'to', 'type', 'weight', 'since'],
   communities: ['id', 'name', 'category', 'description'],
   memberships: ['stakeholder', 'community', 'strength', 'since'],
+  interactions: ['id', 'at', 'channel', 'owner', 'initiator', 'sentiment', 'summary'],
+  participants: ['interaction', 'stakeholder'],
 } as const satisfies Record<Section, readonly string[]>;
 
 export const REQUIRED_FIELDS: Record<Section, readonly string[]> = {
@@ -140,7 +151,14 @@ export const REQUIRED_FIELDS: Record<Section, readonly string[]> = {
   ties: ['from', 'to', 'type'],
   communities: ['id', 'name'],
   memberships: ['stakeholder', 'community'],
+  interactions: ['id', 'at', 'channel'],
+  participants: ['interaction', 'stakeholder'],
 };
+
+/** Most people one imported interaction may name (a broadcast above 50 relates only its owner and initiator). */
+export const MAX_INTERACTION_PEOPLE = 10_000;
+/** An interaction may be dated up to a day ahead (time zones, a meeting booked for tonight), no further. */
+export const FUTURE_TOLERANCE_MS = 86_400_000;
 
 /** Reads one field of the current row; parsers supply one per file and move it along the rows. */
 export type FieldGetter = (field: string) => unknown;
@@ -150,6 +168,8 @@ export interface BundleBuilderOptions {
   files: Record<Section, string>;
   /** Column name to report for a field, when it differs from the field name (CSV: external_id). */
   columnOf?: (section: Section, field: string) => string;
+  /** The clock for "not in the future" (tests pin it). */
+  now?: number;
 }
 
 /**
@@ -164,6 +184,7 @@ export class BundleBuilder {
     ties: [],
     communities: [],
     memberships: [],
+    interactions: [],
   };
   // Parallel to the bundle arrays: the data row each kept item came from, for bundle-level messages.
   private readonly rows: Record<Section, number[]> = {
@@ -172,7 +193,12 @@ export class BundleBuilder {
     ties: [],
     communities: [],
     memberships: [],
+    interactions: [],
+    participants: [],
   };
+  private readonly interactionIndex = new Map<string, number>();
+  private readonly origin: InteractionOrigin;
+  private readonly now: number;
   // Record key → index in bundle.records, filled as records arrive (they come before ties in
   // every format), so tie endpoints are looked up while their strings are fresh, and each tie
   // keeps the record's own key string instead of a copy per row.
@@ -189,6 +215,8 @@ export class BundleBuilder {
   constructor(opts: BundleBuilderOptions) {
     this.files = opts.files;
     this.columnOf = opts.columnOf ?? ((_s, f) => f);
+    this.origin = { file: opts.files.interactions, participantsFile: opts.files.participants };
+    this.now = opts.now ?? Date.now();
   }
 
   // ── per-field readers: report against the current section/row and clear `ok` on error ──
@@ -220,7 +248,7 @@ export class BundleBuilder {
       if (required) this.err(field, 'required value is missing');
       return undefined;
     }
-    const multiLine = field === 'description';
+    const multiLine = field === 'description' || field === 'summary';
     const max = multiLine ? MAX_TEXT_LENGTH : MAX_NAME_LENGTH;
     if (s.length > max) {
       this.err(field, `too long: ${s.length} characters (at most ${max})`);
@@ -398,6 +426,94 @@ export class BundleBuilder {
     this.rows.memberships.push(row);
   }
 
+  interaction(get: FieldGetter, row: number): void {
+    this.begin('interactions', row);
+    const id = this.text(get, 'id', true);
+    const atRaw = this.text(get, 'at', true);
+    const channelRaw = this.text(get, 'channel', true);
+    const owner = this.reference(get, 'owner');
+    const initiator = this.reference(get, 'initiator');
+    const sentimentRaw = this.number(get, 'sentiment');
+    const summary = this.text(get, 'summary');
+    let at: number | undefined;
+    if (atRaw !== undefined) {
+      at = instantMillis(atRaw);
+      if (at === undefined) {
+        this.err(
+          'at',
+          `invalid date '${atRaw.slice(0, 40)}' (expected YYYY-MM-DD or an ISO 8601 instant with a time zone, from 1900)`,
+        );
+      } else if (at > this.now + FUTURE_TOLERANCE_MS) {
+        this.err('at', `${atRaw} is more than a day in the future`);
+      }
+    }
+    let channel: InteractionChannel | undefined;
+    if (channelRaw !== undefined) {
+      channel = normaliseChannel(channelRaw);
+      if (!channel)
+        this.err('channel', `unknown channel '${channelRaw}' (expected one of MEETING, CALL, EMAIL, EVENT, DEAL, NOTE)`);
+    }
+    if (
+      sentimentRaw !== undefined &&
+      (!Number.isInteger(sentimentRaw) || sentimentRaw < SENTIMENT_MIN || sentimentRaw > SENTIMENT_MAX)
+    ) {
+      this.err(
+        'sentiment',
+        `invalid sentiment '${sentimentRaw}' (expected an integer from ${SENTIMENT_MIN} to ${SENTIMENT_MAX})`,
+      );
+    }
+    if (!this.ok || id === undefined || at === undefined || channel === undefined) return;
+    const first = this.interactionIndex.get(id);
+    if (first !== undefined) {
+      this.err('id', `duplicate interaction id '${id}' (first on row ${this.bundle.interactions[first]?.row ?? 0})`);
+      return;
+    }
+    this.interactionIndex.set(id, this.bundle.interactions.length);
+    const interaction: InteractionRow = { id, at, channel, participants: [], origin: this.origin, row, participantRows: [] };
+    if (owner !== undefined) interaction.owner = owner;
+    if (initiator !== undefined) interaction.initiator = initiator;
+    if (sentimentRaw !== undefined) interaction.sentiment = sentimentRaw;
+    if (summary !== undefined) interaction.summary = summary;
+    this.bundle.interactions.push(interaction);
+  }
+
+  participant(get: FieldGetter, row: number): void {
+    this.begin('participants', row);
+    const id = this.text(get, 'interaction', true);
+    const stakeholder = this.reference(get, 'stakeholder', true);
+    if (!this.ok || id === undefined || stakeholder === undefined) return;
+    const index = this.interactionIndex.get(id);
+    const interaction = index === undefined ? undefined : this.bundle.interactions[index];
+    if (!interaction) {
+      this.err('interaction', `unknown interaction '${id}'`);
+      return;
+    }
+    const listed = interaction.participants.indexOf(stakeholder);
+    if (listed >= 0) {
+      this.err(
+        'stakeholder',
+        `'${stakeholder}' is listed twice for interaction '${id}' (first on row ${interaction.participantRows[listed] ?? 0})`,
+      );
+      return;
+    }
+    if (interaction.participants.length >= MAX_INTERACTION_PEOPLE) {
+      this.err('stakeholder', `interaction '${id}' has more than ${MAX_INTERACTION_PEOPLE} participants`);
+      return;
+    }
+    interaction.participants.push(stakeholder);
+    interaction.participantRows.push(row);
+  }
+
+  /** A reference to a person: a record key or stakeholder id, or an e-mail address (which must look like one). */
+  private reference(get: FieldGetter, field: string, required = false): string | undefined {
+    const ref = this.text(get, field, required);
+    if (ref !== undefined && ref.includes('@') && !ref.includes(':') && !isPlausibleEmail(ref)) {
+      this.err(field, `'${ref}' is neither a record key nor an e-mail address`);
+      return undefined;
+    }
+    return ref;
+  }
+
   // ── bundle-level checks ──
 
   /** Runs the cross-row checks and returns the bundle with every problem found. */
@@ -536,9 +652,24 @@ export class BundleBuilder {
       memberships.push(m);
     });
 
-    const order: Section[] = ['records', 'roles', 'ties', 'communities', 'memberships'];
+    // An interaction relates people: it needs two of them, counting its owner and initiator.
+    for (const interaction of b.interactions) {
+      const people = new Set(interaction.participants);
+      if (interaction.owner !== undefined) people.add(interaction.owner);
+      if (interaction.initiator !== undefined) people.add(interaction.initiator);
+      if (people.size < 2) {
+        p.error(
+          this.files.interactions,
+          interaction.row,
+          col('interactions', 'id'),
+          `interaction '${interaction.id}' names ${people.size === 0 ? 'nobody' : 'one person'}: it needs two (participants, owner, initiator)`,
+        );
+      }
+    }
+
+    const order: Section[] = ['records', 'roles', 'ties', 'communities', 'memberships', 'interactions', 'participants'];
     return {
-      bundle: { records, roles, ties, communities, memberships },
+      bundle: { records, roles, ties, communities, memberships, interactions: b.interactions },
       ...p.result(order.map((s) => this.files[s])),
     };
   }

@@ -236,6 +236,9 @@ export function splitPlan(plan: WritePlan, fresh: ReadonlySet<string>): ImportWr
     oldTiesByType,
     refreshRoles,
     refreshDegree,
+    // Filled by the import once it knows which interaction ids are stored (import-bundle.ts).
+    newInteractions: [],
+    oldInteractions: [],
     total:
       plan.stakeholders.length +
       plan.records.length +

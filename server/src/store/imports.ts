@@ -126,6 +126,54 @@ MATCH (a:Stakeholder {id: row.a})
 MATCH (b:Stakeholder {id: row.b})
 CREATE (a)-[t:$(row.type) {weight: row.weight, since: date(row.since)}]->(b)`;
 
+/** Interaction ids among `ids` that are already stored. */
+export async function storedInteractions(db: Database, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const rows = await execute<{ id: string }>(db, 'UNWIND $ids AS iid MATCH (i:Interaction {id: iid}) RETURN i.id AS id', {
+      ids: ids.slice(i, i + LOOKUP_BATCH),
+    });
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** One imported interaction, its people resolved to stakeholder ids (the owner and the initiator among them). */
+export interface InteractionWriteRow {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  channel: string;
+  sentiment: number | null;
+  summary: string | null;
+  people: string[];
+  owner: string | null;
+  initiator: string | null;
+}
+
+// As logInteraction writes them (store/interactions.ts), without loggedBy: an imported interaction was not logged.
+const INTERACTION_LINKS = `
+WITH i, row
+UNWIND row.people AS pid
+MATCH (p:Stakeholder {id: pid})
+CREATE (i)-[:WITH {initiator: coalesce(pid = row.initiator, false), owner: coalesce(pid = row.owner, false)}]->(p)`;
+
+const CREATE_INTERACTIONS = `
+UNWIND $rows AS row
+CREATE (i:Interaction {id: row.id, at: datetime({epochMillis: toInteger(row.at)}), channel: row.channel, sentiment: row.sentiment,
+  summary: row.summary, participants: size(row.people), importedAt: datetime()})
+${INTERACTION_LINKS}`;
+
+// Importing an interaction again replaces it, its people included.
+const REPLACE_INTERACTIONS = `
+UNWIND $rows AS row
+MATCH (i:Interaction {id: row.id})
+SET i.at = datetime({epochMillis: toInteger(row.at)}), i.channel = row.channel, i.sentiment = row.sentiment, i.summary = row.summary,
+    i.participants = size(row.people), i.importedAt = datetime()
+WITH i, row
+CALL (i) { MATCH (i)-[w:WITH]->() DELETE w }
+${INTERACTION_LINKS}`;
+
 /**
  * The plan split by what existed before: `fresh` stakeholders (absent from the database) are
  * created whole; ties touching one of them cannot exist yet and are created; everything else merges.
@@ -143,6 +191,9 @@ export interface ImportWritePlan {
   oldTiesByType: Map<TieTypeName, Record<string, unknown>[]>;
   refreshRoles: string[];
   refreshDegree: string[];
+  /** Interactions whose id is new, and those imported again (replaced). */
+  newInteractions: InteractionWriteRow[];
+  oldInteractions: InteractionWriteRow[];
   total: number;
 }
 
@@ -232,6 +283,18 @@ async function writePlan(
   for (let i = 0; i < plan.refreshDegree.length; i += batchSize) {
     await runStatement(REFRESH_DEGREE, { ids: plan.refreshDegree.slice(i, i + batchSize) });
   }
+  // Interactions last: every stakeholder they name exists by now. One lane: batches share stakeholders.
+  const weightOfInteraction = (row: Record<string, unknown>): number => 1 + (row.people as unknown[]).length;
+  const interactionBatch = Math.ceil(batchSize / 2);
+  const asRows = (rows: InteractionWriteRow[]): Record<string, unknown>[] => rows as unknown as Record<string, unknown>[];
+  await step('interactions (new)', CREATE_INTERACTIONS, asRows(plan.newInteractions), {
+    weight: weightOfInteraction,
+    size: interactionBatch,
+  });
+  await step('interactions', REPLACE_INTERACTIONS, asRows(plan.oldInteractions), {
+    weight: weightOfInteraction,
+    size: interactionBatch,
+  });
 }
 
 /** Whether the database holds no node at all (not even users or audit events): the offline bulk path's condition. */

@@ -11,9 +11,9 @@ import {
   type InteractionChannel,
   type PairInteraction,
 } from '../domain/relationship-strength.js';
-import { TIE_TYPES } from '../domain/vocabulary.js';
 import { inBatches } from './batches.js';
 import { completeActions } from './engagement-plans.js';
+import { ANY_TIE } from './fragments.js';
 import { toPage } from './pages.js';
 
 const DAY_MS = 86_400_000;
@@ -203,11 +203,11 @@ async function readPairs(tx: Tx, pairs: Array<[string, string]>, now: Date): Pro
          owner: [(i)-[:WITH {owner: true}]->(o:Stakeholder) | o.id][0] } END) AS interactions
      }
      CALL (a, b) {
-       OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) IN $tieTypes
+       OPTIONAL MATCH (a)-[t:${ANY_TIE}]-(b)
        RETURN coalesce(sum(t.weight), 0) AS tieWeight
      }
      RETURN a.id AS a, b.id AS b, interactions, tieWeight`,
-    { pairs, now: now.toISOString(), tieTypes: [...TIE_TYPES] },
+    { pairs, now: now.toISOString() },
   );
   return rows;
 }
@@ -358,21 +358,21 @@ export async function recomputeAllRelationships(db: Database, now: Date): Promis
       }
     },
   );
+  // The tie weights of those pairs, from one pass over the ties (streamed under the write timeout): a lookup per
+  // batch of pairs ran past the read timeout on a loaded machine, and walks the same ties in the end.
+  await stream<{ a: string; b: string; w: number | null }>(
+    db,
+    `MATCH (a:Stakeholder)-[t:${ANY_TIE}]->(b:Stakeholder) RETURN a.id AS a, b.id AS b, t.weight AS w`,
+    {},
+    (row) => {
+      const evidence = byPair.get(row.a < row.b ? `${row.a}\u0000${row.b}` : `${row.b}\u0000${row.a}`);
+      if (evidence) evidence.tieWeight += row.w ?? 0;
+    },
+  );
   const pairs = [...byPair.values()];
   await inBatches(
     pairs,
     async (batch) => {
-      const weights = await execute<{ a: string; b: string; w: number }>(
-        db,
-        `UNWIND $pairs AS p
-       MATCH (a:Stakeholder {id: p[0]})-[t]-(b:Stakeholder {id: p[1]}) WHERE type(t) IN $tieTypes
-       RETURN a.id AS a, b.id AS b, sum(t.weight) AS w`,
-        { pairs: batch.map((e) => [e.a, e.b]), tieTypes: [...TIE_TYPES] },
-      );
-      for (const row of weights) {
-        const evidence = byPair.get(`${row.a}\u0000${row.b}`);
-        if (evidence) evidence.tieWeight = row.w;
-      }
       await execute(db, WRITE_RELATIONSHIPS, { rows: batch.map((evidence) => measure(evidence, now)) }, { mode: 'WRITE' });
     },
     { size: 5_000 },

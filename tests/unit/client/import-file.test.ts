@@ -10,6 +10,8 @@ describe('import files', () => {
     expect(importFormatFor('data.json')).toBe('JSON');
     expect(importFormatFor('graph.gexf')).toBe('GEXF');
     expect(importFormatFor('graph.graphml')).toBe('GRAPHML');
+    expect(importFormatFor('team.ics')).toBe('ICALENDAR');
+    expect(importFormatFor('Inbox.MBOX')).toBe('MBOX');
   });
 
   it('sniffs the first bytes when the extension says nothing', () => {
@@ -17,6 +19,8 @@ describe('import files', () => {
     expect(importFormatFor('upload', bytes('  {"stakeholders": []}'))).toBe('JSON');
     expect(importFormatFor('graph.xml', bytes('<?xml version="1.0"?>\n<gexf xmlns="x">'))).toBe('GEXF');
     expect(importFormatFor('graph.xml', bytes('<?xml version="1.0"?><graphml>'))).toBe('GRAPHML');
+    expect(importFormatFor('export', bytes('BEGIN:VCALENDAR\r\nVERSION:2.0'))).toBe('ICALENDAR');
+    expect(importFormatFor('Inbox', bytes('From sender@x.org Mon Jan  8 10:00:00 2024\n'))).toBe('MBOX');
     expect(importFormatFor('notes.txt', bytes('hello'))).toBeNull();
   });
 

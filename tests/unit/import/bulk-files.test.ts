@@ -22,6 +22,7 @@ const parsed: ParseResult = {
     ties: [{ from: 'crm:1', to: 'crm:2', type: 'WORKS_WITH', weight: 2.5 }],
     communities: [{ id: 'c1', name: 'Board', description: 'two\nlines, "quoted"' }],
     memberships: [{ stakeholder: 'crm:2', community: 'c1', strength: 0.5 }],
+    interactions: [],
   },
   errors: [],
   warnings: [],

@@ -29,6 +29,7 @@ const EXPECTED = {
   ],
   communities: [],
   memberships: [],
+  interactions: [],
 };
 
 describe('parseGraphFile', () => {

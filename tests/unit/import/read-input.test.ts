@@ -59,7 +59,7 @@ describe('readImportInput', () => {
     const txt = join(tmp, 'notes.txt');
     writeFileSync(txt, 'hello');
     expect((await readImportInput(txt)).errors[0]?.message).toBe(
-      "unknown file type '.txt'; expected a folder, .zip, .json, .gexf, .graphml or .xml",
+      "unknown file type '.txt'; expected a folder, .zip, .json, .gexf, .graphml, .xml, .ics or .mbox",
     );
     const csv = join(tmp, 'stakeholders.csv');
     writeFileSync(csv, 'source,external_id,kind,name\n');

@@ -58,6 +58,8 @@ describe('BundleBuilder', () => {
     ties: 't.csv',
     communities: 'c.csv',
     memberships: 'm.csv',
+    interactions: 'i.csv',
+    participants: 'p.csv',
   };
   const getter = (o: Record<string, unknown>) => (f: string) => o[f];
 

@@ -8,12 +8,16 @@ export function importFormatFor(fileName: string, head: Uint8Array = new Uint8Ar
   if (name.endsWith('.json')) return 'JSON';
   if (name.endsWith('.gexf')) return 'GEXF';
   if (name.endsWith('.graphml')) return 'GRAPHML';
+  if (name.endsWith('.ics') || name.endsWith('.ical')) return 'ICALENDAR';
+  if (name.endsWith('.mbox') || name.endsWith('.mbx')) return 'MBOX';
   // Sniff: "PK\x03\x04" is a zip; XML root names tell GEXF from GraphML; "{" is JSON.
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'CSV_ZIP';
   const text = new TextDecoder().decode(head.slice(0, 512)).trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return 'JSON';
   if (/<gexf[\s>]/.test(text)) return 'GEXF';
   if (/<graphml[\s>]/.test(text)) return 'GRAPHML';
+  if (text.startsWith('BEGIN:VCALENDAR')) return 'ICALENDAR';
+  if (text.startsWith('From ')) return 'MBOX';
   return null;
 }
 

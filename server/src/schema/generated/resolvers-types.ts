@@ -578,8 +578,11 @@ export type GroupShare = {
 export type ImportCounts = {
   __typename?: 'ImportCounts';
   communities: Scalars['Int']['output'];
+  interactions: Scalars['Int']['output'];
   memberships: Scalars['Int']['output'];
   records: Scalars['Int']['output'];
+  /** Relationships whose strength was recomputed after the interactions were written. */
+  relationships: Scalars['Int']['output'];
   roles: Scalars['Int']['output'];
   stakeholders: Scalars['Int']['output'];
   ties: Scalars['Int']['output'];
@@ -590,13 +593,19 @@ export type ImportFormat =
   | 'CSV_ZIP'
   | 'GEXF'
   | 'GRAPHML'
-  | 'JSON';
+  /** An iCalendar file (.ics): each event becomes a MEETING interaction between its organiser and attendees. */
+  | 'ICALENDAR'
+  | 'JSON'
+  /** An mbox file: From, To, Cc and Date of each message become an EMAIL interaction (bodies are never read). */
+  | 'MBOX';
 
 export type ImportInput = {
-  /** The file content: text for JSON, GEXF and GraphML; base64 for CSV_ZIP. */
+  /** The file content: text for JSON, GEXF, GraphML, iCalendar and mbox; base64 for CSV_ZIP. */
   content: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   format: ImportFormat;
+  /** ICALENDAR: store each event's summary (personal data: not kept unless asked). */
+  keepSummaries?: InputMaybe<Scalars['Boolean']['input']>;
   /** Source system name for GEXF/GraphML nodes without one. */
   source?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2541,8 +2550,10 @@ export type GroupShareResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type ImportCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportCounts'] = ResolversParentTypes['ImportCounts']> = ResolversObject<{
   communities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   roles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stakeholders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

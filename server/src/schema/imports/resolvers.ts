@@ -8,7 +8,10 @@ export const importResolvers: Resolvers = {
   Mutation: {
     importData: async (_, { input }, { db }) => {
       const source = optionalText('input.source', input.source, 100) ?? undefined;
-      const parse = parseImportContent(input.format, input.content, source === undefined ? {} : { source });
+      const parse = parseImportContent(input.format, input.content, {
+        ...(source === undefined ? {} : { source }),
+        keepSummaries: input.keepSummaries ?? false,
+      });
       return importParsed(db, parse, { dryRun: input.dryRun ?? false });
     },
   },
