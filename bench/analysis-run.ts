@@ -11,7 +11,7 @@ import { DEFAULT_PARAMETERS } from '../server/src/runner/parameters.js';
 import { startAnalysisRun, waitForRun } from '../server/src/runner/run-analysis.js';
 import { createApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
-import { connect } from '../server/src/db/database.js';
+import { connect, execute } from '../server/src/db/database.js';
 import { startEmbeddedNeo4j } from '../server/src/db/embedded-neo4j.js';
 import { migrate } from '../server/src/db/migrations.js';
 import { readImportInput } from '../server/src/import/read-input.js';
@@ -20,6 +20,40 @@ import { closeOnDemandPool } from '../server/src/runner/on-demand-pool.js';
 import { createBenchToken } from './bench-user.js';
 import type { AnalysisEngine } from '../server/src/domain/models.js';
 import { jvmHeap } from '../server/src/store/gds.js';
+import { readCommunityMap } from '../server/src/store/community-map.js';
+import { TIE_TYPES } from '../server/src/domain/vocabulary.js';
+
+/**
+ * Issue 11 §1: the run's layout phase, and the community map read as stored at write-back against the same links
+ * aggregated from every tie in one Cypher query at read time (decision 088).
+ */
+async function measureCommunityMap(run: string, t: Record<string, number>): Promise<void> {
+  console.log(
+    `  layout: ${((t['analysis.layout'] ?? 0) / 1000).toFixed(2)} s in the worker; map written in ${((t['write.map'] ?? 0) / 1000).toFixed(2)} s`,
+  );
+  let t0 = performance.now();
+  const stored = await readCommunityMap(db, run);
+  const storedMs = performance.now() - t0;
+  t0 = performance.now();
+  const aggregated = await execute<{ ties: number }>(
+    db,
+    `MATCH (s:Stakeholder)-[m:MEMBER_OF {run: $run}]->(c:Community)
+     WITH s, c ORDER BY m.strength DESC, c.index
+     WITH s, collect(c)[0] AS home
+     MATCH (s)-[t:${TIE_TYPES.join('|')}]->(o:Stakeholder)-[n:MEMBER_OF {run: $run}]->(d:Community)
+     WITH s, home, t, o, d ORDER BY n.strength DESC, d.index
+     WITH home, t, collect(d)[0] AS other WHERE home <> other
+     WITH CASE WHEN home.index < other.index THEN [home.id, other.id] ELSE [other.id, home.id] END AS pair, t
+     RETURN pair, count(t) AS ties, sum(t.weight) AS weight`,
+    { run },
+    { timeoutMs: 600_000 },
+  );
+  const aggregatedMs = performance.now() - t0;
+  console.log(
+    `  communityMap: stored ${storedMs.toFixed(0)} ms (${stored?.communities.length ?? 0} communities, ${stored?.links.length ?? 0} links); ` +
+      `aggregated from the ties in one Cypher query ${aggregatedMs.toFixed(0)} ms (${aggregated.length} links); load ${load()}`,
+  );
+}
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +135,7 @@ try {
         `  partition's share (its ties + Leiden): ${(louvain / 1000).toFixed(1)} s of ${((t.analysis ?? 0) / 1000).toFixed(1)} s of analytics`,
       );
     }
+    if (engine === 'NODE' && finished?.status === 'COMPLETE') await measureCommunityMap(finished.id, t);
     // Issue 12's floors are stated for 100,000 stakeholders / 1,000,000 ties.
     const atScale = stakeholders >= 100_000 && ties >= 1_000_000;
     const verdict = (ok: boolean): string => (atScale ? (ok ? 'met' : 'MISSED') : 'n/a below 100k / 1M');

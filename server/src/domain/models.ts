@@ -271,4 +271,24 @@ export interface RunResult {
   contingency: { declared: string[]; detected: number[]; cells: Array<[number, number, number]> };
   /** Milliseconds per phase. */
   timings: Record<string, number>;
+  /** The community-aware layout (null when the engine computed none). */
+  layout: RunLayout | null;
+}
+
+/**
+ * A run's community-aware layout (docs/decisions/087-community-aware-layout.md), in one coordinate space: node v at
+ * (x[v], y[v]) lies within radius[c] of (centreX[c], centreY[c]) for its strongest detected community c.
+ */
+export interface RunLayout {
+  x: Float64Array;
+  y: Float64Array;
+  /** Per community index: members (stakeholders whose strongest community it is), centre and radius (NaN when empty). */
+  members: Int32Array;
+  centreX: Float64Array;
+  centreY: Float64Array;
+  radius: Float64Array;
+  /** Role holders per community: roleCounts[c * ROLES.length + r]. */
+  roleCounts: Int32Array;
+  /** Ties between two different communities (source < target), counted and their weights summed. */
+  links: { source: Int32Array; target: Int32Array; ties: Int32Array; weight: Float64Array };
 }

@@ -1,4 +1,4 @@
-// A full analysis run over a compact projection, as a pure function: partition + overlapping communities, influence, brokerage, labels and declared-vs-detected comparison.
+// A full analysis run over a compact projection, as a pure function: partition + overlapping communities, influence, brokerage, labels, declared-vs-detected comparison and the community-aware layout.
 //
 // Everything runs on two CSR tie indexes built straight from the projection's typed arrays (one
 // directed, one undirected); no graphology copy of the whole graph is made except the one Louvain
@@ -13,6 +13,7 @@ import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
 import type { CompactProjection, DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
 import { ROLES, rolesOfMask } from '../domain/vocabulary.js';
 import { labelAndCompare } from './community-labels.js';
+import { layoutTransferList, runLayout, strongestCommunities } from './run-layout.js';
 
 export type ProgressReporter = (phase: string, percent: number) => void;
 
@@ -91,6 +92,17 @@ export function runFullAnalysis(
     ),
   );
   const components = time('components', 90, () => countComponentsOfIndex(undirected));
+  // Positions for the map, computed once per run (docs/decisions/087-community-aware-layout.md).
+  const layout = time('layout', 92, () =>
+    runLayout({
+      strongest: strongestCommunities(overlapping.start, overlapping.community, partition.core),
+      communities: partition.count,
+      roleMasks: projection.roleMasks,
+      pagerank: influenceResult.columns.pagerank,
+      ties: projection,
+      seed: parameters.seed,
+    }),
+  );
 
   const result = time('collect', 95, (): RunResult => {
     const c = influenceResult.columns;
@@ -147,6 +159,7 @@ export function runFullAnalysis(
       communities,
       contingency: labelsAndComparison.contingency,
       timings,
+      layout,
     };
   });
   result.timings = timings;
@@ -161,5 +174,6 @@ export function resultTransferList(r: RunResult): ArrayBuffer[] {
     r.membershipStart.buffer as ArrayBuffer,
     r.membershipCommunity.buffer as ArrayBuffer,
     r.membershipStrength.buffer as ArrayBuffer,
+    ...(r.layout ? layoutTransferList(r.layout) : []),
   ];
 }

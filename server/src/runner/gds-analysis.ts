@@ -6,7 +6,10 @@
 import { renumberBySize } from '../analytics/partition.js';
 import type { Database } from '../db/database.js';
 import { METRIC_NAMES, type MetricName } from '../domain/metrics.js';
-import type { DetectedCommunitySummary, RunParameters, RunResult } from '../domain/models.js';
+import type { DetectedCommunitySummary, RunLayout, RunParameters, RunResult } from '../domain/models.js';
+import { maskOfRoles } from '../domain/vocabulary.js';
+import { tiesBetweenCommunities } from '../store/community-map.js';
+import { runLayout } from './run-layout.js';
 import {
   DIRECTED,
   dropProjection,
@@ -219,12 +222,46 @@ export async function runGdsAnalysis(
         warnings,
       }),
     );
+    result.layout = await time('layout', 95, () => gdsLayout(db, ids, facets, result, parameters, call));
     result.timings = timings;
     return { ids, result };
   } finally {
     // Free the heap the projection holds, also after a failure or a cancellation (hence no signal here).
     await dropProjection(db, options.graph, { timeoutMs: options.timeoutMs }).catch(() => undefined);
   }
+}
+
+/**
+ * The run's layout from what GDS computed: each stakeholder's community (GDS has one per stakeholder), the ties
+ * between communities counted by Cypher (the ties stay in Neo4j), PageRank for the order inside a community. Without
+ * the ties inside communities every community gets the spiral (decision 087).
+ */
+async function gdsLayout(
+  db: Database,
+  ids: string[],
+  facets: StakeholderFacets[],
+  result: RunResult,
+  parameters: RunParameters,
+  call: GdsCallOptions,
+): Promise<RunLayout> {
+  const community: Record<string, number> = {};
+  ids.forEach((id, v) => (community[id] = result.core[v]!));
+  const rows = await tiesBetweenCommunities(db, parameters, community, call);
+  return runLayout({
+    strongest: result.core,
+    communities: result.summary.communities,
+    roleMasks: Uint8Array.from(facets, (f) => maskOfRoles(f.roles)),
+    pagerank: result.scores.pagerank,
+    ties: {
+      links: {
+        source: Int32Array.from(rows, (r) => r.source),
+        target: Int32Array.from(rows, (r) => r.target),
+        ties: Int32Array.from(rows, (r) => r.ties),
+        weight: Float64Array.from(rows, (r) => r.weight),
+      },
+    },
+    seed: parameters.seed,
+  });
 }
 
 interface CollectInput {
@@ -312,5 +349,6 @@ function collect(
     communities,
     contingency: labelled.contingency,
     timings: {},
+    layout: null,
   };
 }

@@ -13,6 +13,7 @@ import { importResolvers } from './imports/resolvers.js';
 import { analysisResolvers } from './analysis/resolvers.js';
 import { accessResolvers } from './access/resolvers.js';
 import { interactionResolvers } from './interactions/resolvers.js';
+import { communityMapResolvers } from './community-map/resolvers.js';
 import { applyAccessRules } from '../auth/rules.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -34,6 +35,7 @@ export const resolverModules: Resolvers[] = [
   analysisResolvers,
   accessResolvers,
   interactionResolvers,
+  communityMapResolvers,
 ];
 
 /** The executable schema with the access rules (@auth, @personal, mutation audit) applied to it. */

@@ -28,14 +28,15 @@ export interface NetworkMembership {
   strength: number;
 }
 
-/** What to read of an analysis run for each node: which run, which scores (none: null), and memberships or not. */
+/** What to read of an analysis run for each node: which run, which scores (none: null), memberships and layout positions or not. */
 export interface NodeAnalytics {
   run: string | null;
   scores: readonly NetworkScoreField[] | null;
   detected: boolean;
+  positions: boolean;
 }
 
-export const NO_ANALYTICS: NodeAnalytics = { run: null, scores: null, detected: false };
+export const NO_ANALYTICS: NodeAnalytics = { run: null, scores: null, detected: false, positions: false };
 
 export interface NetworkNode {
   key: string;
@@ -47,6 +48,8 @@ export interface NetworkNode {
     degree: number;
     scores?: NetworkScoresModel | null;
     detected?: NetworkMembership[] | null;
+    /** The run's layout position; null when the node was not in the run or the run has no layout. */
+    position?: [number, number] | null;
   };
 }
 
@@ -85,6 +88,9 @@ function nodeProjection(analytics: NodeAnalytics): string {
     parts.push(`detected: COLLECT { MATCH (s)-[m:MEMBER_OF]->(c:Community) WHERE m.run = $run
       RETURN [c.id, m.strength] ORDER BY m.strength DESC, c.index }`);
   }
+  if (analytics.run !== null && analytics.positions) {
+    parts.push(`position: [(s)-[:HAS_SCORES]->(x:ScoreSet) WHERE x.run = $run | [x.layoutX, x.layoutY]][0]`);
+  }
   return `{ key: s.id, attributes: { ${parts.join(', ')} } }`;
 }
 
@@ -95,10 +101,16 @@ function roundForWire(value: number): number {
 
 interface NodeRow {
   key: string;
-  attributes: Omit<NetworkNode['attributes'], 'detected' | 'communities'> & {
+  attributes: Omit<NetworkNode['attributes'], 'detected' | 'communities' | 'position'> & {
     detected?: Array<[string, number]>;
     communities: Array<[number, string]>;
+    position?: [number | null, number | null] | null;
   };
+}
+
+/** Layout coordinates travel to 0.01 (neighbouring members are about one unit apart). */
+function roundPosition(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 /** Declared community ids, strongest membership first, then by id. */
@@ -108,7 +120,7 @@ function strongestFirst(memberships: Array<[number, string]>): string[] {
 
 /** Rounds the scores and shapes memberships; without a run, the analytics fields are null. */
 function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
-  const { detected, scores, communities, ...rest } = row.attributes;
+  const { detected, scores, communities, position, ...rest } = row.attributes;
   const attributes: NetworkNode['attributes'] = { ...rest, communities: strongestFirst(communities) };
   if (analytics.scores !== null) {
     let shaped: NetworkScoresModel | null = null;
@@ -127,6 +139,10 @@ function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
       analytics.run === null
         ? null
         : (detected ?? []).map(([community, strength]) => ({ community, strength: roundForWire(strength) }));
+  }
+  if (analytics.positions) {
+    const [x, y] = position ?? [null, null];
+    attributes.position = x === null || y === null ? null : [roundPosition(x), roundPosition(y)];
   }
   return { key: row.key, attributes };
 }

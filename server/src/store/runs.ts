@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
 import { bumpDataVersionAlone, writeData } from './data-version.js';
 import { inBatches } from './batches.js';
+import { communityMapProperties, writeCommunityLinks } from './community-map.js';
 import type { AnalysisEngine, AnalysisRun, RunSummary } from '../domain/models.js';
 import { METRIC_NAMES } from '../domain/metrics.js';
 import type { CompactProjection, RunParameters, RunResult } from '../domain/models.js';
@@ -125,6 +126,9 @@ export async function writeResults(
       scores[column] = Number.isNaN(value) ? null : value;
     }
     scores.community = result.core[v]!;
+    // The run's layout position (docs/decisions/088-layout-storage.md).
+    scores.layoutX = result.layout ? result.layout.x[v]! : null;
+    scores.layoutY = result.layout ? result.layout.y[v]! : null;
     return { id: projection.ids[v]!, scores };
   });
   await inBatches(
@@ -152,6 +156,7 @@ export async function writeResults(
     size: c.size,
     members: c.members,
     profile: JSON.stringify({ roles: c.roles, groups: c.groups }),
+    map: result.layout ? communityMapProperties(result.layout, c.index) : {},
   }));
   await inBatches(
     communityRows,
@@ -160,7 +165,8 @@ export async function writeResults(
         db,
         `UNWIND $rows AS row
        CREATE (c:Community {id: row.id, kind: 'DETECTED', run: $run, index: row.index, name: row.label, label: row.label,
-         category: 'detected', coreSize: row.size, profile: row.profile})`,
+         category: 'detected', coreSize: row.size, profile: row.profile})
+       SET c += row.map`,
         { rows: batch, run: runId },
         { mode: 'WRITE' },
       ),
@@ -204,6 +210,11 @@ export async function writeResults(
   await inBatches(coreRows, writeMemberships, { size: BATCH, lanes: MEMBERSHIP_LANES });
   await inBatches(extraRows, writeMemberships, { size: BATCH });
   timings['write.memberships'] = performance.now() - t0;
+  if (result.layout) {
+    t0 = performance.now();
+    await writeCommunityLinks(db, runId, result.layout);
+    timings['write.map'] = performance.now() - t0;
+  }
 }
 
 /** Marks the run complete and makes it the only current run, in one transaction. */
@@ -234,7 +245,8 @@ export async function failRun(db: Database, id: string, error: string, timings: 
   await execute(
     db,
     `MATCH (r:AnalysisRun {id: $id}) WHERE r.status <> 'COMPLETE'
-     SET r.status = 'FAILED', r.current = false, r.error = $error, r.finishedAt = datetime(), r.timings = $timings`,
+     SET r.status = 'FAILED', r.current = false, r.error = $error, r.finishedAt = datetime(), r.timings = $timings
+     REMOVE r.mapLinkCount, r.mapLinkSource, r.mapLinkTarget, r.mapLinkTies, r.mapLinkWeight`,
     { id, error, timings: JSON.stringify(timings) },
     { mode: 'WRITE' },
   );

@@ -247,6 +247,46 @@ export type CommunityKind =
   | 'DECLARED'
   | 'DETECTED';
 
+/**
+ * A run's detected communities as one node each, in the coordinate space of the run's layout (NodeColumns.positions):
+ * every member of a community lies within `radius` of its centre (x, y), and no two communities' discs overlap.
+ */
+export type CommunityMap = {
+  __typename?: 'CommunityMap';
+  /** Communities with at least one member, in the run's order (largest first). */
+  communities: Array<CommunityMapNode>;
+  /** Ties between members of two different communities, counted and their weights summed; one link per pair. */
+  links: Array<CommunityMapLink>;
+  /** The run shown (the given one, else the current one); null before any run (then the lists are empty). */
+  run?: Maybe<Scalars['ID']['output']>;
+};
+
+export type CommunityMapLink = {
+  __typename?: 'CommunityMapLink';
+  /** The community with the lower index in the run (source and target carry no direction). */
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  /** Ties (of any direction and type, as the run analysed them) between a member of one and a member of the other. */
+  ties: Scalars['Int']['output'];
+  /** Their summed weight. */
+  weight: Scalars['Float']['output'];
+};
+
+export type CommunityMapNode = {
+  __typename?: 'CommunityMapNode';
+  /** The detected community's id (as in detectedCommunities and the network's detected memberships). */
+  id: Scalars['ID']['output'];
+  /** Stakeholders whose strongest detected membership is this community (each stakeholder counts in one community). */
+  members: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Proportional to √members. */
+  radius: Scalars['Float']['output'];
+  /** Members per role, most held first (a member with two roles counts in both); roles nobody holds are left out. */
+  roleMix: Array<RoleCount>;
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 export type ComparisonCell = {
   __typename?: 'ComparisonCell';
   count: Scalars['Int']['output'];
@@ -762,6 +802,8 @@ export type NodeColumns = {
   ids: Array<Scalars['ID']['output']>;
   kinds: Array<StakeholderKind>;
   labels: Array<Scalars['String']['output']>;
+  /** Positions of the run's community-aware layout (x and y per node); null when the run has none. */
+  positions?: Maybe<PositionColumns>;
   /** Roles held, as bit masks: bit i stands for the i-th of CUSTOMER, EMPLOYEE, SUPPLIER, PARTNER, SHAREHOLDER. */
   roleMasks: Array<Scalars['Int']['output']>;
   /** The run's scores, one column each; null when there is no run; an entry is null when the node was not in the run. */
@@ -795,6 +837,17 @@ export type PhaseTiming = {
   phase: Scalars['String']['output'];
 };
 
+/**
+ * Positions in the run's layout (to 0.01), in the coordinate space of communityMap: neighbouring members are about one unit
+ * apart, and each node lies within its strongest detected community's disc. An entry is null when the node was not in
+ * the run. Computed once per analysis run and stored with it: every user sees the same map.
+ */
+export type PositionColumns = {
+  __typename?: 'PositionColumns';
+  x: Array<Maybe<Scalars['Float']['output']>>;
+  y: Array<Maybe<Scalars['Float']['output']>>;
+};
+
 export type Query = {
   __typename?: 'Query';
   analysisRun?: Maybe<AnalysisRun>;
@@ -811,6 +864,12 @@ export type Query = {
   community?: Maybe<Community>;
   /** Declared vs detected communities of a run (default: current; NOT_FOUND before any run). */
   communityComparison: CommunityComparison;
+  /**
+   * The run's detected communities as one node each, placed by the run's layout, with the ties between them aggregated.
+   * `run` defaults to the current run (NOT_FOUND for an unknown run, BAD_USER_INPUT for one that is not complete or
+   * that was recorded without a layout).
+   */
+  communityMap: CommunityMap;
   /** The current run, or null before the first complete run. */
   currentAnalysisRun?: Maybe<AnalysisRun>;
   /** The identity of the database this server uses (another store or server has another); clients key what they keep locally by it. */
@@ -888,6 +947,11 @@ export type QueryCommunityArgs = {
 
 
 export type QueryCommunityComparisonArgs = {
+  run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCommunityMapArgs = {
   run?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1432,6 +1496,9 @@ export type ResolversTypes = ResolversObject<{
   CommunityComparison: ResolverTypeWrapper<CommunityComparisonModel>;
   CommunityImpact: ResolverTypeWrapper<CommunityImpactModel>;
   CommunityKind: CommunityKind;
+  CommunityMap: ResolverTypeWrapper<CommunityMap>;
+  CommunityMapLink: ResolverTypeWrapper<CommunityMapLink>;
+  CommunityMapNode: ResolverTypeWrapper<CommunityMapNode>;
   ComparisonCell: ResolverTypeWrapper<ComparisonCell>;
   CreateCommunityInput: CreateCommunityInput;
   CreateStakeholderInput: CreateStakeholderInput;
@@ -1483,6 +1550,7 @@ export type ResolversTypes = ResolversObject<{
   Overlaps: ResolverTypeWrapper<Overlaps>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PhaseTiming: ResolverTypeWrapper<PhaseTiming>;
+  PositionColumns: ResolverTypeWrapper<PositionColumns>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relationship: ResolverTypeWrapper<RelationshipViewModel>;
   RelationshipPair: ResolverTypeWrapper<RelationshipPairRecordModel>;
@@ -1536,6 +1604,9 @@ export type ResolversParentTypes = ResolversObject<{
   Community: CommunityModel;
   CommunityComparison: CommunityComparisonModel;
   CommunityImpact: CommunityImpactModel;
+  CommunityMap: CommunityMap;
+  CommunityMapLink: CommunityMapLink;
+  CommunityMapNode: CommunityMapNode;
   ComparisonCell: ComparisonCell;
   CreateCommunityInput: CreateCommunityInput;
   CreateStakeholderInput: CreateStakeholderInput;
@@ -1582,6 +1653,7 @@ export type ResolversParentTypes = ResolversObject<{
   Overlaps: Overlaps;
   PageInfo: PageInfo;
   PhaseTiming: PhaseTiming;
+  PositionColumns: PositionColumns;
   Query: Record<PropertyKey, never>;
   Relationship: RelationshipViewModel;
   RelationshipPair: RelationshipPairRecordModel;
@@ -1752,6 +1824,29 @@ export type CommunityImpactResolvers<ContextType = GraphQLContext, ParentType ex
   membersAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   membersBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   split?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CommunityMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityMap'] = ResolversParentTypes['CommunityMap']> = ResolversObject<{
+  communities?: Resolver<Array<ResolversTypes['CommunityMapNode']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['CommunityMapLink']>, ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type CommunityMapLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityMapLink'] = ResolversParentTypes['CommunityMapLink']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type CommunityMapNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityMapNode'] = ResolversParentTypes['CommunityMapNode']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  roleMix?: Resolver<Array<ResolversTypes['RoleCount']>, ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ComparisonCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComparisonCell'] = ResolversParentTypes['ComparisonCell']> = ResolversObject<{
@@ -1999,6 +2094,7 @@ export type NodeColumnsResolvers<ContextType = GraphQLContext, ParentType extend
   ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['StakeholderKind']>, ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  positions?: Resolver<Maybe<ResolversTypes['PositionColumns']>, ParentType, ContextType>;
   roleMasks?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   scores?: Resolver<Maybe<ResolversTypes['ScoreColumns']>, ParentType, ContextType>;
 }>;
@@ -2021,6 +2117,11 @@ export type PhaseTimingResolvers<ContextType = GraphQLContext, ParentType extend
   phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PositionColumnsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PositionColumns'] = ResolversParentTypes['PositionColumns']> = ResolversObject<{
+  x?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  y?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   analysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunArgs, 'id'>>;
   analysisRuns?: Resolver<Array<ResolversTypes['AnalysisRun']>, ParentType, ContextType, RequireFields<QueryAnalysisRunsArgs, 'first'>>;
@@ -2030,6 +2131,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityComparison?: Resolver<ResolversTypes['CommunityComparison'], ParentType, ContextType, Partial<QueryCommunityComparisonArgs>>;
+  communityMap?: Resolver<ResolversTypes['CommunityMap'], ParentType, ContextType, Partial<QueryCommunityMapArgs>>;
   currentAnalysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType>;
   databaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   detectedCommunities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryDetectedCommunitiesArgs>>;
@@ -2246,6 +2348,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Community?: CommunityResolvers<ContextType>;
   CommunityComparison?: CommunityComparisonResolvers<ContextType>;
   CommunityImpact?: CommunityImpactResolvers<ContextType>;
+  CommunityMap?: CommunityMapResolvers<ContextType>;
+  CommunityMapLink?: CommunityMapLinkResolvers<ContextType>;
+  CommunityMapNode?: CommunityMapNodeResolvers<ContextType>;
   ComparisonCell?: ComparisonCellResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2283,6 +2388,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Overlaps?: OverlapsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhaseTiming?: PhaseTimingResolvers<ContextType>;
+  PositionColumns?: PositionColumnsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipPair?: RelationshipPairResolvers<ContextType>;

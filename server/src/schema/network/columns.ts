@@ -11,6 +11,11 @@ export interface MembershipColumns {
 
 export type ScoreColumns = Record<NetworkScoreField, Array<number | null>>;
 
+export interface PositionColumns {
+  x: Array<number | null>;
+  y: Array<number | null>;
+}
+
 export interface NetworkColumns {
   nodes: {
     ids: string[];
@@ -21,6 +26,7 @@ export interface NetworkColumns {
     declared: MembershipColumns;
     detected: MembershipColumns | null;
     scores: ScoreColumns | null;
+    positions: PositionColumns | null;
   };
   ties: {
     sourceDeltas: number[];
@@ -92,6 +98,15 @@ function scoreColumns(nodes: readonly NetworkNode[]): ScoreColumns {
   return columns;
 }
 
+/** The layout positions when they were read and the run has them (some node placed); else null. */
+function positionColumns(nodes: readonly NetworkNode[]): PositionColumns | null {
+  if (!nodes.some((node) => node.attributes.position)) return null;
+  return {
+    x: nodes.map((node) => node.attributes.position?.[0] ?? null),
+    y: nodes.map((node) => node.attributes.position?.[1] ?? null),
+  };
+}
+
 /**
  * Encodes the store's answer. Ties whose ends are not among the nodes (the store never sends such) are left out.
  * Analytics: without a run, `scores` and `detected` are null, as on NetworkNodeAttributes.
@@ -156,6 +171,7 @@ export function encodeColumns(graph: NetworkGraph): NetworkColumns {
       declared,
       detected,
       scores: hasRun ? scoreColumns(nodes) : null,
+      positions: hasRun ? positionColumns(nodes) : null,
     },
     ties,
     communities: communityIndex.ids,

@@ -29,18 +29,19 @@ async function nodeAnalytics(
   info: GraphQLResolveInfo,
   run: string | null | undefined,
 ): Promise<NodeAnalytics> {
-  const { scoreFields, detected } = selectedAnalytics(info);
-  const wanted = scoreFields !== null || detected || (selectedFields(info, ['attributes'])?.has('run') ?? false);
+  const { scoreFields, detected, positions } = selectedAnalytics(info);
+  const wanted = scoreFields !== null || detected || positions || (selectedFields(info, ['attributes'])?.has('run') ?? false);
   const resolved = run !== null && run !== undefined ? await checkedRun(context, run) : wanted ? await currentRun(context) : null;
   return {
     run: resolved,
     scores: scoreFields === null ? null : NETWORK_SCORE_FIELDS.filter((f): f is NetworkScoreField => scoreFields.has(f)),
     detected,
+    positions,
   };
 }
 
-/** The scores and memberships asked for, in either shape: the nodes' attributes or the columns. */
-function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string> | null; detected: boolean } {
+/** The scores, memberships and layout positions asked for, in either shape: the nodes' attributes or the columns (positions: columns only). */
+function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string> | null; detected: boolean; positions: boolean } {
   return {
     scoreFields: union(
       selectedFields(info, ['nodes', 'attributes', 'scores']),
@@ -49,6 +50,7 @@ function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string>
     detected:
       selectedFields(info, ['nodes', 'attributes', 'detected']) !== null ||
       selectedFields(info, ['columns', 'nodes', 'detected']) !== null,
+    positions: selectedFields(info, ['columns', 'nodes', 'positions']) !== null,
   };
 }
 
@@ -58,8 +60,8 @@ function union(a: Set<string> | null, b: Set<string> | null): Set<string> | null
 
 /** What of the run's analytics an operation selected: part of a cached answer's key. */
 function analyticsSelection(info: GraphQLResolveInfo): unknown {
-  const { scoreFields, detected } = selectedAnalytics(info);
-  return [[...(scoreFields ?? [])].sort(), detected, selectedFields(info, ['attributes'])?.has('run') ?? false];
+  const { scoreFields, detected, positions } = selectedAnalytics(info);
+  return [[...(scoreFields ?? [])].sort(), detected, positions, selectedFields(info, ['attributes'])?.has('run') ?? false];
 }
 
 export const networkResolvers: Resolvers = {
