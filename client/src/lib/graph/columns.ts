@@ -210,8 +210,7 @@ export function addTies(graph: AtlasGraph, ties: DecodedTies, from: number, to: 
 
 /** The server's positions of an answer when it has them for every node (null otherwise: the client lays out). */
 export function serverPositions(wire: WireColumnsNetwork): ServerPositions | null {
-  // Read structurally: the field is additive (issue 11: positions computed once per analysis run on the server).
-  const positions = (wire.columns.nodes as { positions?: ServerPositions | null }).positions ?? null;
+  const positions = wire.columns.nodes.positions ?? null;
   if (positions === null) return null;
   const n = wire.columns.nodes.ids.length;
   expectLength('positions x', positions.x, n);
