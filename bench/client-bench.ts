@@ -601,12 +601,15 @@ interface Case {
 async function measureRun(browser: Browser, c: Case, first: boolean, session: { name: string; value: string }): Promise<void> {
   c.setAnswer(c.answer);
   c.loads.push(loadavg()[0]!);
-  c.runs.push(
-    await measureOnce(browser, c.url, c.tag, {
-      trace: first && args.trace ? args.trace : null,
-      screenshot: first && args.screenshot ? args.screenshot : null,
-      session,
-    }),
+  const m = await measureOnce(browser, c.url, c.tag, {
+    trace: first && args.trace ? args.trace : null,
+    screenshot: first && args.screenshot ? args.screenshot : null,
+    session,
+  });
+  c.runs.push(m);
+  // Progress as it goes (a large run takes minutes per case).
+  console.log(
+    `  ${c.label} (${c.build}): first frame ${(m.firstFrameMs / 1000).toFixed(2)} s, ties drawn ${(m.tiesDrawnMs / 1000).toFixed(2)} s, long tasks ${m.loadTasks.filter((ms) => ms > LONG_TASK_MS).length} loading / ${m.panTasks.filter((ms) => ms > LONG_TASK_MS).length} pan, load ${loadavg()[0]!.toFixed(1)}`,
   );
 }
 

@@ -98,13 +98,15 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // Kept when a later phase fails (a page that crashes while panning still drew its first frame).
+  let report = { firstFrameMs: Number.NaN, constructorMs: Number.NaN, buildMs: Number.NaN };
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction('window.__benchReport !== undefined || window.__pageFailed', null, {
       timeout: TIMEOUT_MS,
       polling: 100,
     });
-    const report = await page.evaluate<{ firstFrameMs: number; constructorMs: number; buildMs: number }>('window.__benchReport');
+    report = await page.evaluate<{ firstFrameMs: number; constructorMs: number; buildMs: number }>('window.__benchReport');
     const drawnAt = await page.evaluate<number>('performance.now()');
     await page.waitForTimeout(500);
     const panStart = await page.evaluate<number>(`(() => {
@@ -150,9 +152,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   } catch (error) {
     const message = [String(error).split('\n')[0], ...errors].join('; ').slice(0, 300);
     return {
-      firstFrameMs: Number.NaN,
-      constructorMs: Number.NaN,
-      buildMs: Number.NaN,
+      ...report,
       drawTasks: [],
       panTasks: [],
       gaps: [],
