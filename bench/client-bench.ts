@@ -1,8 +1,10 @@
 // Client benchmark: headless Chromium against a running server; for networks of given sizes, the time from
-// navigation to the first drawn frame and the compressed bytes per tie of the network answer, for one or more builds
-// of the client measured back to back (e.g. before and after a change).
+// navigation to the first drawn frame and to the ties drawn, the main thread's long tasks (PerformanceObserver
+// 'longtask') while the map loads and during a scripted pan and zoom (with the frame gaps then), and the compressed
+// bytes per tie of the network answer, for one or more builds of the client measured back to back.
 //
-//   npx tsx bench/client-bench.ts                 # server at http://127.0.0.1:4000
+//   npx tsx bench/client-bench.ts                 # server at http://127.0.0.1:4000, 10k nodes / 100k ties
+//   npx tsx bench/client-bench.ts --scale 10k/100k,50k/300k,100k/1M --runs 3   # large ones under flock /tmp/atlas-heavy.lock
 //   npx tsx bench/client-bench.ts --url http://127.0.0.1:4100 --sizes 1000,10000 --runs 3 --trace /tmp/traces --screenshot /tmp/shots
 //   npx tsx bench/client-bench.ts --client /tmp/old-dist,client/dist --sizes 10000 --runs 3   # two builds, alternated
 //   (ATLAS_BENCH_URL and ATLAS_BENCH_SIZES still work; --help lists the options)
@@ -37,7 +39,12 @@ import { benchUserWithPassword } from './bench-user.js';
 
 const HELP = `usage: npx tsx bench/client-bench.ts [options]
   --url URL          the running server (default ATLAS_BENCH_URL or http://127.0.0.1:4000)
-  --sizes N,N,…      network sizes in nodes (default ATLAS_BENCH_SIZES or 1000,10000,50000)
+  --scale N/M,…      networks of N nodes and M ties (k and M suffixes), tiled from the server's (default 10k/100k);
+                     the page asks for at most 100,000 ties, so larger ones arrive cut to the strongest, as from the server
+  --sizes N,N,…      networks of N nodes with the server's density instead of --scale
+  --positions MODE   on: the answer carries positions for every node (as the server's run layout, issue 11), off: it
+                     does not (the page lays out), both (default): one row each
+  --pan-steps N      scripted camera moves after the map is complete (default 20: drags and wheel turns, alternated)
   --runs N           measurements per size; the table shows the median (default 1)
   --trace DIR        write a Chromium performance trace per size (open in chrome://tracing or Perfetto)
   --screenshot DIR   save a screenshot of each size's first frame and of the map 3 s later
@@ -50,6 +57,9 @@ const { values: args } = parseArgs({
   options: {
     url: { type: 'string' },
     sizes: { type: 'string' },
+    scale: { type: 'string' },
+    positions: { type: 'string', default: 'both' },
+    'pan-steps': { type: 'string', default: '20' },
     runs: { type: 'string', default: '1' },
     trace: { type: 'string' },
     screenshot: { type: 'string' },
@@ -65,10 +75,29 @@ if (args.help) {
   process.exit(0);
 }
 const BASE = (args.url ?? process.env.ATLAS_BENCH_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
-const SIZES = (args.sizes ?? process.env.ATLAS_BENCH_SIZES ?? '1000,10000,50000')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+/** '10k' → 10,000, '1M' → 1,000,000. */
+function count(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (m === null) throw new Error(`not a count: ${text}`);
+  return Math.round(Number(m[1]) * ({ k: 1e3, m: 1e6 }[m[2]!.toLowerCase()] ?? 1));
+}
+/** The networks to measure: nodes and, with --scale, ties (null: the server's density). */
+const SCALES: Array<{ nodes: number; ties: number | null }> =
+  args.sizes !== undefined || (args.scale === undefined && process.env.ATLAS_BENCH_SIZES !== undefined)
+    ? (args.sizes ?? process.env.ATLAS_BENCH_SIZES ?? '')
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0)
+        .map((nodes) => ({ nodes, ties: null }))
+    : (args.scale ?? '10k/100k').split(',').map((pair) => {
+        const [nodes, ties] = pair.split('/');
+        return { nodes: count(nodes ?? ''), ties: ties === undefined ? null : count(ties) };
+      });
+if (!['on', 'off', 'both'].includes(args.positions ?? '')) throw new Error('--positions is on, off or both');
+const POSITIONS: boolean[] = args.positions === 'both' ? [true, false] : [args.positions === 'on'];
+const PAN_STEPS = Math.max(0, Number(args['pan-steps']) || 0);
+/** A long task, as the floors count them (issue 11: nothing blocks the main thread for more than 200 ms). */
+const LONG_TASK_MS = 200;
 const RUNS = Math.max(1, Number(args.runs) || 1);
 /** The client's NETWORK_LIMIT (client/src/lib/state/data-state.svelte.ts): the limit it asks the server for. */
 const CLIENT_LIMIT = 100_000;
@@ -154,18 +183,24 @@ async function serverNetwork(session: string): Promise<WireNetwork> {
 
 /**
  * A network of `order` nodes made of copies of `base` (keys suffixed per copy), with each copy's ties, plus one
- * tie per copy joining it to the previous one; then cut to the `limit` strongest ties, as the server does.
+ * tie per copy joining it to the previous one; with `ties`, thinned evenly or given more ties (the base's ties again,
+ * from one copy to another) to that many; then cut to the `limit` strongest ties, as the server does.
  */
-export function tileNetwork(base: WireNetwork, order: number, limit: number): WireNetwork {
+export function tileNetwork(base: WireNetwork, order: number, limit: number, ties: number | null = null): WireNetwork {
   const nodes: WireNode[] = [];
-  const edges: WireEdge[] = [];
+  let edges: WireEdge[] = [];
   const copies = Math.ceil(order / Math.max(1, base.nodes.length));
+  const suffixOf = (c: number): string => (c === 0 ? '' : `~${c}`);
+  const present = new Set<string>();
   for (let c = 0; c < copies; c++) {
-    const suffix = c === 0 ? '' : `~${c}`;
+    const suffix = suffixOf(c);
     const room = order - nodes.length;
     const taken = base.nodes.slice(0, room);
     const keys = new Set(taken.map((n) => n.key));
-    for (const n of taken) nodes.push({ key: n.key + suffix, attributes: n.attributes });
+    for (const n of taken) {
+      nodes.push({ key: n.key + suffix, attributes: n.attributes });
+      present.add(n.key + suffix);
+    }
     for (const e of base.edges) {
       if (keys.has(e.source) && keys.has(e.target)) edges.push({ ...e, source: e.source + suffix, target: e.target + suffix });
     }
@@ -173,9 +208,25 @@ export function tileNetwork(base: WireNetwork, order: number, limit: number): Wi
     if (c > 0 && first !== undefined) {
       edges.push({
         source: first.key + suffix,
-        target: first.key + (c === 1 ? '' : `~${c - 1}`),
+        target: first.key + suffixOf(c - 1),
         attributes: { type: 'INTERACTS', weight: 0.1, since: null },
       });
+    }
+  }
+  if (ties !== null && edges.length > ties) {
+    // Evenly spaced: every copy keeps its share.
+    const all = edges;
+    edges = all.filter((_e, i) => Math.floor(((i + 1) * ties) / all.length) > Math.floor((i * ties) / all.length));
+  }
+  for (let shift = 1; ties !== null && edges.length < ties && shift < copies; shift++) {
+    for (let c = 0; c < copies && edges.length < ties; c++) {
+      const from = suffixOf(c);
+      const to = suffixOf((c + shift) % copies);
+      for (const e of base.edges) {
+        if (edges.length >= ties) break;
+        if (present.has(e.source + from) && present.has(e.target + to))
+          edges.push({ ...e, source: e.source + from, target: e.target + to });
+      }
     }
   }
   const totalEdges = edges.length;
@@ -192,6 +243,38 @@ export function tileNetwork(base: WireNetwork, order: number, limit: number): Wi
   };
 }
 
+/**
+ * Positions for every node, as a run's layout would give them (the bench's stand-in for the server's, issue 11):
+ * each declared community (a node's first) a disc of its members on a golden-angle spiral, the discs on a wider one.
+ */
+export function benchPositions(network: WireNetwork): { x: number[]; y: number[] } {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const spiral = (i: number, step: number): [number, number] => {
+    const r = step * Math.sqrt(i + 0.5);
+    return [r * Math.cos(i * golden), r * Math.sin(i * golden)];
+  };
+  const groups = new Map<string, number[]>();
+  network.nodes.forEach((n, i) => {
+    const key = n.attributes.communities[0] ?? '';
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [i]);
+    else members.push(i);
+  });
+  const x = new Array<number>(network.nodes.length).fill(0);
+  const y = new Array<number>(network.nodes.length).fill(0);
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+  const mean = network.nodes.length / Math.max(1, ordered.length);
+  ordered.forEach((members, g) => {
+    const [cx, cy] = spiral(g, (12 * Math.sqrt(mean + 0.5)) / 1.8);
+    members.forEach((i, j) => {
+      const [px, py] = spiral(j, 6);
+      x[i] = Math.round((cx + px) * 100) / 100;
+      y[i] = Math.round((cy + py) * 100) / 100;
+    });
+  });
+  return { x, y };
+}
+
 interface Row {
   label: string;
   build: string;
@@ -200,6 +283,16 @@ interface Row {
   firstFrameMs: number;
   /** Every run's first frame (ms), in order. */
   runsMs: number[];
+  /** Median time to the ties drawn (NaN: not marked). */
+  tiesDrawnMs: number;
+  /** Over all runs: long tasks (> LONG_TASK_MS) while loading and during pan and zoom, and the longest task of each. */
+  loadLong: number;
+  loadLongest: number;
+  panLong: number;
+  panLongest: number;
+  /** Frame gaps during pan and zoom over all runs: median and longest (ms). */
+  frameP50: number;
+  frameMax: number;
   wireBytes: number;
   bytesPerTie: number;
   load: number;
@@ -217,6 +310,8 @@ interface Prepared {
 /** The network the proxy answers with, and its gzip-encoded answers by shape and requested limit (prepared before navigation). */
 interface Answer {
   network: WireNetwork;
+  /** Whether the answer carries positions for every node (columns.nodes.positions). */
+  positions: boolean;
   bodies: Map<string, Prepared>;
   /** What the last request was answered with. */
   served: WireNetwork | null;
@@ -226,7 +321,7 @@ interface Answer {
  * The answer in columns, as the page's fragment NetworkColumnsGraph selects them (six of the scores, declared
  * memberships without strengths), encoded by the server's own encoder.
  */
-function columnsAnswer(network: WireNetwork): unknown {
+function columnsAnswer(network: WireNetwork, positions: boolean): unknown {
   // The bench's wire network is the store's NetworkGraph as JSON (same fields).
   const columns = encodeColumns(network as NetworkGraph);
   const { scores, declared } = columns.nodes;
@@ -244,14 +339,16 @@ function columnsAnswer(network: WireNetwork): unknown {
         ...columns.nodes,
         declared: { counts: declared.counts, communities: declared.communities },
         scores: selectedScores,
+        // The page reads them whether or not its build selects them (decodeNodes reads the field structurally).
+        ...(positions ? { positions: benchPositions(network) } : {}),
       },
     },
   };
 }
 
-function encodeAnswer(network: WireNetwork, limit: number, shape: Shape): Prepared {
+function encodeAnswer(network: WireNetwork, limit: number, shape: Shape, positions: boolean): Prepared {
   const served = tileNetwork(network, network.nodes.length, limit);
-  const payload = shape === 'columns' ? columnsAnswer(served) : served;
+  const payload = shape === 'columns' ? columnsAnswer(served, positions) : served;
   return { body: gzipSync(JSON.stringify({ data: { network: payload } })), served };
 }
 
@@ -260,7 +357,7 @@ function prepared(answer: Answer, limit: number, shape: Shape): Prepared {
   let found = answer.bodies.get(key);
   if (found === undefined) {
     // Another limit than the client's usual one: prepared now (counted in the figure).
-    found = encodeAnswer(answer.network, limit, shape);
+    found = encodeAnswer(answer.network, limit, shape, answer.positions);
     answer.bodies.set(key, found);
   }
   return found;
@@ -346,6 +443,15 @@ function startProxy(current: () => Answer | null, build: string | null): Promise
 
 interface Measurement {
   firstFrameMs: number;
+  /** Navigation → the ties drawn (NaN: the build does not say). */
+  tiesDrawnMs: number;
+  /** Long tasks (ms) from navigation until the map is complete (ties drawn, 0.5 s after). */
+  loadTasks: number[];
+  /** Long tasks (ms) during the scripted pan and zoom, and the gaps between frames then. */
+  panTasks: number[];
+  panFrameGaps: number[];
+  /** Whether the page's layout was still running when the pan and zoom started. */
+  layoutDuringPan: boolean;
   nodes: number;
   ties: number;
   wireBytes: number;
@@ -362,6 +468,14 @@ async function measureOnce(
   // A fresh context: no saved layout, no cache; signed in (the session cookie of the bench's sign-in).
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addCookies([{ ...options.session, url: new URL(url).origin, httpOnly: true, sameSite: 'Strict' }]);
+  // Every long task from the start (buffered), as [start, duration] in the page's clock.
+  await context.addInitScript(() => {
+    const tasks: Array<[number, number]> = [];
+    (window as unknown as { __longTasks: Array<[number, number]> }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const page = await context.newPage();
   let wireBytes = 0;
   let encoding = '';
@@ -382,6 +496,10 @@ async function measureOnce(
     () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
   );
   if (options.screenshot !== null) await page.screenshot({ path: join(options.screenshot, `${tag}-first-frame.png`) });
+  // The map is complete when every tie is in and drawn (a build without the probe: at its first frame).
+  await page.waitForFunction(() => window.__atlas?.tiesLoading?.() !== true, null, { timeout: TIMEOUT_MS, polling: 50 });
+  await page.waitForTimeout(500);
+  const loadEnd = await page.evaluate(() => performance.now());
   // Where the time went: every mark the client sets (atlas:*) and the document's load.
   // (No named helpers inside evaluate: tsx's transform would reference a helper the page does not have.)
   const marks = await page.evaluate(() => {
@@ -394,19 +512,66 @@ async function measureOnce(
   const frame = marks.find(([name]) => name === 'first-frame')?.[1];
   // The client marks the frame after sigma's first render; polling from here only bounds it from above.
   const firstFrameMs = frame !== undefined && Number.isFinite(frame) ? frame : polledMs;
+  const tiesDrawnMs = marks.find(([name]) => name === 'ties-drawn')?.[1] ?? Number.NaN;
   const nodes = await page.evaluate(() => window.__atlas?.order() ?? 0);
   const ties = await page.evaluate(() => window.__atlas?.size() ?? 0);
   const sliceNote = await page.evaluate(() => document.querySelector('[data-testid="slice-note"]')?.textContent?.trim() ?? '');
+  const layoutDuringPan = await page.evaluate(() => window.__atlas?.layoutRunning() ?? false);
+
+  // The scripted pan and zoom: drags and wheel turns over the map, alternated, each followed by two frames.
+  const box = await page.getByTestId('sigma-container').boundingBox();
+  // A string, not a function: tsx would wrap the named callback in a helper the page does not have.
+  const panStart = await page.evaluate<number>(`(() => {
+    const gaps = [];
+    window.__frameGaps = gaps;
+    let last = performance.now();
+    requestAnimationFrame(function tick(now) {
+      gaps.push(now - last);
+      last = now;
+      if (window.__frameGaps === gaps) requestAnimationFrame(tick);
+    });
+    return performance.now();
+  })()`);
+  if (box !== null) {
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    for (let step = 0; step < PAN_STEPS; step++) {
+      if (step % 2 === 0) {
+        const dx = step % 4 === 0 ? 120 : -120;
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + dx, cy + dx / 2, { steps: 5 });
+        await page.mouse.up();
+      } else {
+        await page.mouse.move(cx, cy);
+        await page.mouse.wheel(0, step % 4 === 1 ? -240 : 240);
+      }
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+  }
+  await page.waitForTimeout(300);
+  const pan = await page.evaluate(() => {
+    const holder = window as unknown as { __frameGaps?: number[] };
+    const gaps = holder.__frameGaps ?? [];
+    delete holder.__frameGaps;
+    return { end: performance.now(), gaps: gaps.slice(1) };
+  });
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks?: Array<[number, number]> }).__longTasks ?? []);
+  const loadTasks = tasks.filter(([start]) => start < loadEnd).map(([, ms]) => ms);
+  const panTasks = tasks.filter(([start, ms]) => start + ms > panStart && start < pan.end).map(([, ms]) => ms);
   if (options.screenshot !== null) {
-    await page.waitForTimeout(3000);
-    await page.screenshot({ path: join(options.screenshot, `${tag}-after-3s.png`) });
-  } else {
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(options.screenshot, `${tag}-after-pan.png`) });
   }
   if (options.trace !== null) await browser.stopTracing();
   await context.close();
   return {
     firstFrameMs,
+    tiesDrawnMs,
+    loadTasks,
+    panTasks,
+    panFrameGaps: pan.gaps,
+    layoutDuringPan,
     nodes,
     ties,
     wireBytes,
@@ -436,12 +601,15 @@ interface Case {
 async function measureRun(browser: Browser, c: Case, first: boolean, session: { name: string; value: string }): Promise<void> {
   c.setAnswer(c.answer);
   c.loads.push(loadavg()[0]!);
-  c.runs.push(
-    await measureOnce(browser, c.url, c.tag, {
-      trace: first && args.trace ? args.trace : null,
-      screenshot: first && args.screenshot ? args.screenshot : null,
-      session,
-    }),
+  const m = await measureOnce(browser, c.url, c.tag, {
+    trace: first && args.trace ? args.trace : null,
+    screenshot: first && args.screenshot ? args.screenshot : null,
+    session,
+  });
+  c.runs.push(m);
+  // Progress as it goes (a large run takes minutes per case).
+  console.log(
+    `  ${c.label} (${c.build}): first frame ${(m.firstFrameMs / 1000).toFixed(2)} s, ties drawn ${(m.tiesDrawnMs / 1000).toFixed(2)} s, long tasks ${m.loadTasks.filter((ms) => ms > LONG_TASK_MS).length} loading / ${m.panTasks.filter((ms) => ms > LONG_TASK_MS).length} pan, load ${loadavg()[0]!.toFixed(1)}`,
   );
 }
 
@@ -452,6 +620,9 @@ function summarise(c: Case): Row {
   const typical = runs.reduce((best, r) => (Math.abs(r.firstFrameMs - mid) < Math.abs(best.firstFrameMs - mid) ? r : best));
   const wireBytes = typical.wireBytes;
   const truncated = answer?.served?.attributes.truncated ?? false;
+  const loadTasks = runs.flatMap((r) => r.loadTasks);
+  const panTasks = runs.flatMap((r) => r.panTasks);
+  const gaps = runs.flatMap((r) => r.panFrameGaps);
   return {
     label,
     build: c.build,
@@ -459,6 +630,13 @@ function summarise(c: Case): Row {
     ties: typical.ties,
     firstFrameMs: mid,
     runsMs: firstFrames,
+    tiesDrawnMs: median(runs.map((r) => r.tiesDrawnMs)),
+    loadLong: loadTasks.filter((ms) => ms > LONG_TASK_MS).length,
+    loadLongest: Math.max(0, ...loadTasks),
+    panLong: panTasks.filter((ms) => ms > LONG_TASK_MS).length,
+    panLongest: Math.max(0, ...panTasks),
+    frameP50: gaps.length > 0 ? median(gaps) : Number.NaN,
+    frameMax: Math.max(0, ...gaps),
     wireBytes,
     bytesPerTie: typical.ties > 0 ? wireBytes / typical.ties : Number.NaN,
     load: median(loads),
@@ -469,6 +647,7 @@ function summarise(c: Case): Row {
         .join(', '),
       RUNS > 1 ? `runs ${firstFrames.map((ms) => (ms / 1000).toFixed(2)).join('/')} s` : '',
       truncated ? 'truncated by limit' : '',
+      runs.some((r) => r.layoutDuringPan) ? 'layout running during pan/zoom' : '',
       typical.sliceNote,
     ]
       .filter(Boolean)
@@ -510,10 +689,11 @@ async function main(): Promise<void> {
       '--disable-sync',
     ],
   });
-  const networks = SIZES.map((size) => {
-    const network = tileNetwork(base, size, Number.MAX_SAFE_INTEGER);
-    return { size, network };
-  });
+  const networks = SCALES.map((scale) => ({
+    scale,
+    network: tileNetwork(base, scale.nodes, Number.MAX_SAFE_INTEGER, scale.ties),
+  }));
+  const short = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
   const cases: Case[] = [];
   BUILDS.forEach((build, b) => {
     const name = build ?? "server's build";
@@ -523,19 +703,23 @@ async function main(): Promise<void> {
     const url = build === null && !args['no-as-is'] ? BASE : proxies[b]!.url;
     if (!args['no-as-is'])
       cases.push({ label: 'server (as is)', build: name, url, tag: `server-${b}`, answer: null, setAnswer, runs: [], loads: [] });
-    for (const { size, network } of networks) {
-      // Both shapes prepared before any navigation: each build gets the one it asks for.
-      const answer: Answer = { network, bodies: new Map(), served: null };
-      for (const shape of ['columns', 'objects'] as const) prepared(answer, CLIENT_LIMIT, shape);
-      const label = `${(size / 1000).toFixed(0)}k nodes${size === base.nodes.length ? '' : ' (tiled)'}`;
-      cases.push({ label, build: name, url: proxies[b]!.url, tag: `${size}-${b}`, answer, setAnswer, runs: [], loads: [] });
+    for (const { scale, network } of networks) {
+      for (const positions of POSITIONS) {
+        // Both shapes prepared before any navigation: each build gets the one it asks for.
+        const answer: Answer = { network, positions, bodies: new Map(), served: null };
+        for (const shape of ['columns', 'objects'] as const) prepared(answer, CLIENT_LIMIT, shape);
+        const label = `${short(scale.nodes)}/${short(network.edges.length)}${positions ? ' +xy' : ''}`;
+        const tag = `${scale.nodes}-${network.edges.length}-${positions ? 'xy' : 'layout'}-${b}`;
+        cases.push({ label, build: name, url: proxies[b]!.url, tag, answer, setAnswer, runs: [], loads: [] });
+      }
     }
   });
   const rows: Row[] = [];
-  const header = `${pad('network', 20)}${pad('build', 24)}${pad('nodes', 9, true)}${pad('ties', 10, true)}${pad('first frame', 13, true)}${pad('wire bytes', 12, true)}${pad('B/tie', 7, true)}${pad('load', 6, true)}  marks (s since navigation) and notes`;
+  const header = `${pad('network', 16)}${pad('build', 18)}${pad('nodes', 8, true)}${pad('ties', 9, true)}${pad('1st frame', 11, true)}${pad('ties drawn', 11, true)}${pad('load >200', 10, true)}${pad('longest', 9, true)}${pad('pan >200', 9, true)}${pad('longest', 9, true)}${pad('frame p50/max', 15, true)}${pad('B/tie', 7, true)}${pad('load', 6, true)}  marks (s since navigation) and notes`;
+  const seconds = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '–');
   const print = (r: Row): void =>
     console.log(
-      `${pad(r.label, 20)}${pad(r.build.slice(-23), 24)}${pad(r.nodes.toLocaleString('en'), 9, true)}${pad(r.ties.toLocaleString('en'), 10, true)}${pad(`${(r.firstFrameMs / 1000).toFixed(2)} s`, 13, true)}${pad(r.wireBytes.toLocaleString('en'), 12, true)}${pad(r.bytesPerTie.toFixed(1), 7, true)}${pad(r.load.toFixed(1), 6, true)}  ${r.note}`,
+      `${pad(r.label, 16)}${pad(r.build.slice(-17), 18)}${pad(r.nodes.toLocaleString('en'), 8, true)}${pad(r.ties.toLocaleString('en'), 9, true)}${pad(seconds(r.firstFrameMs), 11, true)}${pad(seconds(r.tiesDrawnMs), 11, true)}${pad(String(r.loadLong), 10, true)}${pad(`${Math.round(r.loadLongest)} ms`, 9, true)}${pad(String(r.panLong), 9, true)}${pad(`${Math.round(r.panLongest)} ms`, 9, true)}${pad(`${Math.round(r.frameP50)}/${Math.round(r.frameMax)} ms`, 15, true)}${pad(r.bytesPerTie.toFixed(1), 7, true)}${pad(r.load.toFixed(1), 6, true)}  ${r.note}`,
     );
   try {
     // Run by run, each case in turn: builds measured back to back under the same load.
@@ -565,14 +749,20 @@ async function main(): Promise<void> {
       );
     }
   }
-  for (const tenK of rows.filter((r) => r.label.startsWith('10k'))) {
+  for (const tenK of rows.filter((r) => r.label.startsWith('10k/'))) {
     const ok = tenK.firstFrameMs <= FLOOR_FIRST_FRAME_MS;
     console.log(
-      `floor (${tenK.build}): 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s, load ${tenK.load.toFixed(1)})`,
+      `floor (${tenK.label}, ${tenK.build}): 10,000 nodes drawn within ${FLOOR_FIRST_FRAME_MS / 1000} s — ${ok ? 'met' : 'MISSED'} (${(tenK.firstFrameMs / 1000).toFixed(2)} s, load ${tenK.load.toFixed(1)})`,
     );
     const bytesOk = tenK.bytesPerTie <= FLOOR_BYTES_PER_TIE;
     console.log(
-      `floor (${tenK.build}): ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire at 10,000 nodes — ${bytesOk ? 'met' : 'MISSED'} (${tenK.bytesPerTie.toFixed(1)})`,
+      `floor (${tenK.label}, ${tenK.build}): ≤ ${FLOOR_BYTES_PER_TIE} bytes per tie on the wire at 10,000 nodes — ${bytesOk ? 'met' : 'MISSED'} (${tenK.bytesPerTie.toFixed(1)})`,
+    );
+  }
+  for (const r of rows.filter((row) => row.label !== 'server (as is)')) {
+    const ok = r.loadLong === 0 && r.panLong === 0;
+    console.log(
+      `floor (${r.label}, ${r.build}): no task over ${LONG_TASK_MS} ms while loading and during pan and zoom — ${ok ? 'met' : 'MISSED'} (${r.loadLong} while loading, longest ${Math.round(r.loadLongest)} ms; ${r.panLong} during pan/zoom, longest ${Math.round(r.panLongest)} ms; ${RUNS} run(s), load ${r.load.toFixed(1)})`,
     );
   }
   console.log(
@@ -585,7 +775,7 @@ async function main(): Promise<void> {
 // The page's probe (client/src/lib/test-hook.ts), declared here so the bench needs nothing from the client.
 declare global {
   interface Window {
-    __atlas?: { visibleNodes(): number; order(): number; size(): number };
+    __atlas?: { visibleNodes(): number; order(): number; size(): number; layoutRunning(): boolean; tiesLoading?(): boolean };
   }
 }
 

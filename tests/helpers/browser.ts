@@ -85,9 +85,10 @@ export async function pageGql<T>(page: Page, query: string, variables: Record<st
   return data;
 }
 
-/** Waits until the app has drawn its map and the layout has stopped. */
+/** Waits until the app has drawn its map, added every tie and the layout has stopped. */
 export async function waitUntilSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__atlas?.tiesLoading() === false, null, { timeout: 60_000 });
   await page.waitForFunction(() => window.__atlas?.layoutRunning() === false, null, { timeout: 90_000 });
 }
 

@@ -12,6 +12,8 @@ export interface AtlasTestHook {
   highlightedInView(): number;
   selected(): string | null;
   layoutRunning(): boolean;
+  /** Whether ties are still being added after the first frame (large networks). */
+  tiesLoading(): boolean;
   /** How the last layout run ended: settled, budget or stopped (null while running). */
   layoutEnd(): string | null;
   /** Iterations the last finished layout run made. */

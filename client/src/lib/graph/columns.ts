@@ -2,7 +2,7 @@
 // intermediate node or tie objects, one attribute object per node and per tie, which the graph keeps.
 // The format is described on NetworkColumns in server/src/schema/network/schema.graphql.
 import { MultiDirectedGraph } from 'graphology';
-import type { NetworkColumnsGraphFragment, NodeAnalyticsColumnsFragment, Role } from '../graphql/generated/graphql';
+import type { NetworkColumnsGraphFragment, NodeAnalyticsColumnsFragment, Role, TieType } from '../graphql/generated/graphql';
 import {
   dictionaryAdjacency,
   nodeAnalytics,
@@ -114,11 +114,123 @@ export function nodeAnalyticsRows(columns: {
 }
 
 /**
- * Builds the map's graph from the columns: nodes keyed by id with sizes and zero positions (the layout places them),
- * the run's analytics as buildGraph keeps them, ties keyed by their index in (source, target) order.
+ * Positions computed by the server for the run (NodeColumns.positions: one x and one y per node, null where the run
+ * placed no node), or null when the answer has none.
  */
-export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): AtlasGraph {
-  const { nodes, ties, communities } = wire.columns;
+export interface ServerPositions {
+  x: ReadonlyArray<number | null>;
+  y: ReadonlyArray<number | null>;
+}
+
+/**
+ * An answer's ties decoded into typed arrays (node indices, type indices, weights, day numbers): no object per tie
+ * until a tie is added to the graph, so the nodes can be drawn first and the ties added afterwards in slices.
+ */
+export interface DecodedTies {
+  readonly count: number;
+  readonly sources: Int32Array;
+  readonly targets: Int32Array;
+  readonly types: Uint8Array;
+  readonly weights: Float64Array;
+  /** Day numbers; NaN where the tie has no date. */
+  readonly days: Float64Array;
+  readonly typeNames: readonly TieType[];
+  /** Node ids by index (the graph's keys). */
+  readonly ids: readonly string[];
+  readonly maxWeight: number;
+  /** 'YYYY-MM-DD' of a day number, one string per distinct day. */
+  readonly dayText: (day: number | null) => string | null;
+}
+
+/** Undoes the delta coding and checks every index, before anything is added: a bad answer adds no tie at all. */
+export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
+  const { nodes, ties } = wire.columns;
+  const count = ties.sourceDeltas.length;
+  for (const [name, column] of [
+    ['targetDeltas', ties.targetDeltas],
+    ['types', ties.types],
+    ['weights', ties.weights],
+    ['since', ties.since],
+  ] as const)
+    expectLength(name, column, count);
+  if (ties.typeNames.length > 255) throw new ColumnsError('The network answer lists more tie types than it can have.');
+  const n = nodes.ids.length;
+  const sources = new Int32Array(count);
+  const targets = new Int32Array(count);
+  const types = new Uint8Array(count);
+  const weights = new Float64Array(count);
+  const days = new Float64Array(count);
+  let maxWeight = 0;
+  let source = 0;
+  let target = 0;
+  for (let k = 0; k < count; k++) {
+    const delta = ties.sourceDeltas[k]!;
+    source += delta;
+    target = k > 0 && delta === 0 ? target + ties.targetDeltas[k]! : ties.targetDeltas[k]!;
+    const type = ties.types[k]!;
+    if (!(source >= 0 && source < n && target >= 0 && target < n && type >= 0 && type < ties.typeNames.length)) {
+      throw new ColumnsError(`The network answer's tie ${k} refers to a node or type it does not list.`);
+    }
+    sources[k] = source;
+    targets[k] = target;
+    types[k] = type;
+    const weight = ties.weights[k]!;
+    weights[k] = weight;
+    if (weight > maxWeight) maxWeight = weight;
+    days[k] = ties.since[k] ?? Number.NaN;
+  }
+  return {
+    count,
+    sources,
+    targets,
+    types,
+    weights,
+    days,
+    typeNames: ties.typeNames,
+    ids: nodes.ids,
+    maxWeight,
+    dayText: dayFormatter(),
+  };
+}
+
+/** Adds ties [from, to) of the decoded answer to the graph, keyed by their index in (source, target) order. */
+export function addTies(graph: AtlasGraph, ties: DecodedTies, from: number, to: number): void {
+  const { sources, targets, types, weights, days, typeNames, ids, maxWeight, dayText } = ties;
+  for (let k = from; k < to; k++) {
+    const weight = weights[k]!;
+    const day = days[k]!;
+    graph.addEdgeWithKey(String(k), ids[sources[k]!]!, ids[targets[k]!]!, {
+      tieType: typeNames[types[k]!]!,
+      weight,
+      since: Number.isNaN(day) ? null : dayText(day),
+      size: sizeForWeight(weight, maxWeight),
+    });
+  }
+}
+
+/** The server's positions of an answer when it has them for every node (null otherwise: the client lays out). */
+export function serverPositions(wire: WireColumnsNetwork): ServerPositions | null {
+  const positions = wire.columns.nodes.positions ?? null;
+  if (positions === null) return null;
+  const n = wire.columns.nodes.ids.length;
+  expectLength('positions x', positions.x, n);
+  expectLength('positions y', positions.y, n);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(positions.x[i]) || !Number.isFinite(positions.y[i])) return null;
+  }
+  return positions;
+}
+
+/**
+ * The map's graph from the columns, nodes only: keyed by id with sizes, the run's analytics as buildGraph keeps
+ * them, and the server's positions when the answer has them (else zero: the layout places them); plus the answer's
+ * ties, decoded and checked, for addTies. `positioned` says whether the server's positions were used.
+ */
+export function decodeNodes(
+  wire: WireColumnsNetwork,
+  origin?: GraphOrigin,
+): { graph: AtlasGraph; ties: DecodedTies; positioned: boolean } {
+  const { nodes, communities } = wire.columns;
   const n = nodes.ids.length;
   for (const [name, column] of [
     ['labels', nodes.labels],
@@ -133,6 +245,9 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
   if (nodes.detected) expectLength('detected counts', nodes.detected.counts, n);
   const communityId = communityLookup(communities);
   const analytics = analyticsReader(nodes, communityId);
+  const positions = serverPositions(wire);
+  // Checked before the first node is added: a malformed answer builds no graph at all.
+  const ties = decodeTies(wire);
 
   let minDegree = Infinity;
   let maxDegree = -Infinity;
@@ -151,8 +266,8 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
       roles: rolesOfMask(nodes.roleMasks[i]!),
       communities: declared,
       degree: nodes.degrees[i]!,
-      x: 0,
-      y: 0,
+      x: positions === null ? 0 : positions.x[i]!,
+      y: positions === null ? 0 : positions.y[i]!,
       size: sizeForDegree(nodes.degrees[i]!, minDegree, maxDegree),
       // The same conversion as for the object shape (absent scores: not in the run).
       ...nodeAnalytics({ scores: analytics.scoresOf(i), detected: analytics.detectedOf(i) }),
@@ -160,43 +275,18 @@ export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): A
     graph.addNode(nodes.ids[i]!, attributes);
   }
   dictionaryAdjacency(graph);
-
-  const count = ties.sourceDeltas.length;
-  for (const [name, column] of [
-    ['targetDeltas', ties.targetDeltas],
-    ['types', ties.types],
-    ['weights', ties.weights],
-    ['since', ties.since],
-  ] as const)
-    expectLength(name, column, count);
-  let maxWeight = 0;
-  for (const weight of ties.weights) if (weight > maxWeight) maxWeight = weight;
-  const day = dayFormatter();
-  let source = 0;
-  let target = 0;
-  for (let k = 0; k < count; k++) {
-    const delta = ties.sourceDeltas[k]!;
-    source += delta;
-    target = k > 0 && delta === 0 ? target + ties.targetDeltas[k]! : ties.targetDeltas[k]!;
-    const from = nodes.ids[source];
-    const to = nodes.ids[target];
-    const tieType = ties.typeNames[ties.types[k]!];
-    if (from === undefined || to === undefined || tieType === undefined) {
-      throw new ColumnsError(`The network answer's tie ${k} refers to a node or type it does not list.`);
-    }
-    const weight = ties.weights[k]!;
-    graph.addEdgeWithKey(String(k), from, to, {
-      tieType,
-      weight,
-      since: day(ties.since[k] ?? null),
-      size: sizeForWeight(weight, maxWeight),
-    });
-  }
   graph.replaceAttributes({
     ...wire.attributes,
     run: wire.attributes.run ?? null,
     droppedEdges: 0,
     ...(origin ? { origin } : {}),
   });
+  return { graph, ties, positioned: positions !== null };
+}
+
+/** The map's graph from the columns with every tie (decodeNodes, then addTies over all of them). */
+export function decodeNetwork(wire: WireColumnsNetwork, origin?: GraphOrigin): AtlasGraph {
+  const { graph, ties } = decodeNodes(wire, origin);
+  addTies(graph, ties, 0, ties.count);
   return graph;
 }

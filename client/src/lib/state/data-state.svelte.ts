@@ -10,8 +10,9 @@ import {
 } from '../graphql/generated/graphql';
 import { seedPositions } from '../graph/layout';
 import type { AtlasGraph } from '../graph/model';
-import { decodeNetwork } from '../graph/columns';
+import { addTies, decodeNodes } from '../graph/columns';
 import { browserStore, restorePositions } from '../graph/positions';
+import { addTiesInSlices, SLICE_TIES_ABOVE } from '../graph/tie-loader';
 import type { EgoView } from './view-transitions';
 import type { NetworkFilter } from '../graphql/generated/graphql';
 import { KNOWN_TOTAL_KEY, sliceAbove, sliceMessage } from './slice';
@@ -34,6 +35,19 @@ function readKnownTotal(): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+/** Resolves once the browser has painted what is on screen now (or after 250 ms in a hidden tab, which paints nothing). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export class AtlasData {
   status = $state<LoadStatus>('idle');
   error = $state<string | null>(null);
@@ -49,6 +63,12 @@ export class AtlasData {
   ego = $state.raw<EgoView | null>(null);
   /** Whether the positions came from a saved layout (then the layout does not run by itself). */
   restoredPositions = $state(false);
+  /** Whether the positions came with the answer (computed by the server for the run): no layout runs by itself. */
+  serverPositions = $state(false);
+  /** Whether the graph's ties are still being added (large answers: nodes are drawn first, ties after, in slices). */
+  tiesLoading = $state(false);
+  /** Bumped when a graph's ties are all in (dependants that read ties recompute, the map redraws them). */
+  tiesVersion = $state(0);
   /** The filters sent with the network request (large ecosystems only); null for the whole network. */
   serverFilter = $state.raw<NetworkFilter | null>(null);
   /** Said in the header when the map shows a slice of a large ecosystem. */
@@ -88,12 +108,15 @@ export class AtlasData {
       if (overlaps.status === 'fulfilled') this.overlaps = overlaps.value.roleOverlaps;
       else warnings.push(`Role overlaps unavailable: ${describeError(overlaps.reason)}`);
       this.warnings = warnings;
-      const graph = decodeNetwork(
+      const { graph, ties, positioned } = decodeNodes(
         network.value,
         ego === null
           ? { kind: 'network', filter, limit: NETWORK_LIMIT }
           : { kind: 'ego', id: ego.id, depth: ego.depth, limit: EGO_LIMIT },
       );
+      // Small answers get their ties at once; large ones after the nodes are on screen (tie-loader.ts).
+      const sliced = ties.count > SLICE_TIES_ABOVE;
+      if (!sliced) addTies(graph, ties, 0, ties.count);
       performance.mark('atlas:graph');
       if (ego === null) {
         const threshold = sliceAbove(browserStore());
@@ -110,14 +133,30 @@ export class AtlasData {
       } else {
         this.slice = null;
       }
-      seedPositions(graph);
-      this.restoredPositions = restorePositions(graph, browserStore());
+      // The server's positions are the run's map, the same for every user: neither seeded nor replaced by a saved one.
+      this.serverPositions = positioned;
+      if (positioned) {
+        this.restoredPositions = false;
+      } else {
+        seedPositions(graph);
+        this.restoredPositions = restorePositions(graph, browserStore());
+      }
+      this.tiesLoading = sliced;
       this.graph = graph;
       this.generation++;
       this.status = graph.order === 0 ? 'empty' : 'ready';
+      if (sliced) {
+        await afterNextPaint();
+        if (signal.aborted) return;
+        if (!(await addTiesInSlices(graph, ties, { signal })) || signal.aborted) return;
+        performance.mark('atlas:ties');
+        this.tiesLoading = false;
+        this.tiesVersion++;
+      }
     } catch (error) {
       if (signal.aborted) return;
       this.graph = null;
+      this.tiesLoading = false;
       this.error = describeError(error);
       this.unreachable =
         error instanceof RequestError && (error.kind === 'NETWORK' || error.status === 502 || error.status === 504);

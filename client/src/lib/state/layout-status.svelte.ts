@@ -8,6 +8,8 @@ export class LayoutStatus {
   iterations = $state(0);
   /** Whether the positions shown came from a saved layout (the layout did not run). */
   restored = $state(false);
+  /** Whether the positions shown came from the server (the run's map; the layout did not run). */
+  fromServer = $state(false);
   /** Whether the last run's positions were saved. */
   saved = $state(false);
   /** Bumped to ask the LayoutController to run again. */
@@ -17,6 +19,7 @@ export class LayoutStatus {
 
   requestRun = (): void => {
     this.restored = false;
+    this.fromServer = false;
     this.runRequests++;
   };
   requestStop = (): void => {
