@@ -156,6 +156,8 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
   const totalRows = counts.stakeholders + counts.records + counts.roles + counts.ties + counts.communities + counts.memberships;
   const stored = await storedStakeholders(db, resolution.created);
   const split = splitPlan(plan, new Set(resolution.created.filter((id) => !stored.has(id))));
+  // Identities resolved and writes planned: the progress says so before the first batch.
+  options.onProgress?.({ phase: 'planned', done: 0, total: totalRows, rowsPerSecond: 0 });
   await writeImportPlan(db, split, {
     batchSize,
     lanes: options.lanes ?? CREATE_LANES,
