@@ -1,10 +1,14 @@
 // `npm run bench:analysis`: a full analysis run end to end (Neo4j projection read, worker analytics,
 // write-back) and an engagement plan through the API, on a generated ecosystem of stated size.
 // `--engine gds` runs it on Neo4j Graph Data Science instead, `--engine both` runs both on one database
-// side by side (peak RSS of this process and peak JVM heap used of Neo4j for each).
+// side by side (peak RSS of this process and peak JVM heap used of Neo4j for each). `--bulk` loads the ecosystem
+// through the offline bulk path in a child process (bulk-load-child.ts), so that 10M ties load in minutes and this
+// process's memory is its runs' alone.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeEcosystem } from '../seeds/generate.js';
 import { DEFAULT_PARAMETERS } from '../server/src/runner/parameters.js';
@@ -54,6 +58,7 @@ async function measureCommunityMap(run: string, t: Record<string, number>): Prom
       `aggregated from the ties in one Cypher query ${aggregatedMs.toFixed(0)} ms (${aggregated.length} links); load ${load()}`,
   );
 }
+import type { BulkChildResult } from './bulk-load-child.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,11 +68,17 @@ const { values } = parseArgs({
     heap: { type: 'string', default: '4g' },
     'bolt-port': { type: 'string', default: '0' },
     'skip-plan': { type: 'boolean', default: false },
+    bulk: { type: 'boolean', default: false },
+    'gds-first': { type: 'boolean', default: false },
+    /** Heap of the bulk child (it holds the parsed bundle and its plan: ~1 GiB per million ties). */
+    'load-heap-mb': { type: 'string', default: '16384' },
   },
 });
 const engineOption = values.engine ?? 'node';
 if (!['node', 'gds', 'both'].includes(engineOption)) throw new Error(`--engine must be node, gds or both, got ${engineOption}`);
-const engines: AnalysisEngine[] = engineOption === 'both' ? ['NODE', 'GDS'] : [engineOption === 'gds' ? 'GDS' : 'NODE'];
+// --gds-first: at sizes where the Node engine may not hold the graph, GDS's figures are taken before it tries.
+const engines: AnalysisEngine[] =
+  engineOption === 'both' ? (values['gds-first'] ? ['GDS', 'NODE'] : ['NODE', 'GDS']) : [engineOption === 'gds' ? 'GDS' : 'NODE'];
 const withGds = engines.includes('GDS');
 /** Ends the bench after the runs (--skip-plan). */
 class SkipPlan extends Error {}
@@ -79,9 +90,44 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' / ');
 console.log(`analysis bench: ${stakeholders.toLocaleString('en')} stakeholders, ${ties.toLocaleString('en')} ties`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load ${load()}`);
+const memory = (): string => `${(freemem() / 2 ** 30).toFixed(1)} GiB free of ${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load ${load()}; ${memory()}`);
 
-await writeEcosystem(join(work, 'bundle'), { stakeholders, ties, interactions: 0, seed: 1 });
+/** Generates and bulk-loads the ecosystem into `home` in a child process; its phases and peak RSS come back. */
+async function loadInChild(home: string): Promise<BulkChildResult> {
+  const heapMb = Number(values['load-heap-mb']);
+  if (!Number.isInteger(heapMb) || heapMb < 512) throw new Error(`--load-heap-mb must be an integer ≥ 512`);
+  const child = fork(
+    fileURLToPath(new URL('./bulk-load-child.ts', import.meta.url)),
+    ['--bundle', join(work, 'bundle'), '--home', home, '--stakeholders', String(stakeholders), '--ties', String(ties)],
+    // tsx's loader travels in execArgv; the child's heap is set here.
+    { execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${heapMb}`] },
+  );
+  let result: BulkChildResult | undefined;
+  child.on('message', (message) => (result = message as BulkChildResult));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (exitCode) => done(exitCode));
+  });
+  if (code !== 0 || !result) throw new Error(`the bulk load child failed (exit ${code})`);
+  return result;
+}
+
+let loadedInChild: BulkChildResult | undefined;
+if (values.bulk) {
+  const started = performance.now();
+  loadedInChild = await loadInChild(join(work, 'neo4j'));
+  const p = loadedInChild.phases;
+  const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  console.log(
+    `bulk-loaded ${loadedInChild.stakeholders.toLocaleString('en')} stakeholders, ${loadedInChild.ties.toLocaleString('en')} ties ` +
+      `in ${s(performance.now() - started)} (generate ${s(loadedInChild.generateMs)}, parse ${s(loadedInChild.parseMs)}, ` +
+      `plan ${s(p.plan)}, CSV ${s(p.csv)}, neo4j-admin ${s(p.importer)}, start ${s(p.start)}, migrate ${s(p.migrate)}; ` +
+      `child peak RSS ${(loadedInChild.peakRssBytes / 2 ** 20).toFixed(0)} MiB); load ${load()}`,
+  );
+} else {
+  await writeEcosystem(join(work, 'bundle'), { stakeholders, ties, interactions: 0, seed: 1 });
+}
 const neo4j = await startEmbeddedNeo4j({
   ...loadConfig().embedded,
   homeDir: join(work, 'neo4j'),
@@ -96,17 +142,19 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 try {
   await migrate(db);
-  const report = await importParsed(db, await readImportInput(join(work, 'bundle')));
-  console.log(
-    `imported ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${(report.durationMs / 1000).toFixed(1)} s`,
-  );
+  if (!loadedInChild) {
+    const report = await importParsed(db, await readImportInput(join(work, 'bundle')));
+    console.log(
+      `imported ${report.counts.stakeholders} stakeholders, ${report.counts.ties} ties in ${(report.durationMs / 1000).toFixed(1)} s`,
+    );
+  }
 
   const rows: Array<Record<string, string | number>> = [];
   for (const engine of engines) {
     // The import's garbage is not the run's: collect it when the bench runs with --expose-gc (npm script).
     global.gc?.();
     peakRss = process.memoryUsage().rss;
-    console.log(`RSS before the ${engine} run: ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+    console.log(`RSS before the ${engine} run: ${(peakRss / 2 ** 20).toFixed(0)} MiB; machine: ${memory()}`);
     let peakHeap = 0;
     let heapMax = 0;
     // The JVM's heap (GDS holds its projection there), sampled through Bolt every half second.

@@ -83,6 +83,9 @@ async function runAdminTool(
       [
         `-Xmx${heap}`,
         '-XX:+UseG1GC',
+        // C1 only: a first load of a million ties is over in seconds, and C2's compilations took half of the
+        // importer's CPU time (measured at 10k / 100k: 6.6 s against 14.2 s; docs/decisions/099-bulk-import-jvm.md).
+        '-XX:TieredStopAtLevel=1',
         '-XX:+ExitOnOutOfMemoryError',
         '-Dfile.encoding=UTF-8',
         '-cp',
@@ -106,6 +109,14 @@ async function runAdminTool(
   } finally {
     closeSync(fd);
   }
+}
+
+/** The lines of the importer's log that time its stages and its peak memory. */
+export function importerStages(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => / COMPLETED in |^IMPORT DONE in |^Peak memory usage/.test(line));
 }
 
 /**
@@ -135,6 +146,8 @@ export async function importOffline(options: OfflineImportOptions): Promise<Swap
   const args = importArguments(options, join(staging, 'import.report'));
   log(`Offline import into ${options.database} (neo4j-admin database import full)…`);
   const status = await runAdminTool(options.lib, staging, confDir, options.heap, args, logFile);
+  // The importer's own report of its stages (node import, relationship import, linking, post processing).
+  if (existsSync(logFile)) for (const line of importerStages(readFileSync(logFile, 'utf8'))) log(`  ${line}`);
   if (status !== 0) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n') : '';
     rmSync(staging, { recursive: true, force: true });

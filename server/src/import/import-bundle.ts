@@ -227,6 +227,8 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
     split.oldInteractions = interactionRows.filter((row) => again.has(row.id));
     split.total += interactionRows.length + links;
   }
+  // Identities resolved and writes planned: the progress says so before the first batch.
+  options.onProgress?.({ phase: 'planned', done: 0, total: totalRows, rowsPerSecond: 0 });
   await writeImportPlan(db, split, {
     batchSize,
     lanes: options.lanes ?? CREATE_LANES,

@@ -128,7 +128,7 @@ export function planWrites(
     const key = `${a}\u0000${b}`;
     const previous = byKey.get(key);
     if (!previous) {
-      byKey.set(key, { a, b, weight: tie.weight, since: tie.since ?? null });
+      byKey.set(key, { a, b, type: tie.type, weight: tie.weight, since: tie.since ?? null });
       tieCount += 1;
     } else if ((previous.weight as number) < tie.weight) {
       // Records merged into one stakeholder may repeat a tie: keep the strongest.
@@ -182,12 +182,14 @@ export function splitPlan(plan: WritePlan, fresh: ReadonlySet<string>): ImportWr
     for (const row of rows) {
       const a = row.a as string;
       const b = row.b as string;
-      endpoints.add(a).add(b);
+      // Rows carry their type (planWrites); only endpoints that existed before need their degree refreshed.
       const aNew = fresh.has(a);
       const bNew = fresh.has(b);
       if (aNew) degree.set(a, (degree.get(a) ?? 0) + 1);
+      else endpoints.add(a);
       if (bNew) degree.set(b, (degree.get(b) ?? 0) + 1);
-      if (aNew || bNew) newTies.push({ ...row, type });
+      else endpoints.add(b);
+      if (aNew || bNew) newTies.push(row);
       else old.push(row);
     }
     if (old.length > 0) oldTiesByType.set(type, old);
