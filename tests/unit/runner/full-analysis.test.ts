@@ -55,6 +55,7 @@ describe('runFullAnalysis', () => {
       'brokerage',
       'labels',
       'components',
+      'layout',
       'collect',
     ]);
     expect(r.summary).toMatchObject({
