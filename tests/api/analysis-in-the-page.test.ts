@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo.js';
 import { waitForRun } from '../../server/src/runner/run-analysis.js';
 import { execute } from '../../server/src/db/database.js';
+import { TIE_TYPES } from '../../server/src/domain/vocabulary.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 
@@ -97,11 +98,12 @@ describe('whatIf: pairs that lose their shortest path', () => {
     for (const p of w.lostPaths) {
       expect(p.through.id).toBe(hub);
       if (p.hopsAfter !== null) expect(p.hopsAfter).toBeGreaterThanOrEqual(3);
-      // Both were the hub's contacts, with no tie between them.
+      // Both were the hub's contacts, with no tie between them (measured relationships are not ties).
+      const tie = `[:${TIE_TYPES.join('|')}]`;
       const rows = await execute<{ ok: boolean }>(
         t.db,
         `MATCH (a:Stakeholder {id: $a}), (b:Stakeholder {id: $b}), (h:Stakeholder {id: $h})
-         RETURN EXISTS { (a)--(h) } AND EXISTS { (b)--(h) } AND NOT EXISTS { (a)--(b) } AS ok`,
+         RETURN EXISTS { (a)-${tie}-(h) } AND EXISTS { (b)-${tie}-(h) } AND NOT EXISTS { (a)-${tie}-(b) } AS ok`,
         { a: p.from.id, b: p.to.id, h: hub },
       );
       expect(rows[0]!.ok).toBe(true);

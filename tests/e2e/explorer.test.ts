@@ -139,7 +139,7 @@ describe('explorer', () => {
   });
 
   it('colours by declared community and works at 1920×1080', async () => {
-    await page.getByRole('radio', { name: 'Community' }).check();
+    await page.getByRole('radio', { name: 'Community', exact: true }).check();
     await expect(page.getByTestId('legend').getByRole('list').getAttribute('aria-label')).resolves.toMatch(/community/);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForTimeout(500);

@@ -69,7 +69,7 @@ let currentRun = '';
 
 beforeAll(async () => {
   await resetToDemo();
-  browser = await launchChromium();
+  browser = await launchChromium({ tour: true });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await signIn(page, appUrl);

@@ -50,7 +50,7 @@ describe('shareable state and acting on the map', () => {
     if (top === undefined) throw new Error('no nodes');
 
     await page.getByTestId('role-filter-SHAREHOLDER').check();
-    await page.getByRole('radio', { name: 'Community' }).check();
+    await page.getByRole('radio', { name: 'Community', exact: true }).check();
     await page.getByTestId('tie-filter-WORKS_WITH').check();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(() => page.evaluate(() => window.location.search)).toContain('cam=');
@@ -70,7 +70,7 @@ describe('shareable state and acting on the map', () => {
     const copy = await open(url);
     expect(await copy.getByTestId('role-filter-SHAREHOLDER').isChecked()).toBe(true);
     expect(await copy.getByTestId('tie-filter-WORKS_WITH').isChecked()).toBe(true);
-    expect(await copy.getByRole('radio', { name: 'Community' }).isChecked()).toBe(true);
+    expect(await copy.getByRole('radio', { name: 'Community', exact: true }).isChecked()).toBe(true);
     expect(await atlas(copy, 'visibleNodes')).toBe(visible);
     const copied = await atlas(copy, 'camera');
     expect(copied.ratio).toBeCloseTo(camera.ratio, 3);

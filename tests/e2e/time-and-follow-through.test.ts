@@ -37,7 +37,8 @@ async function runAnalysis(input: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  await resetToDemo();
+  // The plan's progress counts interactions inside its window: start without the demo's own.
+  await resetToDemo({ interactions: false });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));

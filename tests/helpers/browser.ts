@@ -20,10 +20,39 @@ const CHROMIUM_ARGS = [
 
 export const artifacts = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
 
-/** Launches Debian's chromium (installed by .ci/run) and makes sure the screenshot folder exists. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * The first-run tour counts as dismissed for every user (client/src/lib/state/tour.ts keeps that per user in
+ * localStorage): its card sits over the map's top right, where journeys other than the tour's own click.
+ */
+const TOUR_DISMISSED = `(() => {
+  const getItem = Storage.prototype.getItem;
+  Storage.prototype.getItem = function (key) {
+    return String(key).startsWith('atlas.tour.dismissed:') ? '1' : getItem.call(this, key);
+  };
+})();`;
+
+/**
+ * Launches Debian's chromium (installed by .ci/run) and makes sure the screenshot folder exists. Pages open with the
+ * first-run tour dismissed unless `tour` is true (the tour's own journey).
+ */
+export async function launchChromium(options: { tour?: boolean } = {}): Promise<Browser> {
   mkdirSync(artifacts, { recursive: true });
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  if (options.tour) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (contextOptions) => {
+    const context = await newContext(contextOptions);
+    await context.addInitScript(TOUR_DISMISSED);
+    return context;
+  };
+  // browser.newPage opens a context of its own through newContext's path internally, so patch it the same way.
+  browser.newPage = async (pageOptions) => {
+    const context = await browser.newContext(pageOptions);
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  };
+  return browser;
 }
 
 /** Calls one probe of `window.__atlas` in the page. */

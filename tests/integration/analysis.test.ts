@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { loadDemo } from '../../server/src/demo.js';
 import { execute } from '../../server/src/db/database.js';
+import { TIE_TYPES } from '../../server/src/domain/vocabulary.js';
 import { currentRunId, listRuns } from '../../server/src/store/runs.js';
 import { DEFAULT_PARAMETERS } from '../../server/src/runner/parameters.js';
 import { loadProjection } from '../../server/src/store/projection.js';
@@ -32,7 +33,8 @@ describe('projection', () => {
     const all = await loadProjection(t.db, DEFAULT_PARAMETERS);
     expect(all.ids).toHaveLength(2000);
     expect(all.source.length).toBe(
-      await t.count('MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE type(r) <> "HAS_SCORES" RETURN count(r) AS n'),
+      // Ties only: measured relationships (RELATES, from the demo's interactions) are not ties.
+      await t.count(`MATCH (:Stakeholder)-[r:${TIE_TYPES.join('|')}]->(:Stakeholder) RETURN count(r) AS n`),
     );
     const employees = await loadProjection(t.db, { ...DEFAULT_PARAMETERS, roles: ['EMPLOYEE'], tieTypes: ['WORKS_WITH'] });
     expect(employees.ids.length).toBe(await t.count('MATCH (s:Employee) RETURN count(s) AS n'));
@@ -40,7 +42,7 @@ describe('projection', () => {
     const dated = await loadProjection(t.db, { ...DEFAULT_PARAMETERS, since: '2023-01-01', until: '2023-12-31' });
     expect(dated.source.length).toBe(
       await t.count(
-        `MATCH (:Stakeholder)-[r]->(:Stakeholder) WHERE r.since >= date('2023-01-01') AND r.since <= date('2023-12-31') RETURN count(r) AS n`,
+        `MATCH (:Stakeholder)-[r:${TIE_TYPES.join('|')}]->(:Stakeholder) WHERE r.since >= date('2023-01-01') AND r.since <= date('2023-12-31') RETURN count(r) AS n`,
       ),
     );
   });

@@ -89,7 +89,9 @@ describe('the bulk path stores what the online path stores', () => {
     it(
       `for ${name}: same nodes, labels, properties, types, relationships and counts`,
       async () => {
-        const parsed = await readImportInput(path);
+        // --bulk refuses interactions (the online path computes their strengths): compare without them.
+        const read = await readImportInput(path);
+        const parsed = { ...read, bundle: { ...read.bundle, interactions: [] } };
         await t.clear();
         const online = await importParsed(t.db, parsed);
         expect(online.ok).toBe(true);
