@@ -49,7 +49,10 @@ export async function launchChromium(options: { tour?: boolean } = {}): Promise<
   browser.newPage = async (pageOptions) => {
     const context = await browser.newContext(pageOptions);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    // As browser.newPage's own context: closed with its page (already gone when the browser closed first).
+    page.on('close', () => {
+      context.close().catch(() => undefined);
+    });
     return page;
   };
   return browser;
