@@ -18,7 +18,12 @@ function ctx(view: Partial<ViewSnapshot> = {}): ReducerContext {
 function drawnEdge(edge: string, c: ReducerContext) {
   const source = graph.source(edge);
   const target = graph.target(edge);
-  const ends = { source, target, sourceAttributes: graph.getNodeAttributes(source), targetAttributes: graph.getNodeAttributes(target) };
+  const ends = {
+    source,
+    target,
+    sourceAttributes: graph.getNodeAttributes(source),
+    targetAttributes: graph.getNodeAttributes(target),
+  };
   return reduceEdge(graph.getEdgeAttributes(edge), ends, c);
 }
 
