@@ -60,6 +60,8 @@ describe('time', () => {
     // A window over the first third of the ties' dates shows fewer stakeholders.
     await until.fill(String(Math.round(min + (max - min) / 3)));
     await expect.poll(() => atlas('visibleNodes')).toBeLessThan(total);
+    // Only the window moved: sigma repainted what it changed rather than every node and tie (decision 114).
+    expect(await page.evaluate(() => performance.getEntriesByName('atlas:partial-refresh').length)).toBeGreaterThan(0);
     await expect.poll(() => new URL(page.url()).searchParams.get('until')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const early = await atlas('visibleNodes');
 

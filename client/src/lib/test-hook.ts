@@ -21,6 +21,10 @@ export interface AtlasTestHook {
   camera(): { x: number; y: number; ratio: number; angle: number };
   /** A node's layout position (graph coordinates). */
   nodePosition(node: string): { x: number; y: number } | null;
+  /** Where a node is drawn, in pixels from the map's top left (null when it is not drawn). */
+  nodeInViewport(node: string): { x: number; y: number } | null;
+  /** The node under the pointer, as the map's hover sees it. */
+  hovered(): string | null;
   /** The n best-connected stakeholders on the map. */
   topNodes(n: number): Array<{ key: string; label: string }>;
 }
