@@ -18,6 +18,7 @@ import { loadTypeDefs, resolverModules } from '../server/src/schema/index.js';
 import { noStakeholders } from '../server/src/store/stakeholders.js';
 import { createBenchToken } from './bench-user.js';
 import { AnswerCache } from '../server/src/schema/common/answer-cache.js';
+import { ImportJobs } from '../server/src/import/import-jobs.js';
 import { percentile } from './api-bench.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3000);
@@ -38,6 +39,7 @@ async function measure(db: Database): Promise<void> {
       viewer: { name: 'bench', role: 'admin', via: 'token', local: true },
       auth,
       answers,
+      importJobs: new ImportJobs(),
       audit: {},
       recordAudit: async () => {},
     }),

@@ -26,6 +26,7 @@ import { AnswerCache } from './schema/common/answer-cache.js';
 import { useAuthRoutes } from './auth/routes.js';
 import { useGraphiQLGate } from './auth/graphiql-gate.js';
 import { writeAuditEvent } from './store/audit.js';
+import { ImportJobs } from './import/import-jobs.js';
 
 export interface AppDependencies {
   db: Database;
@@ -49,6 +50,8 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
   const auth = new AuthService(db, config.auth);
   // Per app too; what it holds is checked against the data version in Neo4j, which every app's writes bump.
   const answers = new AnswerCache(db, config.answerCacheBytes);
+  // Per app: a job lives in the process that runs it, and the page polls the same server.
+  const importJobs = new ImportJobs();
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -91,6 +94,7 @@ export function createApp({ db, config, gates = new OperationGates(config.limits
       }),
       auth,
       answers,
+      importJobs,
       audit: {},
       recordAudit: (event) => writeAuditEvent(db, event),
     }),

@@ -7,6 +7,7 @@ import type { Community, Stakeholder } from './domain/models.js';
 import type { AccessContext } from './auth/rules.js';
 import type { AuthService } from './auth/service.js';
 import type { AnswerCache } from './schema/common/answer-cache.js';
+import type { ImportJobs } from './import/import-jobs.js';
 import { findStakeholdersByIds } from './store/stakeholders.js';
 import { findCommunitiesByIds } from './store/communities.js';
 
@@ -26,6 +27,8 @@ export interface GraphQLContext extends AccessContext {
   auth: AuthService;
   /** Answers cached per data version (this app's; shared by its requests). */
   answers: AnswerCache;
+  /** The import jobs of this app (process memory: the page polls them). */
+  importJobs: ImportJobs;
 }
 
 export function createLoaders(db: Database): Loaders {

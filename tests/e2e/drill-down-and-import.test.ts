@@ -1,6 +1,7 @@
 // End-to-end journeys: filter by detected community and score range (and the URL keeps them), community hulls, declared-vs-detected
 // drill-down and hidden cross-segment communities, warm introductions from chosen people, import from the UI
-// (a rejected bundle's report row by row with nothing changed; a good one imported and the map reloaded).
+// (a rejected bundle's report row by row with nothing changed; a long import's progress, cancelled with nothing changed;
+// a good one imported and the map reloaded).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,26 @@ function zipFolder(folder: string): Buffer {
   const dir = join(fixtures, folder);
   const files = Object.fromEntries(readdirSync(dir).map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
   return Buffer.from(zipSync(files));
+}
+
+/** A JSON bundle of `people` new people and `ties` distinct ties between them (deterministic). */
+function generatedBundle(people: number, ties: number): string {
+  const stakeholders = Array.from({ length: people }, (_, i) => ({
+    source: 'long',
+    externalId: `L${i}`,
+    kind: 'person',
+    name: `Long import ${i}`,
+  }));
+  const rows: Array<{ from: string; to: string; type: string; weight: number }> = [];
+  const seen = new Set<string>();
+  for (let k = 0; rows.length < ties; k++) {
+    const a = k % people;
+    const b = (a + 1 + ((k * 7919) % (people - 1))) % people;
+    if (seen.has(`${a}|${b}`)) continue;
+    seen.add(`${a}|${b}`);
+    rows.push({ from: `long:L${a}`, to: `long:L${b}`, type: 'works with', weight: 0.5 });
+  }
+  return JSON.stringify({ stakeholders, ties: rows });
 }
 
 beforeAll(async () => {
@@ -238,12 +259,48 @@ describe('import from the UI', () => {
     expect(await atlas('order')).toBe(order);
   });
 
+  it('a long import shows its progress (rows, rows/s, percent, phase) and Cancel leaves the data as it was', async () => {
+    await page.goto(appUrl);
+    await ready();
+    const before = await gql<Counts>(COUNTS);
+    const order = await atlas('order');
+    await page.getByTestId('tab-act').click();
+    // Above 50,000 rows: written batch by batch, long enough to watch (nothing slowed on purpose).
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'long-import.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(generatedBundle(30_000, 90_000)),
+    });
+    await page.getByTestId('import-submit').click();
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor({ timeout: 60_000 });
+    const counts = page.getByTestId('import-progress-counts');
+    // Rows written of the planned total, the rate and the percent, as the bar says it.
+    await expect.poll(() => counts.textContent(), { timeout: 120_000, interval: 100 }).toMatch(/^[1-9][\d,]* of 150,000 rows · /);
+    const text = (await counts.textContent()) ?? '';
+    expect(text).toMatch(/^[\d,]+ of 150,000 rows · [\d,]+ rows\/s · \d+ %$/);
+    const percent = Number(/(\d+) %$/.exec(text)?.[1]);
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(percent);
+    expect(await page.getByTestId('import-progress-phase').textContent()).toMatch(/Writing /);
+    await page.getByTestId('import-panel').scrollIntoViewIfNeeded();
+    await shot('37-import-progress');
+
+    await page.getByTestId('import-cancel').click();
+    await page.getByTestId('import-cancelled').waitFor({ timeout: 120_000 });
+    expect(await bar.count()).toBe(0);
+    await shot('38-import-cancelled');
+    expect(await gql<Counts>(COUNTS)).toEqual(before);
+    expect(await atlas('order')).toBe(order);
+  });
+
   it('a good bundle imports and the map reloads with it', async () => {
     const before = await gql<Counts>(COUNTS);
     const order = await atlas('order');
     await page.getByTestId('import-file').setInputFiles(join(fixtures, 'valid.json'));
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-ok').waitFor({ timeout: 60_000 });
+    // The job ended: its bar gave way to the report.
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).count()).toBe(0);
     const text = (await page.getByTestId('import-ok').textContent()) ?? '';
     expect(text).toContain('Imported; the map reloaded.');
     const created = Number(/\((\d+) new/.exec(text)?.[1]);

@@ -6,11 +6,15 @@
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
 // Interactions come last, their people resolved by the identity rules (interaction-plan.ts); the strength of
 // every relationship is then recomputed (store/interactions.ts), after the import's own transactions.
+// An import job may stop it at a batch boundary (ImportControl): the one transaction rolls back, or, batch by batch,
+// what the committed batches created is deleted again (docs/decisions/106-import-jobs.md).
 import type { Database } from '../db/database.js';
 import {
   findStoredIdentities,
+  storedCommunities,
   storedInteractions,
   storedStakeholders,
+  undoCreated,
   writeImportPlan,
   type ImportWriteProgress,
 } from '../store/imports.js';
@@ -38,6 +42,22 @@ const CREATE_LANES = 2;
 
 export type ImportProgress = ImportWriteProgress;
 
+/** Thrown at the batch boundary where an import was asked to stop; by then the database is as before the import. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('the import was cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+/** How a running import is stopped (an import job's cancel): asked at every batch boundary. */
+export interface ImportControl {
+  /** True once someone asked the import to stop. */
+  stopRequested(): boolean;
+  /** Told once the import can no longer be undone: it commits, or changes what existed before. */
+  pastUndo(): void;
+}
+
 export interface ImportOptions {
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
@@ -46,6 +66,8 @@ export interface ImportOptions {
   lanes?: number;
   /** Recompute every relationship strength after writing interactions (default true; the benchmark times it apart). */
   recompute?: boolean;
+  /** Lets the import be cancelled (docs/decisions/106-import-jobs.md). */
+  control?: ImportControl;
 }
 
 export interface ImportCounts {
@@ -227,18 +249,57 @@ export async function importParsed(db: Database, parsed: ParseResult, options: I
     split.oldInteractions = interactionRows.filter((row) => again.has(row.id));
     split.total += interactionRows.length + links;
   }
+  const atomic = totalRows <= ATOMIC_LIMIT;
+  const { control } = options;
+  // Batch by batch, creating the plan's communities can be undone only if none of them existed.
+  const communitiesAreNew =
+    control !== undefined &&
+    !atomic &&
+    (await storedCommunities(
+      db,
+      plan.communities.map((c) => c.id as string),
+    ).then((stored) => stored.size === 0));
   // Identities resolved and writes planned: the progress says so before the first batch.
   options.onProgress?.({ phase: 'planned', done: 0, total: totalRows, rowsPerSecond: 0 });
-  await writeImportPlan(db, split, {
-    batchSize,
-    lanes: options.lanes ?? CREATE_LANES,
-    atomic: totalRows <= ATOMIC_LIMIT,
-    onProgress: options.onProgress,
-  });
+  try {
+    await writeImportPlan(db, split, {
+      batchSize,
+      lanes: options.lanes ?? CREATE_LANES,
+      atomic,
+      onProgress: options.onProgress,
+      communitiesAreNew,
+      ...(control ? { checkpoint: checkpointOf(control) } : {}),
+    });
+  } catch (error) {
+    // Atomic: the transaction rolled back. Batch by batch: what the committed batches created is deleted again.
+    if (error instanceof ImportCancelledError && !atomic) {
+      options.onProgress?.({ phase: 'undoing', done: 0, total: totalRows, rowsPerSecond: 0 });
+      await undoCreated(db, {
+        stakeholders: split.newStakeholders.map((row) => row.id as string),
+        interactions: split.newInteractions.map((row) => row.id),
+        communities: communitiesAreNew ? plan.communities.map((c) => c.id as string) : [],
+        refreshDegree: split.refreshDegree,
+      });
+    }
+    throw error;
+  }
   if (interactionRows.length > 0 && (options.recompute ?? true)) {
     // Every pair an interaction touched, and the rest with it: the full recomputation streams each interaction once.
     const recomputed = await recomputeAllRelationships(db, new Date());
     prepared.report.counts.relationships = recomputed.relationships;
   }
   return done(true);
+}
+
+/** The store's checkpoint for a control: stop when asked (while it can be undone), and say when undoing ends. */
+function checkpointOf(control: ImportControl): (undoable: boolean) => void {
+  let past = false;
+  return (undoable) => {
+    if (past) return;
+    if (control.stopRequested()) throw new ImportCancelledError();
+    if (!undoable) {
+      past = true;
+      control.pastUndo();
+    }
+  };
 }

@@ -211,19 +211,34 @@ export interface ImportWriteOptions {
   /** One transaction for the whole plan (all or nothing), or one per batch. */
   atomic: boolean;
   onProgress?: (progress: ImportWriteProgress) => void;
+  /**
+   * Called before every batch and once after the last; throws to stop the import there (a cancel).
+   * `undoable` says whether what is written so far and by the coming batch can still be undone: always
+   * inside the one atomic transaction (until its commit, announced by a last call with false); batch by
+   * batch only while the import creates what did not exist before (see undoCreated).
+   */
+  checkpoint?: (undoable: boolean) => void;
+  /** Batch by batch: none of the plan's communities existed before (creating them can be undone). */
+  communitiesAreNew?: boolean;
 }
 
 /** Writes the plan: in one transaction when atomic, else batch by batch with `lanes` create transactions in flight. */
 export async function writeImportPlan(db: Database, plan: ImportWritePlan, options: ImportWriteOptions): Promise<void> {
+  const checkpoint = options.checkpoint ?? ((): void => undefined);
   if (options.atomic) {
     await writeData(db, async (tx) => {
       const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
-      await writePlan(plan, run, options.batchSize, 1, options.onProgress);
+      // One transaction: stopping anywhere before the commit rolls everything back.
+      await writePlan(plan, run, options.batchSize, 1, options.onProgress, () => checkpoint(true));
+      checkpoint(false);
     });
   } else {
     const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
+    const undoable = (phase: string): boolean =>
+      CREATE_PHASES.has(phase) || (phase === 'communities' && options.communitiesAreNew === true);
     try {
-      await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress);
+      await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress, (phase) => checkpoint(undoable(phase)));
+      checkpoint(false);
     } finally {
       // Batches in parallel lanes would all queue on the version's lock: one bump after the last
       // (also after a failure: the batches already committed are data too).
@@ -234,12 +249,17 @@ export async function writeImportPlan(db: Database, plan: ImportWritePlan, optio
 
 type RunStatement = (cypher: string, params: Record<string, unknown>) => Promise<void>;
 
+// Phases that only create what did not exist before: a cancelled import batch by batch deletes it again (undoCreated).
+// The degree refresh is a recount, done again by the undo.
+const CREATE_PHASES = new Set(['stakeholders (new)', 'memberships (new)', 'ties (new)', 'interactions (new)', 'degrees']);
+
 async function writePlan(
   plan: ImportWritePlan,
   runStatement: RunStatement,
   batchSize: number,
   lanes: number,
-  onProgress?: (p: ImportWriteProgress) => void,
+  onProgress: ((p: ImportWriteProgress) => void) | undefined,
+  beforeBatch: (phase: string) => void,
 ): Promise<void> {
   const started = Date.now();
   let done = 0;
@@ -252,6 +272,7 @@ async function writePlan(
     await inBatches(
       rows,
       async (batch) => {
+        beforeBatch(phase);
         await runStatement(cypher, { rows: batch });
         done += options.weight ? batch.reduce((n, row) => n + options.weight!(row), 0) : batch.length;
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
@@ -278,9 +299,11 @@ async function writePlan(
   for (const type of TIE_TYPES) await step(`ties ${type}`, writeTies(type), plan.oldTiesByType.get(type) ?? []);
   // Denormalised fields of stakeholders that existed before: role labels and keys, then degrees.
   for (let i = 0; i < plan.refreshRoles.length; i += batchSize) {
+    beforeBatch('roles (refresh)');
     await runStatement(REFRESH_ROLES, { ids: plan.refreshRoles.slice(i, i + batchSize) });
   }
   for (let i = 0; i < plan.refreshDegree.length; i += batchSize) {
+    beforeBatch('degrees');
     await runStatement(REFRESH_DEGREE, { ids: plan.refreshDegree.slice(i, i + batchSize) });
   }
   // Interactions last: every stakeholder they name exists by now. One lane: batches share stakeholders.
@@ -295,6 +318,64 @@ async function writePlan(
     weight: weightOfInteraction,
     size: interactionBatch,
   });
+}
+
+/** Community ids among `ids` that are already stored. */
+export async function storedCommunities(db: Database, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const rows = await execute<{ id: string }>(db, 'UNWIND $ids AS cid MATCH (c:Community {id: cid}) RETURN c.id AS id', {
+      ids: ids.slice(i, i + LOOKUP_BATCH),
+    });
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** What a cancelled import batch by batch had created, and the stakeholders that existed before whose degree it changed. */
+export interface CreatedByImport {
+  stakeholders: string[];
+  interactions: string[];
+  communities: string[];
+  refreshDegree: string[];
+}
+
+// A new stakeholder goes with its records and role facts; DETACH takes its ties, memberships and interaction links.
+const DELETE_NEW_STAKEHOLDERS = `
+UNWIND $ids AS sid
+MATCH (s:Stakeholder {id: sid})
+CALL (s) { MATCH (s)-[:HAS_RECORD|HAS_ROLE]->(x) DETACH DELETE x }
+DETACH DELETE s`;
+
+const DELETE_NEW_INTERACTIONS = `
+UNWIND $ids AS iid
+MATCH (i:Interaction {id: iid})
+DETACH DELETE i`;
+
+const DELETE_NEW_COMMUNITIES = `
+UNWIND $ids AS cid
+MATCH (c:Community {id: cid})
+DETACH DELETE c`;
+
+/**
+ * Undoes the create-only phases of an import written batch by batch (docs/decisions/106-import-jobs.md):
+ * deletes what it created, in bounded transactions, then counts the degrees of the stakeholders that
+ * existed before again. Only valid while the import changed nothing that existed before (the checkpoint's rule).
+ */
+export async function undoCreated(db: Database, created: CreatedByImport, batchSize = 5_000): Promise<void> {
+  const each = async (cypher: string, ids: string[]): Promise<void> => {
+    for (let i = 0; i < ids.length; i += batchSize) {
+      await execute(db, cypher, { ids: ids.slice(i, i + batchSize) }, { mode: 'WRITE' });
+    }
+  };
+  try {
+    await each(DELETE_NEW_INTERACTIONS, created.interactions);
+    await each(DELETE_NEW_STAKEHOLDERS, created.stakeholders);
+    await each(DELETE_NEW_COMMUNITIES, created.communities);
+    await each(REFRESH_DEGREE, created.refreshDegree);
+  } finally {
+    await bumpDataVersionAlone(db);
+  }
 }
 
 /** Whether the database holds no node at all (not even users or audit events): the offline bulk path's condition. */

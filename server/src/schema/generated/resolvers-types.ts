@@ -11,6 +11,7 @@ import { CoolingRecord as CoolingRecordModel, CoolingPage as CoolingPageModel, S
 import { CommunityEvolutionModel as CommunityEvolutionModelModel } from '../evolution/resolvers.js';
 import { RunCommunity as RunCommunityModel, EvolutionFlow as EvolutionFlowModel, EvolutionEvent as EvolutionEventModel } from '../../analytics/community-evolution.js';
 import { PlanRecord as PlanRecordModel, ActionRecord as ActionRecordModel, SavedSegmentRecord as SavedSegmentRecordModel } from '../../store/engagement-plans.js';
+import { ImportJob as ImportJobModel } from '../../import/import-jobs.js';
 import { GraphQLContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -610,6 +611,41 @@ export type ImportInput = {
   source?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An import started with startImport, running in this server process while the page polls it. One runs at a
+ * time; a finished job is kept for an hour (at most 20 of them), in memory only.
+ */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  cancelRequested: Scalars['Boolean']['output'];
+  /** Whether cancelImport can still stop it: false once it commits, or changes stakeholders that existed before. */
+  cancellable: Scalars['Boolean']['output'];
+  /** When FAILED: what happened (the database's own message is not kept). */
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** 0–100: rowsDone of rowsTotal; 100 once DONE. */
+  percent: Scalars['Int']['output'];
+  /** reading, resolving, planned, then the write phases (stakeholders (new), ties (new), …); undoing while a cancel is undone; done, cancelled. */
+  phase: Scalars['String']['output'];
+  /** When DONE: importData's report (the values that matched merged records are masked). */
+  report?: Maybe<ImportReport>;
+  rowsDone: Scalars['Int']['output'];
+  rowsPerSecond: Scalars['Int']['output'];
+  /** Rows to write, known once the import is planned (0 before). */
+  rowsTotal: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** Who started it: they or an admin may cancel it. */
+  startedBy?: Maybe<Scalars['String']['output']>;
+  status: ImportJobStatus;
+};
+
+export type ImportJobStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
 export type ImportMerge = {
   __typename?: 'ImportMerge';
   /** EMAIL, DOMAIN or KEY. */
@@ -803,6 +839,11 @@ export type Mutation = {
   addTie: Tie;
   /** Records a new assessment of a stakeholder (earlier ones are kept). */
   assessStakeholder: Assessment;
+  /**
+   * Stops a running job at its next batch boundary and leaves the database as before the import. Only who
+   * started it or an admin; refused once the job is no longer cancellable.
+   */
+  cancelImport: ImportJob;
   /** A personal API token for the caller (a local user); expiresInDays 1–3650, none for no expiry. */
   createApiToken: NewApiToken;
   createCommunity: Community;
@@ -830,6 +871,11 @@ export type Mutation = {
   saveEngagementPlan: SavedEngagementPlan;
   /** Sets the caller's password; `current` is required unless signed in through a one-time link with no password set yet. */
   setPassword: Scalars['Boolean']['output'];
+  /**
+   * Starts the same import as importData (same validation, limits and all-or-nothing rules) and returns at once;
+   * poll importJob for its progress. Refused (UNAVAILABLE) while another import job runs.
+   */
+  startImport: ImportJob;
   updateStakeholder: Stakeholder;
 };
 
@@ -853,6 +899,11 @@ export type MutationAddTieArgs = {
 export type MutationAssessStakeholderArgs = {
   input: AssessmentInput;
   stakeholder: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelImportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -933,6 +984,11 @@ export type MutationSaveEngagementPlanArgs = {
 export type MutationSetPasswordArgs = {
   current?: InputMaybe<Scalars['String']['input']>;
   password: Scalars['String']['input'];
+};
+
+
+export type MutationStartImportArgs = {
+  input: ImportInput;
 };
 
 
@@ -1202,6 +1258,8 @@ export type Query = {
   engagementPlan: EngagementPlan;
   /** Saved engagement plans, newest first (at most 100). */
   engagementPlans: Array<SavedEngagementPlan>;
+  /** A job started with startImport; null when unknown (or forgotten an hour after it finished). */
+  importJob?: Maybe<ImportJob>;
   /** Top stakeholders by a metric of a run (default: current; NOT_FOUND before any run), optionally inside a segment; first ≤ 500. */
   influencers: Array<Influencer>;
   interaction?: Maybe<Interaction>;
@@ -1324,6 +1382,11 @@ export type QueryEngagementPlanArgs = {
 
 export type QueryEngagementPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2021,6 +2084,8 @@ export type ResolversTypes = ResolversObject<{
   ImportCounts: ResolverTypeWrapper<ImportCounts>;
   ImportFormat: ImportFormat;
   ImportInput: ImportInput;
+  ImportJob: ResolverTypeWrapper<ImportJobModel>;
+  ImportJobStatus: ImportJobStatus;
   ImportMerge: ResolverTypeWrapper<ImportMerge>;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
@@ -2156,6 +2221,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   ImportCounts: ImportCounts;
   ImportInput: ImportInput;
+  ImportJob: ImportJobModel;
   ImportMerge: ImportMerge;
   ImportProblem: ImportProblem;
   ImportReport: ImportReport;
@@ -2559,6 +2625,23 @@ export type ImportCountsResolvers<ContextType = GraphQLContext, ParentType exten
   ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ImportJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = ResolversObject<{
+  cancelRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancellable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ImportReport']>, ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportJobStatus'], ParentType, ContextType>;
+}>;
+
 export type ImportMergeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportMerge'] = ResolversParentTypes['ImportMerge']> = ResolversObject<{
   matchedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2673,6 +2756,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addRole?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationAddRoleArgs, 'id' | 'role'>>;
   addTie?: Resolver<ResolversTypes['Tie'], ParentType, ContextType, RequireFields<MutationAddTieArgs, 'input'>>;
   assessStakeholder?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationAssessStakeholderArgs, 'input' | 'stakeholder'>>;
+  cancelImport?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'id'>>;
   createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
   createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationCreateStakeholderArgs, 'input'>>;
@@ -2689,6 +2773,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   runAnalysis?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType, Partial<MutationRunAnalysisArgs>>;
   saveEngagementPlan?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationSaveEngagementPlanArgs, 'input'>>;
   setPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordArgs, 'password'>>;
+  startImport?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'input'>>;
   updateStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationUpdateStakeholderArgs, 'id' | 'input'>>;
 }>;
 
@@ -2843,6 +2928,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   egoNetwork?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'depth' | 'id' | 'limit'>>;
   engagementPlan?: Resolver<ResolversTypes['EngagementPlan'], ParentType, ContextType, RequireFields<QueryEngagementPlanArgs, 'k' | 'seed' | 'simulations'>>;
   engagementPlans?: Resolver<Array<ResolversTypes['SavedEngagementPlan']>, ParentType, ContextType, RequireFields<QueryEngagementPlansArgs, 'first'>>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   influencers?: Resolver<Array<ResolversTypes['Influencer']>, ParentType, ContextType, RequireFields<QueryInfluencersArgs, 'first' | 'metric'>>;
   interaction?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType, RequireFields<QueryInteractionArgs, 'id'>>;
   introductionPaths?: Resolver<Array<ResolversTypes['IntroductionPath']>, ParentType, ContextType, RequireFields<QueryIntroductionPathsArgs, 'k' | 'maxHops' | 'to'>>;
@@ -3140,6 +3226,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EvolvingCommunity?: EvolvingCommunityResolvers<ContextType>;
   GroupShare?: GroupShareResolvers<ContextType>;
   ImportCounts?: ImportCountsResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
   ImportMerge?: ImportMergeResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
