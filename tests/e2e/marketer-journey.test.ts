@@ -111,6 +111,10 @@ describe('journey: marketer', () => {
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThanOrEqual(15);
+    // PageRank around 1/2,000 is shown with three significant digits (four decimals showed most rows as 0.0005).
+    const values = (await page.getByTestId('inf-value').allTextContents()).map((v) => v.trim());
+    expect(values).toHaveLength(n);
+    expect(values.some((v) => significantDigits(v) === 3)).toBe(true);
     // Highlighted on the map, all of them in view.
     await page.getByTestId('influencers').getByRole('button', { name: 'Highlight these on the map' }).click();
     await expect.poll(() => atlas('highlightKey')).toBe('influencers:PAGERANK');
