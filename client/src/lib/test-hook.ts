@@ -8,6 +8,8 @@ export interface AtlasTestHook {
   /** Drawn nodes in the current highlight (0 without one). */
   highlightedNodes(): number;
   highlightKey(): string | null;
+  /** Drawn nodes shown as pies of their overlapping detected memberships. */
+  pieNodes(): number;
   /** Drawn nodes of the highlight whose centre is inside the map's viewport. */
   highlightedInView(): number;
   selected(): string | null;

@@ -2,7 +2,7 @@
 // the tour's dismissal per user, the what-if list and its before/after scene, and the run kept in the URL.
 import { describe, expect, it } from 'vitest';
 import { groupByMainRole, mainBrokerageRole } from '../../../client/src/lib/graph/brokerage-roles';
-import { compareFigures, parametersLabel } from '../../../client/src/lib/state/run-history';
+import { compareFigures, comparedRuns, parametersLabel } from '../../../client/src/lib/state/run-history';
 import { dismissTour, tourDismissed, TOUR_STEPS } from '../../../client/src/lib/state/tour';
 import { CUT_OFF_COLOUR, REMOVED_COLOUR, whatIfScene } from '../../../client/src/lib/graph/what-if-scene';
 import { decodeUrlState, defaultUrlView, encodeUrlState, historyAction } from '../../../client/src/lib/state/url-state';
@@ -78,6 +78,20 @@ describe('run history', () => {
     expect(rows.find((r) => r.label === 'Modularity')).toEqual({ label: 'Modularity', a: '0.612', b: '0.600', change: '−0.012' });
     expect(rows.find((r) => r.label === 'Stakeholders')?.change).toBeNull();
     expect(rows.find((r) => r.label.startsWith('NMI'))).toMatchObject({ b: '—', change: null });
+  });
+
+  it('compares the two latest runs, again after a new run, until the user picks two', () => {
+    const one = [{ id: 'r1' }];
+    const two = [{ id: 'r2' }, { id: 'r1' }];
+    const first = comparedRuns(one, null);
+    expect(first).toEqual({ first: 'r1', second: 'r1' });
+    // A run finished while the panel was open: the comparison moves to it (it stayed on r1 against r1).
+    expect(comparedRuns(two, null)).toEqual({ first: 'r1', second: 'r2' });
+    expect(comparedRuns([{ id: 'r3' }, ...two], null)).toEqual({ first: 'r2', second: 'r3' });
+    // Picked runs stay while they exist; one that is gone falls back to the default.
+    expect(comparedRuns([{ id: 'r3' }, ...two], { first: 'r1', second: 'r2' })).toEqual({ first: 'r1', second: 'r2' });
+    expect(comparedRuns(two, { first: 'gone', second: 'r1' })).toEqual({ first: 'r1', second: 'r1' });
+    expect(comparedRuns([], null)).toEqual({ first: null, second: null });
   });
 
   it('says a run’s parameters and filters in one line', () => {

@@ -6,7 +6,9 @@ import {
   COMMUNITY_PALETTE,
   communityEncoding,
   detectedEncoding,
+  legendMembers,
   otherCommunitiesLabel,
+  roleEncoding,
 } from '../../../client/src/lib/graph/encodings';
 import { buildGraph, type WireNetwork } from '../../../client/src/lib/graph/model';
 import { buildReducerContext, countVisibleNodes } from '../../../client/src/lib/sigma/reducers';
@@ -60,6 +62,24 @@ describe('legend counts and filter counts', () => {
       const shown = countVisibleNodes(g, buildReducerContext(g, { ...initialView(), community: entry.key }, enc));
       expect(entry.count, entry.key).toBe(shown);
     }
+  });
+
+  it('an entry highlights as many stakeholders as it counts, in every colour mode', () => {
+    const g = overlapping();
+    const encodings = [
+      roleEncoding(g),
+      communityEncoding(g, []),
+      detectedEncoding(g, [
+        { id: 'd1', name: 'One' },
+        { id: 'd2', name: 'Two' },
+      ]),
+    ];
+    for (const enc of encodings) {
+      for (const entry of enc.entries) expect(legendMembers(g, enc, entry.key).size, `${enc.by} ${entry.key}`).toBe(entry.count);
+    }
+    // A detected community's members include those it holds second (a in d2 as well as d1).
+    expect([...legendMembers(g, encodings[2]!, 'd2')].sort()).toEqual(['a', 'c', 'e']);
+    expect([...legendMembers(g, encodings[2]!, 'NONE')]).toEqual(['d']);
   });
 
   it('says how many smaller communities share the grey, and counts their stakeholders', () => {

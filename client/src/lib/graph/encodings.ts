@@ -235,6 +235,23 @@ export function detectedEncoding(graph: AtlasGraph, communities: readonly Commun
   };
 }
 
+/**
+ * The stakeholders a legend entry counts, to highlight them: a coloured community's members on the map (overlapping ones
+ * included, as its count and its filter), else the nodes drawn in the entry's colour (a role, "other", "none").
+ */
+export function legendMembers(graph: AtlasGraph, encoding: Encoding, key: string): Set<string> {
+  const isMember = (a: NodeAttributes): boolean => {
+    if (encoding.by === 'role' || key === 'OTHER' || key === 'NONE') return encoding.keyOf(a) === key;
+    if (encoding.by === 'detected') return a.detected?.some((m) => m.community === key) ?? false;
+    return a.communities.includes(key);
+  };
+  const members = new Set<string>();
+  graph.forEachNode((node, a) => {
+    if (isMember(a)) members.add(node);
+  });
+  return members;
+}
+
 /** The colour of each detected community under an encoding (for pie slices), else the "other" grey. */
 export function detectedColour(encoding: Encoding, community: string): string {
   return encoding.entries.find((e) => e.key === community)?.colour ?? OTHER_COLOUR;

@@ -61,3 +61,22 @@ export function compareFigures(a: Run, b: Run): FigureRow[] {
     return { label: f.label, a: show(x, f.digits), b: show(y, f.digits), change };
   });
 }
+
+export interface ComparedRuns {
+  first: string | null;
+  second: string | null;
+}
+
+/**
+ * The two runs the history compares (complete runs, newest first): the ones the user picked while they are still
+ * complete, else the run before the latest and the latest, chosen again after every new run until the user picks (a
+ * run that finished while the panel was open was left out of the comparison).
+ */
+export function comparedRuns(complete: ReadonlyArray<{ id: string }>, picked: ComparedRuns | null): ComparedRuns {
+  const kept = (id: string | null | undefined): string | null =>
+    id !== null && id !== undefined && complete.some((r) => r.id === id) ? id : null;
+  return {
+    first: kept(picked?.first) ?? complete[1]?.id ?? complete[0]?.id ?? null,
+    second: kept(picked?.second) ?? complete[0]?.id ?? null,
+  };
+}
