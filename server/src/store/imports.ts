@@ -218,12 +218,12 @@ export async function writeImportPlan(db: Database, plan: ImportWritePlan, optio
   if (options.atomic) {
     await writeData(db, async (tx) => {
       const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
-      await writePlan(plan, run, options.batchSize, 1, options.onProgress);
+      await writePlan(plan, run, options.batchSize, 1, false, options.onProgress);
     });
   } else {
     const run: RunStatement = async (cypher, params) => void (await execute(db, cypher, params, { mode: 'WRITE' }));
     try {
-      await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress);
+      await writePlan(plan, run, options.batchSize, options.lanes, true, options.onProgress);
     } finally {
       // Batches in parallel lanes would all queue on the version's lock: one bump after the last
       // (also after a failure: the batches already committed are data too).
@@ -239,6 +239,8 @@ async function writePlan(
   runStatement: RunStatement,
   batchSize: number,
   lanes: number,
+  /** Each batch is a transaction of its own: a deadlock's victim can be written again (decision 110). */
+  ownTransactions: boolean,
   onProgress?: (p: ImportWriteProgress) => void,
 ): Promise<void> {
   const started = Date.now();
@@ -257,7 +259,11 @@ async function writePlan(
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         onProgress?.({ phase, done, total: plan.total, rowsPerSecond: Math.round(done / seconds) });
       },
-      { size: options.size ?? batchSize, lanes: options.lanes ?? 1 },
+      {
+        size: options.size ?? batchSize,
+        lanes: options.lanes ?? 1,
+        retryDeadlocks: ownTransactions ? `import, ${phase}` : undefined,
+      },
     );
   };
   const weightOfNew = (row: Record<string, unknown>): number =>
