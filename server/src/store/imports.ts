@@ -229,7 +229,7 @@ export async function writeImportPlan(db: Database, plan: ImportWritePlan, optio
     await writeData(db, async (tx) => {
       const run: RunStatement = async (cypher, params) => void (await tx.run(cypher, params));
       // One transaction: stopping anywhere before the commit rolls everything back.
-      await writePlan(plan, run, options.batchSize, 1, options.onProgress, () => checkpoint(true));
+      await writePlan(plan, run, options.batchSize, 1, false, options.onProgress, () => checkpoint(true));
       checkpoint(false);
     });
   } else {
@@ -237,7 +237,9 @@ export async function writeImportPlan(db: Database, plan: ImportWritePlan, optio
     const undoable = (phase: string): boolean =>
       CREATE_PHASES.has(phase) || (phase === 'communities' && options.communitiesAreNew === true);
     try {
-      await writePlan(plan, run, options.batchSize, options.lanes, options.onProgress, (phase) => checkpoint(undoable(phase)));
+      await writePlan(plan, run, options.batchSize, options.lanes, true, options.onProgress, (phase) =>
+        checkpoint(undoable(phase)),
+      );
       checkpoint(false);
     } finally {
       // Batches in parallel lanes would all queue on the version's lock: one bump after the last
@@ -258,6 +260,8 @@ async function writePlan(
   runStatement: RunStatement,
   batchSize: number,
   lanes: number,
+  /** Each batch is a transaction of its own: a deadlock's victim can be written again (decision 110). */
+  ownTransactions: boolean,
   onProgress: ((p: ImportWriteProgress) => void) | undefined,
   beforeBatch: (phase: string) => void,
 ): Promise<void> {
@@ -278,7 +282,11 @@ async function writePlan(
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         onProgress?.({ phase, done, total: plan.total, rowsPerSecond: Math.round(done / seconds) });
       },
-      { size: options.size ?? batchSize, lanes: options.lanes ?? 1 },
+      {
+        size: options.size ?? batchSize,
+        lanes: options.lanes ?? 1,
+        retryDeadlocks: ownTransactions ? `import, ${phase}` : undefined,
+      },
     );
   };
   const weightOfNew = (row: Record<string, unknown>): number =>

@@ -12,12 +12,15 @@ export const ALGORITHM = 'full:louvain+overlap+influence+brokerage';
 /** What a Graph Data Science run computes (docs/decisions/084-analysis-engines.md). */
 export const GDS_ALGORITHM = 'gds:leiden+pagerank+hits+betweenness+kcore+wcc+degree';
 const BATCH = 10_000;
-// Score sets touch one stakeholder each, so batches are disjoint and can be written side by side.
+// Score sets touch one stakeholder each, so side-by-side batches share no node; but creating a relationship on a
+// sparse node also locks the first relationship of its chain, often a tie shared with a neighbour in another
+// lane. Written in community order, most neighbours fall in the same batch; a lock cycle that remains costs the
+// victim batch a retry (docs/decisions/110-write-back-deadlocks.md).
 const SCORE_BATCH = 5_000;
 const SCORE_LANES = 4;
 // Core memberships (one per stakeholder) are written in community order, so side-by-side batches share
-// no stakeholder and at most the one community that straddles two consecutive batches: no lock cycle,
-// no deadlock. The few extra (overlapping) memberships follow in one lane.
+// no stakeholder and at most the one community that straddles two consecutive batches. The few extra
+// (overlapping) memberships follow in one lane.
 const MEMBERSHIP_LANES = 4;
 
 interface StoredRun {
@@ -128,7 +131,7 @@ export async function writeResults(
 ): Promise<void> {
   let t0 = performance.now();
   const n = projection.ids.length;
-  const scoreRows = Array.from({ length: n }, (_, v) => {
+  const scoreRows = Array.from(orderByKey(result.core), (v) => {
     const scores: Record<string, number | null> = {};
     for (const column of METRIC_NAMES) {
       const value = result.scores[column][v]!;
@@ -153,7 +156,7 @@ export async function writeResults(
         { mode: 'WRITE' },
       );
     },
-    { size: SCORE_BATCH, lanes: SCORE_LANES },
+    { size: SCORE_BATCH, lanes: SCORE_LANES, retryDeadlocks: 'analysis write-back, score sets' },
   );
   timings['write.scores'] = performance.now() - t0;
   t0 = performance.now();
@@ -182,17 +185,11 @@ export async function writeResults(
     { size: BATCH },
   );
 
-  // Core membership positions in community order (a counting sort: stakeholders keep their order inside a community).
+  // Membership positions in community order (stakeholders keep their order inside a community).
   const m = result.membershipCommunity.length;
   const owner = new Int32Array(m);
   for (let v = 0; v < n; v++) owner.fill(v, result.membershipStart[v]!, result.membershipStart[v + 1]!);
-  let communities = 0;
-  for (let p = 0; p < m; p++) communities = Math.max(communities, result.membershipCommunity[p]! + 1);
-  const first = new Int32Array(communities + 1);
-  for (let p = 0; p < m; p++) first[result.membershipCommunity[p]! + 1]!++;
-  for (let c = 0; c < communities; c++) first[c + 1]! += first[c]!;
-  const byCommunity = new Int32Array(m);
-  for (let p = 0; p < m; p++) byCommunity[first[result.membershipCommunity[p]!]!++] = p;
+  const byCommunity = orderByKey(result.membershipCommunity);
   const row = (p: number) => {
     const community = result.membershipCommunity[p]!;
     const v = owner[p]!;
@@ -216,14 +213,27 @@ export async function writeResults(
       { mode: 'WRITE' },
     );
   };
-  await inBatches(coreRows, writeMemberships, { size: BATCH, lanes: MEMBERSHIP_LANES });
-  await inBatches(extraRows, writeMemberships, { size: BATCH });
+  const retryDeadlocks = 'analysis write-back, memberships';
+  await inBatches(coreRows, writeMemberships, { size: BATCH, lanes: MEMBERSHIP_LANES, retryDeadlocks });
+  await inBatches(extraRows, writeMemberships, { size: BATCH, retryDeadlocks });
   timings['write.memberships'] = performance.now() - t0;
   if (result.layout) {
     t0 = performance.now();
     await writeCommunityLinks(db, runId, result.layout);
     timings['write.map'] = performance.now() - t0;
   }
+}
+
+/** Positions 0..k-1 ordered by their key (community indices, ≥ 0), stable: a counting sort. */
+function orderByKey(keys: Int32Array): Int32Array {
+  let size = 0;
+  for (const key of keys) size = Math.max(size, key + 1);
+  const first = new Int32Array(size + 1);
+  for (const key of keys) first[key + 1]!++;
+  for (let c = 0; c < size; c++) first[c + 1]! += first[c]!;
+  const order = new Int32Array(keys.length);
+  keys.forEach((key, p) => (order[first[key]!++] = p));
+  return order;
 }
 
 /** Marks the run complete and makes it the only current run, in one transaction. */
