@@ -5,7 +5,7 @@
 // role facts, role labels and degree in one statement, and every tie touching one of them is
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
 // Interactions come last, their people resolved by the identity rules (interaction-plan.ts); the strength of
-// every relationship is then recomputed (store/interactions.ts), after the import's own transactions.
+// every relationship is then recomputed (store/relationship-recompute.ts), after the import's own transactions.
 import type { Database } from '../db/database.js';
 import {
   findStoredIdentities,
@@ -14,7 +14,7 @@ import {
   writeImportPlan,
   type ImportWriteProgress,
 } from '../store/imports.js';
-import { recomputeAllRelationships } from '../store/interactions.js';
+import { recomputeAllRelationships } from '../store/relationship-recompute.js';
 import {
   interactionPeople,
   planInteractions,
