@@ -16,7 +16,8 @@ import { migrate } from '../server/src/db/migrations.js';
 import { createHttpServer } from '../server/src/http-server.js';
 import { importParsed } from '../server/src/import/import-bundle.js';
 import { readImportInput } from '../server/src/import/read-input.js';
-import { recomputeAllRelationships } from '../server/src/store/interactions.js';
+import { recomputeAllRelationships } from '../server/src/store/relationship-recompute.js';
+import { cpuSince, cpuTime, fmtCpu } from './cpu-time.js';
 import { createRandom } from '../server/src/domain/random.js';
 import { percentile } from './api-bench.js';
 import { createBenchToken } from './bench-user.js';
@@ -121,10 +122,25 @@ export async function runInteractionBench(
 
     const loadRecompute = loadAverage();
     t = performance.now();
-    const recomputed = await recomputeAllRelationships(db, new Date());
+    // Each phase's wall and CPU time, Node's and the Neo4j JVM's (decision 113).
+    const cpuStart = cpuTime(neo4j.pid);
+    let cpuMark = cpuStart;
+    const phases: string[] = [];
+    const recomputed = await recomputeAllRelationships(db, new Date(), {
+      onPhase: (phase) => {
+        const at = cpuTime(neo4j.pid);
+        phases.push(`${phase}: ${fmtCpu(cpuSince(cpuMark, at))}`);
+        cpuMark = at;
+      },
+    });
     const recomputeMs = performance.now() - t;
+    const recomputeCpu = cpuSince(cpuStart, cpuTime(neo4j.pid));
     console.log(
-      `  recomputed ${fmtInt(recomputed.relationships)} relationships from ${fmtInt(recomputed.interactions)} interactions in ${fmtSeconds(recomputeMs)}; load ${loadRecompute}`,
+      `  recomputed ${fmtInt(recomputed.relationships)} relationships from ${fmtInt(recomputed.interactions)} interactions in ${fmtSeconds(recomputeMs)} (${fmtCpu(recomputeCpu)}); load ${loadRecompute}`,
+    );
+    for (const line of phases) console.log(`    ${line}`);
+    notes.push(
+      `Recompute, by phase (${fmtInt(recomputed.relationships)} relationships, load ${loadRecompute}): ${phases.join('; ')}`,
     );
 
     // Log-and-see through the API: sequential requests between pairs that already have a relationship.

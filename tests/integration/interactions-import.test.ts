@@ -6,7 +6,8 @@ import { execute } from '../../server/src/db/database.js';
 import { parseCsvBundle } from '../../server/src/import/csv-bundle.js';
 import { importParsed } from '../../server/src/import/import-bundle.js';
 import { parseImportContent, readImportInput } from '../../server/src/import/read-input.js';
-import { recomputeAllRelationships, relationshipsOf } from '../../server/src/store/interactions.js';
+import { relationshipsOf } from '../../server/src/store/interactions.js';
+import { recomputeAllRelationships } from '../../server/src/store/relationship-recompute.js';
 import { openTestDatabase, snapshot, type TestDatabase } from '../helpers/database.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));

@@ -5,7 +5,7 @@
 // role facts, role labels and degree in one statement, and every tie touching one of them is
 // CREATEd (a node that did not exist has no tie to merge with); the rest goes through MERGE.
 // Interactions come last, their people resolved by the identity rules (interaction-plan.ts); the strength of
-// every relationship is then recomputed (store/interactions.ts), after the import's own transactions.
+// every relationship is then recomputed (store/relationship-recompute.ts), after the import's own transactions.
 // An import job may stop it at a batch boundary (ImportControl): the one transaction rolls back, or, batch by batch,
 // what the committed batches created is deleted again (docs/decisions/106-import-jobs.md).
 import type { Database } from '../db/database.js';
@@ -18,7 +18,7 @@ import {
   writeImportPlan,
   type ImportWriteProgress,
 } from '../store/imports.js';
-import { recomputeAllRelationships } from '../store/interactions.js';
+import { recomputeAllRelationships } from '../store/relationship-recompute.js';
 import {
   interactionPeople,
   planInteractions,

@@ -2,8 +2,8 @@
 // (:Interaction)-[:WITH {initiator, owner}]->(:Stakeholder) for every person involved (the owner too), and one
 // (a)-[:RELATES]->(b) per pair (a.id < b.id) holding the strength of domain/relationship-strength.ts as of `updatedAt`.
 import { randomUUID } from 'node:crypto';
-import { execute, int, run, stream, type Database, type Tx } from '../db/database.js';
-import { bumpDataVersionAlone, writeData } from './data-version.js';
+import { execute, int, run, type Database, type Tx } from '../db/database.js';
+import { writeData } from './data-version.js';
 import type { Page, PageRequest } from '../domain/models.js';
 import {
   MAX_PAIRED_PARTICIPANTS,
@@ -11,7 +11,6 @@ import {
   type InteractionChannel,
   type PairInteraction,
 } from '../domain/relationship-strength.js';
-import { inBatches } from './batches.js';
 import { completeActions } from './engagement-plans.js';
 import { ANY_TIE } from './fragments.js';
 import { toPage } from './pages.js';
@@ -180,7 +179,7 @@ export async function logInteraction(
   });
 }
 
-interface PairEvidence {
+export interface PairEvidence {
   a: string;
   b: string;
   interactions: Array<PairInteraction & { owner: string | null }>;
@@ -196,7 +195,9 @@ async function readPairs(tx: Tx, pairs: Array<[string, string]>, now: Date): Pro
      MATCH (a:Stakeholder {id: p[0]}), (b:Stakeholder {id: p[1]})
      CALL (a, b) {
        OPTIONAL MATCH (a)<-[wa:WITH]-(i:Interaction)-[wb:WITH]->(b)
+       // A broadcast relates a pair only through its owner or initiator (pairsOf, as the full recomputation reads it).
        WHERE i.at <= datetime($now)
+         AND (COUNT { (i)-[:WITH]->(:Stakeholder) } <= $maxPaired OR wa.owner OR wa.initiator OR wb.owner OR wb.initiator)
        RETURN collect(CASE WHEN i IS NULL THEN null ELSE {
          at: i.at.epochMillis, channel: i.channel, sentiment: i.sentiment, participants: i.participants,
          initiator: CASE WHEN wa.initiator THEN 'a' WHEN wb.initiator THEN 'b' ELSE null END,
@@ -207,22 +208,35 @@ async function readPairs(tx: Tx, pairs: Array<[string, string]>, now: Date): Pro
        RETURN coalesce(sum(t.weight), 0) AS tieWeight
      }
      RETURN a.id AS a, b.id AS b, interactions, tieWeight`,
-    { pairs, now: now.toISOString() },
+    { pairs, now: now.toISOString(), maxPaired: int(MAX_PAIRED_PARTICIPANTS) },
   );
   return rows;
 }
 
-/** The relationship of one pair from its evidence, as of `now`. */
-export function measure(evidence: PairEvidence, now: Date): RelationshipRecord {
+/** A pair's relationship as numbers (dates as epoch milliseconds): what the full recomputation writes. */
+export interface MeasuredPair {
+  strength: number;
+  strengthBefore: number;
+  interactionCount: number;
+  recentInteractionCount: number;
+  firstAt: number | null;
+  lastAt: number | null;
+  reciprocity: number;
+  sentiment: number | null;
+  owner: string | null;
+}
+
+/** The relationship of one pair from its evidence, as of `now`, in numbers. */
+export function measurePair(interactions: PairEvidence['interactions'], tieWeight: number, now: Date): MeasuredPair {
   const t = now.getTime();
-  const current = relationshipStrength(evidence.interactions, evidence.tieWeight, t);
-  const before = relationshipStrength(evidence.interactions, evidence.tieWeight, t - COOLING_WINDOW_DAYS * DAY_MS);
+  const current = relationshipStrength(interactions, tieWeight, t);
+  const before = relationshipStrength(interactions, tieWeight, t - COOLING_WINDOW_DAYS * DAY_MS);
   let first: number | null = null;
   let last: number | null = null;
   let owner: string | null = null;
   let ownerAt = -Infinity;
   let recent = 0;
-  for (const interaction of evidence.interactions) {
+  for (const interaction of interactions) {
     if (first === null || interaction.at < first) first = interaction.at;
     if (last === null || interaction.at > last) last = interaction.at;
     if (interaction.owner !== null && interaction.at > ownerAt) {
@@ -232,17 +246,33 @@ export function measure(evidence: PairEvidence, now: Date): RelationshipRecord {
     if (interaction.at >= t - RECENT_WINDOW_DAYS * DAY_MS) recent++;
   }
   return {
-    a: evidence.a,
-    b: evidence.b,
     strength: current.strength,
     strengthBefore: before.strength,
-    interactionCount: evidence.interactions.length,
+    interactionCount: interactions.length,
     recentInteractionCount: recent,
-    firstInteractionAt: first === null ? null : new Date(first).toISOString(),
-    lastInteractionAt: last === null ? null : new Date(last).toISOString(),
+    firstAt: first,
+    lastAt: last,
     reciprocity: current.reciprocity,
     sentiment: current.sentiment,
     owner,
+  };
+}
+
+/** The relationship of one pair from its evidence, as of `now`. */
+export function measure(evidence: PairEvidence, now: Date): RelationshipRecord {
+  const m = measurePair(evidence.interactions, evidence.tieWeight, now);
+  return {
+    a: evidence.a,
+    b: evidence.b,
+    strength: m.strength,
+    strengthBefore: m.strengthBefore,
+    interactionCount: m.interactionCount,
+    recentInteractionCount: m.recentInteractionCount,
+    firstInteractionAt: m.firstAt === null ? null : new Date(m.firstAt).toISOString(),
+    lastInteractionAt: m.lastAt === null ? null : new Date(m.lastAt).toISOString(),
+    reciprocity: m.reciprocity,
+    sentiment: m.sentiment,
+    owner: m.owner,
     updatedAt: now.toISOString(),
   };
 }
@@ -313,82 +343,6 @@ export async function relationshipsOf(db: Database, stakeholder: string, first: 
     { id: stakeholder, first: int(first) },
   );
   return rows.map((row) => seenFrom(row.r, stakeholder));
-}
-
-export interface RecomputeSummary {
-  interactions: number;
-  relationships: number;
-}
-
-/**
- * Recomputes every relationship from all interactions, as of `now`: the interactions are streamed once and grouped
- * by pair in memory (a pair list, not the interactions, is what is held), then written in batches; relationships
- * whose pair has no interaction left are removed.
- */
-export async function recomputeAllRelationships(db: Database, now: Date): Promise<RecomputeSummary> {
-  const byPair = new Map<string, PairEvidence>();
-  let interactions = 0;
-  await stream<{ at: number; channel: InteractionChannel; sentiment: number | null; people: Array<[string, boolean, boolean]> }>(
-    db,
-    `MATCH (i:Interaction) WHERE i.at <= datetime($now)
-     RETURN i.at.epochMillis AS at, i.channel AS channel, i.sentiment AS sentiment,
-            [(i)-[w:WITH]->(p:Stakeholder) | [p.id, coalesce(w.initiator, false), coalesce(w.owner, false)]] AS people`,
-    { now: now.toISOString() },
-    (row) => {
-      interactions++;
-      const ids = row.people.map(([id]) => id);
-      const owner = row.people.find(([, , isOwner]) => isOwner)?.[0] ?? null;
-      const initiator = row.people.find(([, isInitiator]) => isInitiator)?.[0] ?? null;
-      const hubs = [owner, initiator].filter((x): x is string => x !== null);
-      for (const [a, b] of pairsOf(ids, hubs)) {
-        const key = `${a}\u0000${b}`;
-        let evidence = byPair.get(key);
-        if (!evidence) {
-          evidence = { a, b, interactions: [], tieWeight: 0 };
-          byPair.set(key, evidence);
-        }
-        evidence.interactions.push({
-          at: row.at,
-          channel: row.channel,
-          sentiment: row.sentiment,
-          participants: ids.length,
-          initiator: initiator === a ? 'a' : initiator === b ? 'b' : null,
-          owner,
-        });
-      }
-    },
-  );
-  // The tie weights of those pairs, from one pass over the ties (streamed under the write timeout): a lookup per
-  // batch of pairs ran past the read timeout on a loaded machine, and walks the same ties in the end.
-  await stream<{ a: string; b: string; w: number | null }>(
-    db,
-    `MATCH (a:Stakeholder)-[t:${ANY_TIE}]->(b:Stakeholder) RETURN a.id AS a, b.id AS b, t.weight AS w`,
-    {},
-    (row) => {
-      const evidence = byPair.get(row.a < row.b ? `${row.a}\u0000${row.b}` : `${row.b}\u0000${row.a}`);
-      if (evidence) evidence.tieWeight += row.w ?? 0;
-    },
-  );
-  const pairs = [...byPair.values()];
-  await inBatches(
-    pairs,
-    async (batch) => {
-      await execute(db, WRITE_RELATIONSHIPS, { rows: batch.map((evidence) => measure(evidence, now)) }, { mode: 'WRITE' });
-    },
-    { size: 5_000 },
-  );
-  // Relationships not rewritten above lost their last interaction.
-  for (;;) {
-    const [removed] = await execute<{ n: number }>(
-      db,
-      `MATCH ()-[x:RELATES]->() WHERE x.updatedAt < datetime($now) WITH x LIMIT 10000 DELETE x RETURN count(*) AS n`,
-      { now: now.toISOString() },
-      { mode: 'WRITE' },
-    );
-    if ((removed?.n ?? 0) === 0) break;
-  }
-  await bumpDataVersionAlone(db);
-  return { interactions, relationships: pairs.length };
 }
 
 /** The relationship of each consecutive pair of a path (a warm introduction), seen from the earlier one; null where none. */

@@ -1,9 +1,11 @@
 // Interactions and the relationships they measure: logging one, reading a stakeholder's log and relationships,
-// recomputing every strength. Arguments are checked here; the Cypher is in store/interactions.ts.
+// recomputing every strength. Arguments are checked here; the Cypher is in store/interactions.ts and
+// store/relationship-recompute.ts.
 import { badInput, notFound } from '../../errors.js';
 import { SENTIMENT_MAX, SENTIMENT_MIN } from '../../domain/relationship-strength.js';
 import { hasControlCharacters, isIsoDate, isValidId, MAX_TEXT_LENGTH } from '../../domain/validators.js';
 import * as store from '../../store/interactions.js';
+import { recomputeAllRelationships } from '../../store/relationship-recompute.js';
 import { connectionResolvers, pageRequest } from '../common/pagination.js';
 import type { GraphQLContext } from '../../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -136,7 +138,7 @@ export const interactionResolvers: Resolvers = {
     },
     recomputeRelationshipStrengths: async (_, __, context) => {
       const started = performance.now();
-      const summary = await store.recomputeAllRelationships(context.db, new Date());
+      const summary = await recomputeAllRelationships(context.db, new Date());
       context.audit.counts = { ...summary };
       return { ...summary, durationMs: Math.round(performance.now() - started) };
     },
