@@ -455,12 +455,14 @@ export type Direction =
 /** One step of a saved engagement plan: engage this seed, by its owner, before its due date. */
 export type EngagementAction = {
   __typename?: 'EngagementAction';
-  /** When the interaction that completed it happened. */
+  /** When the interaction that completed it happened (or when an editor marked it done). */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The interaction that completed it. */
+  /** The interaction that completed it (null when an editor marked it done). */
   completedBy?: Maybe<Interaction>;
   due: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
+  /** An editor's note on the action (at most 500 characters). */
+  note?: Maybe<Scalars['String']['output']>;
   /** The employee (a stakeholder) who owns the action. */
   owner?: Maybe<Stakeholder>;
   /** 1 for the plan's first seed. */
@@ -481,8 +483,10 @@ export type EngagementActionInput = {
 
 /** Where an action of a saved engagement plan stands. */
 export type EngagementActionStatus =
-  /** An interaction with the seed was logged inside the plan's window. */
+  /** An interaction with the seed was logged inside the plan's window, or an editor marked it done. */
   | 'DONE'
+  /** Given up by an editor: counted apart from done and open, in neither group of the effect, not completed by later interactions. */
+  | 'DROPPED'
   /** Not done yet. */
   | 'OPEN';
 
@@ -531,10 +535,12 @@ export type EngagementPlanProgress = {
   __typename?: 'EngagementPlanProgress';
   actions: Scalars['Int']['output'];
   done: Scalars['Int']['output'];
+  /** Dropped by an editor: neither done nor open. */
+  dropped: Scalars['Int']['output'];
   open: Scalars['Int']['output'];
   /** Open actions past their due date. */
   overdue: Scalars['Int']['output'];
-  /** done / actions, 0 … 1. */
+  /** done / (actions − dropped), 0 … 1; 0 when every action was dropped. */
   share: Scalars['Float']['output'];
 };
 
@@ -830,6 +836,8 @@ export type Mutation = {
   saveEngagementPlan: SavedEngagementPlan;
   /** Sets the caller's password; `current` is required unless signed in through a one-time link with no password set yet. */
   setPassword: Scalars['Boolean']['output'];
+  /** Edits one action of a saved plan (owner, due date, status, note); answers its plan, the progress counted again. */
+  updateEngagementAction: SavedEngagementPlan;
   updateStakeholder: Stakeholder;
 };
 
@@ -933,6 +941,12 @@ export type MutationSaveEngagementPlanArgs = {
 export type MutationSetPasswordArgs = {
   current?: InputMaybe<Scalars['String']['input']>;
   password: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateEngagementActionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEngagementActionInput;
 };
 
 
@@ -1850,6 +1864,20 @@ export type UnratedBroker = {
   stakeholder: Stakeholder;
 };
 
+/**
+ * A change to one action of a saved plan: a field left out stays as it is. DONE set by hand records now as its
+ * completion (without an interaction); OPEN or DROPPED clears the completion.
+ */
+export type UpdateEngagementActionInput = {
+  /** On or after the plan's first day, at most 366 days after its last. */
+  due?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 500 characters; null or empty clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The employee (a stakeholder) who owns it; null for nobody. */
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EngagementActionStatus>;
+};
+
 export type UpdateStakeholderInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2102,6 +2130,7 @@ export type ResolversTypes = ResolversObject<{
   TieKeyInput: TieKeyInput;
   TieType: TieType;
   UnratedBroker: ResolverTypeWrapper<UnratedBrokerRecordModel>;
+  UpdateEngagementActionInput: UpdateEngagementActionInput;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: ResolverTypeWrapper<UserWithTokensModel>;
   Viewer: ResolverTypeWrapper<PrincipalModel>;
@@ -2228,6 +2257,7 @@ export type ResolversParentTypes = ResolversObject<{
   TieInput: TieInput;
   TieKeyInput: TieKeyInput;
   UnratedBroker: UnratedBrokerRecordModel;
+  UpdateEngagementActionInput: UpdateEngagementActionInput;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: UserWithTokensModel;
   Viewer: PrincipalModel;
@@ -2481,6 +2511,7 @@ export type EngagementActionResolvers<ContextType = GraphQLContext, ParentType e
   completedBy?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType>;
   due?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
@@ -2518,6 +2549,7 @@ export type EngagementPlanResolvers<ContextType = GraphQLContext, ParentType ext
 export type EngagementPlanProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementPlanProgress'] = ResolversParentTypes['EngagementPlanProgress']> = ResolversObject<{
   actions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2689,6 +2721,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   runAnalysis?: Resolver<ResolversTypes['AnalysisRun'], ParentType, ContextType, Partial<MutationRunAnalysisArgs>>;
   saveEngagementPlan?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationSaveEngagementPlanArgs, 'input'>>;
   setPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordArgs, 'password'>>;
+  updateEngagementAction?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationUpdateEngagementActionArgs, 'id' | 'input'>>;
   updateStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationUpdateStakeholderArgs, 'id' | 'input'>>;
 }>;
 
