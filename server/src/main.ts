@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const report = await loadDemo(opened.db);
     const { stakeholders, ties, interactions, relationships } = report.counts;
     log(
-      `Demo loaded: ${stakeholders} stakeholders, ${ties} ties, ${interactions} interactions (${relationships} relationships) in ${report.durationMs} ms.`,
+      `Demo loaded: ${stakeholders} stakeholders, ${ties} ties, ${interactions} interactions (${relationships} relationships) in ${report.durationMs} ms; its dates moved ${report.shiftedDays} days to end yesterday.`,
     );
   }
   if (shuttingDown) return;

@@ -1,6 +1,7 @@
 // Saved engagement plans through the GraphQL app: saving one (editor only, validated, nothing written when refused),
 // logging an interaction with a seed inside the window completes its action (outside it does not), progress, the
-// measured effect once the window has closed (checked against the pure measure), and erasure of a seed.
+// measured effect once the window has closed (checked against the pure measure), erasure of a seed, and editing an
+// action (owner, due day, status with DROPPED counted apart, note; validated, editors only, audited).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readImportInput } from '../../server/src/import/read-input.js';
@@ -57,7 +58,14 @@ interface Saved {
     createdBy: string | null;
     segment: { members: number; roles: string[]; roleMatch: string };
     progress: { actions: number; done: number; open: number; overdue: number; share: number };
-    actions: Array<{ rank: number; due: string; status: string; stakeholder: { id: string }; owner: { id: string } | null }>;
+    actions: Array<{
+      id: string;
+      rank: number;
+      due: string;
+      status: string;
+      stakeholder: { id: string };
+      owner: { id: string } | null;
+    }>;
     effect: unknown;
   };
 }
@@ -190,5 +198,151 @@ describe('saveEngagementPlan', () => {
       { id: e },
     );
     expect(left?.n).toBe(0);
+  });
+});
+
+describe('updateEngagementAction', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateEngagementActionInput!) { updateEngagementAction(id: $id, input: $input) {
+    id progress { actions done dropped open overdue share }
+    actions { id rank due status completedAt completedBy { id } note stakeholder { id } owner { id } } } }`;
+  interface Updated {
+    updateEngagementAction: {
+      id: string;
+      progress: { actions: number; done: number; dropped: number; open: number; overdue: number; share: number };
+      actions: Array<{
+        id: string;
+        rank: number;
+        due: string;
+        status: string;
+        completedAt: string | null;
+        completedBy: { id: string } | null;
+        note: string | null;
+        stakeholder: { id: string };
+        owner: { id: string } | null;
+      }>;
+    };
+  }
+  let planId = '';
+  let actionIds: string[] = [];
+  let viewer: ReturnType<typeof createTestClient>;
+
+  beforeAll(async () => {
+    // Seeds nobody met inside the window yet (the first test met ids[0] there).
+    const [, b, owner, c, d] = ids;
+    const { saveEngagementPlan: plan } = await editor.data<Saved>(SAVE, {
+      input: {
+        name: 'Editable',
+        startsOn: isoDay(-5),
+        endsOn: isoDay(20),
+        owner,
+        actions: [{ stakeholder: b }, { stakeholder: c }, { stakeholder: d }],
+      },
+    });
+    planId = plan.id;
+    actionIds = plan.actions.map((x) => x.id);
+    expect(plan.actions.every((x) => x.status === 'OPEN')).toBe(true);
+    viewer = createTestClient(t, { role: 'viewer', app: editor.app });
+    expect(await viewer.user).not.toBeNull();
+  });
+
+  it('changes owner, due day and note, and counts dropped actions apart from done and open', async () => {
+    const [first, second] = actionIds;
+    const newOwner = ids[0]!;
+    const edited = await editor.data<Updated>(UPDATE, {
+      id: first,
+      input: { owner: newOwner, due: isoDay(40), note: '  Call after the trade fair  ' },
+    });
+    expect(edited.updateEngagementAction.id).toBe(planId);
+    expect(edited.updateEngagementAction.actions[0]).toMatchObject({
+      id: first,
+      owner: { id: newOwner },
+      due: isoDay(40),
+      note: 'Call after the trade fair',
+      status: 'OPEN',
+    });
+    // The others are as they were.
+    expect(edited.updateEngagementAction.actions[1]).toMatchObject({ owner: { id: ids[2] }, due: isoDay(20), note: null });
+
+    const dropped = await editor.data<Updated>(UPDATE, { id: second, input: { status: 'DROPPED' } });
+    expect(dropped.updateEngagementAction.progress).toEqual({ actions: 3, done: 0, dropped: 1, open: 2, overdue: 0, share: 0 });
+
+    const done = await editor.data<Updated>(UPDATE, { id: first, input: { status: 'DONE' } });
+    const doneAction = done.updateEngagementAction.actions[0]!;
+    expect(doneAction.status).toBe('DONE');
+    expect(doneAction.completedBy).toBeNull();
+    expect(Math.abs(Date.parse(doneAction.completedAt!) - Date.now())).toBeLessThan(10 * 60_000);
+    expect(done.updateEngagementAction.progress).toEqual({ actions: 3, done: 1, dropped: 1, open: 1, overdue: 0, share: 0.5 });
+
+    // An interaction with the dropped seed inside the window leaves it dropped; the open one is completed.
+    await editor.data(LOG, { input: { at: instant(-1), channel: 'CALL', participants: [ids[3], ids[4]], owner: ids[2] } });
+    const { savedEngagementPlan: read } = await analyst.data<{
+      savedEngagementPlan: { progress: { done: number; open: number; share: number }; actions: Array<{ status: string }> };
+    }>(PLAN, { id: planId });
+    expect(read.actions.map((x) => x.status)).toEqual(['DONE', 'DROPPED', 'DONE']);
+    expect(read.progress).toEqual({ done: 2, open: 0, share: 1 });
+
+    // Reopened, an action loses its completion; the owner and the note can be cleared.
+    const reopened = await editor.data<Updated>(UPDATE, { id: first, input: { status: 'OPEN', owner: null, note: '' } });
+    expect(reopened.updateEngagementAction.actions[0]).toMatchObject({
+      status: 'OPEN',
+      completedAt: null,
+      completedBy: null,
+      owner: null,
+      note: null,
+    });
+    expect(reopened.updateEngagementAction.progress).toMatchObject({ done: 1, dropped: 1, open: 1 });
+  });
+
+  it('refuses bad input naming the field, unknown actions as NOT_FOUND, and callers below editor; nothing is written', async () => {
+    const before = await snapshot(t.db);
+    const [first] = actionIds;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ due: isoDay(-6) }, 'input.due'],
+      [{ due: isoDay(20 + 367) }, 'input.due'],
+      [{ due: null }, 'input.due'],
+      [{ status: null }, 'input.status'],
+      [{ note: 'x'.repeat(501) }, 'input.note'],
+      [{ note: 'bell \u0007 inside' }, 'input.note'],
+      [{ owner: 'nobody-here' }, 'input.owner'],
+      [{ owner: 'x'.repeat(300) }, 'input.owner'],
+      [{}, 'input'],
+      // A valid change alongside a refused one is not written either.
+      [{ note: 'fine', due: isoDay(-30) }, 'input.due'],
+    ];
+    for (const [input, field] of cases) {
+      const response = await editor.gql(UPDATE, { id: first, input });
+      const error = response.body.errors?.[0]?.extensions;
+      expect(error?.code, JSON.stringify(input).slice(0, 80)).toBe('BAD_USER_INPUT');
+      // Control characters are refused before the resolver, naming the path from the mutation.
+      expect([field, `updateEngagementAction.${field}`]).toContain(error?.field);
+    }
+    const unknown = await editor.gql(UPDATE, { id: 'no-such-action', input: { status: 'DONE' } });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const caller of [analyst, viewer]) {
+      const refused = await caller.gql(UPDATE, { id: first, input: { status: 'DROPPED' } });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('leaves an audit event with the action, the fields changed and the status, never the note', async () => {
+    const [, , third] = actionIds;
+    await editor.data(UPDATE, { id: third, input: { status: 'DROPPED', note: 'Left the company' } });
+    await viewer.gql(UPDATE, { id: third, input: { status: 'OPEN' } });
+    const admin = createTestClient(t, { app: editor.app });
+    const EVENTS = `query($actor: String) { auditEvents(action: "updateEngagementAction", actor: $actor, first: 5) {
+      edges { node { actor action targets counts outcome } } } }`;
+    type Events = {
+      auditEvents: { edges: Array<{ node: { targets: string[]; counts: Record<string, unknown> | null; outcome: string } }> };
+    };
+    const byEditor = await admin.data<Events>(EVENTS, { actor: (await editor.user)!.name });
+    expect(byEditor.auditEvents.edges[0]?.node).toMatchObject({
+      targets: [third],
+      outcome: 'ok',
+      counts: { changed: 'status,note', status: 'DROPPED' },
+    });
+    expect(JSON.stringify(byEditor.auditEvents.edges)).not.toContain('Left the company');
+    const byViewer = await admin.data<Events>(EVENTS, { actor: (await viewer.user)!.name });
+    expect(byViewer.auditEvents.edges[0]?.node).toMatchObject({ targets: [third], outcome: 'FORBIDDEN' });
   });
 });

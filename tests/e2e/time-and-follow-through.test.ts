@@ -1,6 +1,6 @@
 // End-to-end journeys of issue 10 §4–5: read the community evolution between two analysis runs (alluvial chart and
 // events), play the date window on the map (the network grows; the URL keeps the window), and follow a saved
-// engagement plan to its measured effect (save, log an interaction with a seed, progress, effect).
+// engagement plan to its measured effect (save, log an interaction with a seed, progress, effect, edit an action).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AtlasTestHook } from '../../client/src/lib/test-hook';
@@ -135,7 +135,7 @@ describe('time', () => {
     const saved = page.getByTestId('saved-plans');
     const item = saved.getByTestId('saved-plan').filter({ hasText: 'Win over the customers' });
     await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
-    expect(await item.getByTestId('plan-progress').textContent()).toContain('0 of 3 done');
+    expect(await item.getByTestId('plan-progress').textContent()).toContain('0 done · 3 open');
 
     // An interaction with the first seed inside the window completes its action.
     const { engagementPlans } = await gql<{
@@ -149,7 +149,7 @@ describe('time', () => {
     await waitUntilSettled(page);
     await page.getByTestId('tab-act').click();
     const again = page.getByTestId('saved-plans').getByTestId('saved-plan').filter({ hasText: 'Win over the customers' });
-    await expect.poll(() => again.getByTestId('plan-progress').textContent(), { timeout: 30_000 }).toContain('1 of 3 done');
+    await expect.poll(() => again.getByTestId('plan-progress').textContent(), { timeout: 30_000 }).toContain('1 done · 2 open');
     await again.getByRole('button', { name: 'Win over the customers' }).click();
     const detail = page.getByTestId('saved-plan-detail');
     await expect
@@ -162,6 +162,40 @@ describe('time', () => {
     expect(await effect.getByTestId('effect-strength').textContent()).toMatch(/^\+\d\.\d\d$/);
     await detail.scrollIntoViewIfNeeded();
     await screenshot(page, 'engagement-follow-through');
+
+    // An editor edits actions in place: the second is dropped (counted apart), the third moved to a later day.
+    const second = detail.getByTestId('plan-action').nth(1);
+    await second.getByTestId('action-status').selectOption('DROPPED');
+    await expect.poll(() => second.getAttribute('data-status'), { timeout: 30_000 }).toBe('DROPPED');
+    await expect
+      .poll(() => again.getByTestId('plan-progress').textContent(), { timeout: 30_000 })
+      .toContain('1 done · 1 dropped · 1 open');
+    const third = detail.getByTestId('plan-action').nth(2);
+    await third.getByTestId('action-due').fill(isoDay(10));
+    const planNamed = async () => {
+      const { engagementPlans } = await gql<{
+        engagementPlans: Array<{ name: string; progress: { dropped: number }; actions: Array<{ status: string; due: string }> }>;
+      }>('{ engagementPlans { name progress { dropped } actions { status due } } }');
+      return engagementPlans.find((p) => p.name === 'Win over the customers')!;
+    };
+    await expect.poll(async () => (await planNamed()).actions[2]!.due, { timeout: 30_000 }).toBe(isoDay(10));
+    const edited = await planNamed();
+    expect(edited.progress.dropped).toBe(1);
+    expect(edited.actions.map((a) => a.status)).toEqual(['DONE', 'DROPPED', 'OPEN']);
+    // Read again from the server, the page shows the same.
+    await page.reload();
+    await waitUntilSettled(page);
+    await page.getByTestId('tab-act').click();
+    const reread = page.getByTestId('saved-plans').getByTestId('saved-plan').filter({ hasText: 'Win over the customers' });
+    await expect
+      .poll(() => reread.getByTestId('plan-progress').textContent(), { timeout: 30_000 })
+      .toContain('1 done · 1 dropped · 1 open');
+    await reread.getByRole('button', { name: 'Win over the customers' }).click();
+    await expect
+      .poll(() => page.getByTestId('saved-plan-detail').getByTestId('action-status').count(), { timeout: 30_000 })
+      .toBe(3);
+    await page.getByTestId('saved-plan-detail').scrollIntoViewIfNeeded();
+    await screenshot(page, 'engagement-actions-edited');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -13,9 +13,11 @@ import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 
 let t: TestDatabase;
+let demoLoadedAt = 0;
 beforeAll(async () => {
   t = await openTestDatabase();
   await t.clear();
+  demoLoadedAt = Date.now();
   await loadDemo(t.db);
 });
 afterAll(async () => t.close());
@@ -27,6 +29,21 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
   }
   throw new Error('condition never became true');
 }
+
+describe('the demo as loaded', () => {
+  it('ends yesterday: its dates were moved by whole days, ties and interactions alike (decision 104)', async () => {
+    const DAY = 86_400_000;
+    const [latest] = await execute<{ at: number; since: string }>(
+      t.db,
+      `MATCH (i:Interaction) WITH max(i.at) AS at
+       MATCH (:Stakeholder)-[r:${TIE_TYPES.join('|')}]->(:Stakeholder) WHERE r.since IS NOT NULL
+       RETURN at.epochMillis AS at, toString(max(r.since)) AS since`,
+    );
+    expect(Math.floor(latest!.at / DAY)).toBe(Math.floor(demoLoadedAt / DAY) - 1);
+    // In the files the last tie (2025-06-30) comes 514 days before the last interaction (2026-11-26): so it stays.
+    expect(Math.floor(latest!.at / DAY) - Date.parse(`${latest!.since}T00:00:00Z`) / DAY).toBe(514);
+  });
+});
 
 describe('projection', () => {
   it('loads the whole demo graph, and a filtered one, in one query', async () => {

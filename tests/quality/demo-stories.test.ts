@@ -1,7 +1,8 @@
 // Quality: the three stories planted in the demo's three years of interactions (seeds/demo, ground-truth-stories.csv)
 // are there, measured with the one strength formula and the partition a run uses: (a) a partner community cools,
 // (b) an engaged customer segment warms up after its engagement date while the rest of the segment does not,
-// (c) a broker leaves and the two halves of the community stop talking to each other.
+// (c) a broker leaves and the two halves of the community stop talking to each other. Each story is checked on the
+// files as dated and as the demo loads them on a clock years later (moved to end yesterday, decision 104).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Graph from 'graphology';
@@ -14,11 +15,13 @@ import {
 } from '../../server/src/domain/relationship-strength.js';
 import { detectPartition } from '../../server/src/analytics/partition.js';
 import { normaliseEmail } from '../../server/src/import/identity.js';
+import { readImportInput } from '../../server/src/import/read-input.js';
+import { shiftDay, shiftToYesterday } from '../../server/src/import/shift-dates.js';
 import { INTERACTIONS_UNTIL } from '../../seeds/ecosystem/interactions.js';
 
 const DAY = 86_400_000;
-const table = (file: string): Array<Record<string, string>> =>
-  parse(readFileSync(fileURLToPath(new URL(`../../seeds/demo/${file}`, import.meta.url)), 'utf8'), { columns: true });
+const DEMO = fileURLToPath(new URL('../../seeds/demo', import.meta.url));
+const table = (file: string): Array<Record<string, string>> => parse(readFileSync(`${DEMO}/${file}`, 'utf8'), { columns: true });
 
 // People by the primary key the ground truth uses; participants named by e-mail are mapped back to it.
 const truth = table('ground-truth.csv');
@@ -38,47 +41,29 @@ interface Interaction {
   initiator: string | null;
   people: string[];
 }
-const interactions = new Map<string, Interaction>();
-for (const r of table('interactions.csv')) {
-  interactions.set(r.id!, {
-    at: Date.parse(r.at!),
-    channel: r.channel as InteractionChannel,
-    sentiment: r.sentiment ? Number(r.sentiment) : null,
-    initiator: r.initiator || null,
-    people: [],
-  });
-}
-for (const r of table('interaction_participants.csv')) interactions.get(r.interaction!)?.people.push(person(r.stakeholder!));
-const all = [...interactions.values()];
 
+// The bundle as the demo loader reads it (without the future check: it moves the dates before writing).
+const parsed = await readImportInput(DEMO, { now: Number.POSITIVE_INFINITY });
 const stories = table('ground-truth-stories.csv');
 const part = (story: string, name: string): Set<string> =>
   new Set(stories.filter((r) => r.story === story && r.part === name).map((r) => r.stakeholder!));
-const dateOf = (story: string): number => Date.parse(`${stories.find((r) => r.story === story)!.date}T00:00:00Z`);
-const asOf = Date.parse(`${INTERACTIONS_UNTIL}T00:00:00Z`);
 
-/** Each pair of `members` who shared an interaction, with the interactions as the formula sees them. */
-function pairsWithin(members: (id: string) => boolean): Map<string, PairInteraction[]> {
-  const pairs = new Map<string, PairInteraction[]>();
-  for (const x of all) {
-    const inside = [...new Set(x.people)].filter(members).sort();
-    for (let i = 0; i < inside.length; i++) {
-      for (let j = i + 1; j < inside.length; j++) {
-        const [a, b] = [inside[i]!, inside[j]!];
-        const key = `${a} ${b}`;
-        const list = pairs.get(key) ?? [];
-        list.push({
-          at: x.at,
-          channel: x.channel,
-          sentiment: x.sentiment,
-          participants: x.people.length,
-          initiator: x.initiator === a ? 'a' : x.initiator === b ? 'b' : null,
-        });
-        pairs.set(key, list);
-      }
-    }
-  }
-  return pairs;
+/** The demo's interactions, its story dates and its "as of" day: as dated in the files (today null) or moved. */
+function demoOn(today: number | null) {
+  const { bundle, days } = today === null ? { bundle: parsed.bundle, days: 0 } : shiftToYesterday(parsed.bundle, today);
+  const all: Interaction[] = bundle.interactions.map((x) => ({
+    at: x.at,
+    channel: x.channel,
+    sentiment: x.sentiment ?? null,
+    initiator: x.initiator ?? null,
+    people: x.participants.map(person),
+  }));
+  const day = (iso: string): number => Date.parse(`${shiftDay(iso, days)}T00:00:00Z`);
+  return {
+    all,
+    asOf: day(INTERACTIONS_UNTIL),
+    dateOf: (story: string): number => day(stories.find((r) => r.story === story)!.date!),
+  };
 }
 
 const meanStrength = (pairs: Map<string, PairInteraction[]>, at: number): number => {
@@ -90,12 +75,46 @@ const meanStrength = (pairs: Map<string, PairInteraction[]>, at: number): number
 const figures: Array<Record<string, string | number>> = [];
 afterAll(() => console.table(figures));
 
-describe('the demo interactions tell their planted stories', () => {
+const CLOCKS = [
+  { clock: 'as the files are dated', today: null },
+  { clock: 'loaded on 2029-07-04', today: Date.parse('2029-07-04T10:00:00Z') },
+];
+
+describe.each(CLOCKS)('the demo interactions tell their planted stories, $clock', ({ clock, today }) => {
+  const { all, asOf, dateOf } = demoOn(today);
+
+  /** Each pair of `members` who shared an interaction, with the interactions as the formula sees them. */
+  function pairsWithin(members: (id: string) => boolean): Map<string, PairInteraction[]> {
+    const pairs = new Map<string, PairInteraction[]>();
+    for (const x of all) {
+      const inside = [...new Set(x.people)].filter(members).sort();
+      for (let i = 0; i < inside.length; i++) {
+        for (let j = i + 1; j < inside.length; j++) {
+          const [a, b] = [inside[i]!, inside[j]!];
+          const key = `${a} ${b}`;
+          const list = pairs.get(key) ?? [];
+          list.push({
+            at: x.at,
+            channel: x.channel,
+            sentiment: x.sentiment,
+            participants: x.people.length,
+            initiator: x.initiator === a ? 'a' : x.initiator === b ? 'b' : null,
+          });
+          pairs.set(key, list);
+        }
+      }
+    }
+    return pairs;
+  }
+
   it('holds three years of interactions, up to the demo date', () => {
     const times = all.map((x) => x.at);
+    const latest = times.reduce((a, b) => Math.max(a, b), 0);
     expect(all.length).toBeGreaterThan(9_000);
-    expect(Math.max(...times)).toBeLessThanOrEqual(asOf + DAY);
-    expect(Math.min(...times)).toBeLessThan(asOf - 2.9 * 365 * DAY);
+    expect(latest).toBeLessThanOrEqual(asOf + DAY);
+    // Moved, the latest interaction falls on the day before the clock's.
+    if (today !== null) expect(Math.floor(latest / DAY)).toBe(Math.floor(today / DAY) - 1);
+    expect(times.reduce((a, b) => Math.min(a, b), Infinity)).toBeLessThan(asOf - 2.9 * 365 * DAY);
     expect(all.every((x) => new Set(x.people).size >= 2)).toBe(true);
   });
 
@@ -116,6 +135,7 @@ describe('the demo interactions tell their planted stories', () => {
       (l) => relationshipStrength(l, 0, asOf).strength < relationshipStrength(l, 0, before).strength,
     );
     figures.push({
+      clock,
       story: '(a) cooling',
       pairs: cooling.size,
       'strength now / 6 months ago': +coolingRatio.toFixed(3),
@@ -142,11 +162,13 @@ describe('the demo interactions tell their planted stories', () => {
     const engaged = measure(part('won-segment', 'engaged'));
     const rest = measure(part('won-segment', 'not-engaged'));
     figures.push({
+      clock,
       story: '(b) engaged',
       'interactions before → after': `${engaged.before.count} → ${engaged.after.count}`,
       'sentiment before → after': `${engaged.before.sentiment.toFixed(2)} → ${engaged.after.sentiment.toFixed(2)}`,
     });
     figures.push({
+      clock,
       story: '(b) not engaged',
       'interactions before → after': `${rest.before.count} → ${rest.after.count}`,
       'sentiment before → after': `${rest.before.sentiment.toFixed(2)} → ${rest.after.sentiment.toFixed(2)}`,
@@ -207,12 +229,14 @@ describe('the demo interactions tell their planted stories', () => {
     const earlier = windowOf(date - 365 * DAY, date);
     const later = windowOf(date, asOf + DAY);
     figures.push({
+      clock,
       story: '(c) year before',
       'cross-side share': +earlier.cross.toFixed(3),
       purity: +earlier.purity.toFixed(3),
       communities: earlier.communities,
     });
     figures.push({
+      clock,
       story: '(c) year after',
       'cross-side share': +later.cross.toFixed(3),
       purity: +later.purity.toFixed(3),

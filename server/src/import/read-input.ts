@@ -38,7 +38,7 @@ const FORMAT_OF_EXTENSION: Record<string, ImportFormat> = {
 
 export async function readImportInput(
   path: string,
-  opts: { source?: string; keepSummaries?: boolean } = {},
+  opts: { source?: string; keepSummaries?: boolean; now?: number } = {},
 ): Promise<ParseResult> {
   let isDir: boolean;
   try {
@@ -46,7 +46,7 @@ export async function readImportInput(
   } catch (e) {
     return failure(path, `cannot read '${path}': ${(e as Error).message}`);
   }
-  if (isDir) return parseCsvBundle(await readFolder(path));
+  if (isDir) return parseCsvBundle(await readFolder(path), opts.now === undefined ? {} : { now: opts.now });
 
   const ext = extname(path).toLowerCase();
   let format = FORMAT_OF_EXTENSION[ext];

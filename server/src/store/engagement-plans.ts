@@ -1,7 +1,7 @@
 // Saved engagement plans and their actions: (:EngagementPlan)-[:HAS_ACTION]->(:EngagementAction)-[:FOR]->(seed),
 // (action)-[:OWNED_BY]->(owner), and (plan)-[:IN_SEGMENT]->(member) for the segment as it was when the plan was
 // saved (the comparison group of its measured effect). An action is completed by the first interaction with its
-// seed inside the plan's window. Erasing a stakeholder deletes the actions for it (store/erasure.ts); the
+// seed inside the plan's window; editors change its owner, due day, status (DROPPED included) and note. Erasing a stakeholder deletes the actions for it (store/erasure.ts); the
 // relationships to it go with it.
 import { randomUUID } from 'node:crypto';
 import { execute, int, run, type Database, type Tx } from '../db/database.js';
@@ -10,7 +10,7 @@ import type { MemberInteraction } from '../domain/models.js';
 import { writeData } from './data-version.js';
 import { roleLabelPredicate } from './fragments.js';
 
-export type ActionStatus = 'OPEN' | 'DONE';
+export type ActionStatus = 'OPEN' | 'DONE' | 'DROPPED';
 
 export interface PlanSegment {
   roles: RoleName[] | null;
@@ -43,6 +43,7 @@ export interface ActionRecord {
   status: ActionStatus;
   completedAt: string | null;
   interaction: string | null;
+  note: string | null;
 }
 
 export interface PlanRecord {
@@ -62,7 +63,7 @@ const PLAN_PROJECTION = `p { .id, .name, .expectedReach, .createdBy, startsOn: t
   createdAt: toString(p.createdAt), segment: p.segment,
   segmentSize: COUNT { (p)-[:IN_SEGMENT]->(:Stakeholder) },
   actions: COLLECT { MATCH (p)-[:HAS_ACTION]->(a:EngagementAction)-[:FOR]->(s:Stakeholder)
-    RETURN a { .id, .rank, .status, .interaction, stakeholder: s.id, due: toString(a.due), completedAt: toString(a.completedAt),
+    RETURN a { .id, .rank, .status, .interaction, .note, stakeholder: s.id, due: toString(a.due), completedAt: toString(a.completedAt),
                owner: [(a)-[:OWNED_BY]->(o:Stakeholder) | o.id][0] } ORDER BY a.rank } }`;
 
 interface StoredPlan extends Omit<PlanRecord, 'segment'> {
@@ -162,6 +163,86 @@ export async function completeActions(tx: Tx, stakeholders: readonly string[], a
     { ids: [...stakeholders], at, interaction },
   );
   return row?.n ?? 0;
+}
+
+/** A change to one action; a field left undefined stays as it is (owner and note: null clears). */
+export interface ActionChange {
+  owner?: string | null;
+  due?: string;
+  status?: ActionStatus;
+  note?: string | null;
+}
+
+export type ActionUpdateOutcome =
+  | { plan: PlanRecord }
+  | { missingAction: true }
+  | { missingOwner: string }
+  | { dueOutside: { startsOn: string; latest: string } };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Changes one action in one transaction and answers its plan. Nothing is written when the action or the owner does
+ * not exist, or the due day falls before the plan's first day or more than `maxDaysAfterEnd` after its last.
+ * Marked DONE by hand, an action is completed now without an interaction; OPEN or DROPPED clears its completion.
+ */
+export async function updateAction(
+  db: Database,
+  id: string,
+  change: ActionChange,
+  maxDaysAfterEnd: number,
+): Promise<ActionUpdateOutcome> {
+  return writeData(db, async (tx) => {
+    const [found] = await run<{ plan: string; startsOn: string; endsOn: string; status: ActionStatus }>(
+      tx,
+      `MATCH (p:EngagementPlan)-[:HAS_ACTION]->(a:EngagementAction {id: $id})
+       RETURN p.id AS plan, toString(p.startsOn) AS startsOn, toString(p.endsOn) AS endsOn, a.status AS status`,
+      { id },
+    );
+    if (!found) return { missingAction: true };
+    if (change.due !== undefined) {
+      const latest = new Date(Date.parse(`${found.endsOn}T00:00:00Z`) + maxDaysAfterEnd * DAY_MS).toISOString().slice(0, 10);
+      if (change.due < found.startsOn || change.due > latest) return { dueOutside: { startsOn: found.startsOn, latest } };
+    }
+    if (typeof change.owner === 'string') {
+      const [owner] = await run<{ n: number }>(tx, 'MATCH (s:Stakeholder {id: $owner}) RETURN count(s) AS n', {
+        owner: change.owner,
+      });
+      if ((owner?.n ?? 0) === 0) return { missingOwner: change.owner };
+    }
+    if (change.owner !== undefined) {
+      await run(
+        tx,
+        `MATCH (a:EngagementAction {id: $id})
+         CALL (a) { MATCH (a)-[o:OWNED_BY]->() DELETE o }
+         WITH a WHERE $owner IS NOT NULL
+         MATCH (s:Stakeholder {id: $owner})
+         CREATE (a)-[:OWNED_BY]->(s)`,
+        { id, owner: change.owner },
+      );
+    }
+    if (change.due !== undefined) {
+      await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.due = date($due)', { id, due: change.due });
+    }
+    if (change.note !== undefined) {
+      await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.note = $note', { id, note: change.note });
+    }
+    if (change.status !== undefined && change.status !== found.status) {
+      // Completion belongs to DONE: by hand it is now and no interaction; any other status has none.
+      await run(
+        tx,
+        `MATCH (a:EngagementAction {id: $id})
+         SET a.status = $status, a.interaction = null,
+             a.completedAt = CASE WHEN $status = 'DONE' THEN datetime() ELSE null END`,
+        { id, status: change.status },
+      );
+    }
+    const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, {
+      id: found.plan,
+    });
+    if (!saved) throw new Error('the plan of the action was not read back');
+    return { plan: toRecord(saved.p) };
+  });
 }
 
 export async function findPlan(db: Database, id: string): Promise<PlanRecord | null> {

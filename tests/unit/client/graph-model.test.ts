@@ -4,6 +4,7 @@ import { MultiDirectedGraph } from 'graphology';
 import {
   buildGraph,
   dictionaryAdjacency,
+  employeesOnMap,
   type AtlasGraph,
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
@@ -152,5 +153,17 @@ describe('role combinations', () => {
     expect([...membersOfCombination(g, ['PARTNER', 'CUSTOMER'])]).toEqual(['a']);
     expect([...membersOfCombination(g, ['CUSTOMER'])]).toEqual(['b']);
     expect([...membersOfCombination(g, [])]).toEqual(['e']);
+  });
+
+  it('lists the employees on the map by name, at most as many as asked', () => {
+    const wire = wireNetwork();
+    wire.nodes[4]!.attributes.roles = ['EMPLOYEE'];
+    wire.nodes[3]!.attributes.roles = ['SUPPLIER', 'EMPLOYEE'];
+    const g = buildGraph(wire);
+    expect(employeesOnMap(g, 10)).toEqual([
+      { id: 'd', name: 'Dora' },
+      { id: 'e', name: 'Eve' },
+    ]);
+    expect(employeesOnMap(g, 1)).toEqual([{ id: 'd', name: 'Dora' }]);
   });
 });

@@ -262,3 +262,12 @@ export function membersOfCombination(graph: AtlasGraph, roles: readonly Role[]):
   });
   return members;
 }
+
+/** The employees on the map, by name (at most `max`): the owners a plan's actions are offered. */
+export function employeesOnMap(graph: AtlasGraph, max: number): Array<{ id: string; name: string }> {
+  const list: Array<{ id: string; name: string }> = [];
+  graph.forEachNode((id, attrs) => {
+    if (attrs.roles.includes('EMPLOYEE')) list.push({ id, name: attrs.label });
+  });
+  return list.sort((a, b) => a.name.localeCompare(b.name)).slice(0, max);
+}

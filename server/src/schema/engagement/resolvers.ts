@@ -1,11 +1,12 @@
 // Saved engagement plans: saving one (checked here, written by store/engagement-plans.ts), their progress, and their
 // measured effect once the window has closed (analytics/engagement-effect.ts).
 import type { GraphQLContext } from '../../context.js';
-import { badInput, notFound } from '../../errors.js';
+import { badInput, notFound, shorten } from '../../errors.js';
 import { planEffect } from '../../analytics/engagement-effect.js';
 import * as store from '../../store/engagement-plans.js';
 import { interaction } from '../../store/interactions.js';
-import type { Resolvers, SaveEngagementPlanInput } from '../generated/resolvers-types.js';
+import type { Resolvers, SaveEngagementPlanInput, UpdateEngagementActionInput } from '../generated/resolvers-types.js';
+import { hasControlCharacters } from '../../domain/validators.js';
 import { integerInRange, optionalId, requireText } from '../common/validation.js';
 
 /** Most seeds a plan holds (engagementPlan computes at most 50). */
@@ -14,6 +15,10 @@ export const MAX_ACTIONS = 50;
 export const MAX_WINDOW_DAYS = 366;
 /** Largest segment a plan records as its comparison group. */
 export const MAX_SEGMENT = 50_000;
+/** Longest note on an action. */
+export const MAX_ACTION_NOTE = 500;
+/** Latest due day of an edited action, in days after the plan's last day (late actions may be rescheduled). */
+export const MAX_DUE_AFTER_END_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
@@ -62,6 +67,26 @@ function checkedPlan(input: SaveEngagementPlanInput, createdBy: string | null): 
   };
 }
 
+/** The change an update asks for, checked; a field left out of the input stays undefined (unchanged). */
+function checkedChange(input: UpdateEngagementActionInput): store.ActionChange {
+  const change: store.ActionChange = {};
+  if (input.owner !== undefined)
+    change.owner = input.owner === null || input.owner.trim() === '' ? null : optionalId('input.owner', input.owner);
+  if (input.due === null) throw badInput('input.due', 'a due day can be moved, not removed');
+  if (input.due !== undefined) change.due = input.due;
+  if (input.status === null) throw badInput('input.status', 'must be OPEN, DONE or DROPPED');
+  if (input.status !== undefined) change.status = input.status;
+  if (input.note !== undefined) {
+    const note = input.note?.trim() || null;
+    if (note !== null && note.length > MAX_ACTION_NOTE)
+      throw badInput('input.note', `must be at most ${MAX_ACTION_NOTE} characters, got ${note.length}`);
+    if (note !== null && hasControlCharacters(note, true)) throw badInput('input.note', 'must not contain control characters');
+    change.note = note;
+  }
+  if (Object.keys(change).length === 0) throw badInput('input', 'names nothing to change (owner, due, status or note)');
+  return change;
+}
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function stakeholder(context: GraphQLContext, id: string) {
@@ -90,18 +115,38 @@ export const engagementResolvers: Resolvers = {
       context.audit.counts = { actions: outcome.plan.actions.length, segment: outcome.plan.segmentSize };
       return outcome.plan;
     },
+    updateEngagementAction: async (_, { id, input }, context) => {
+      const actionId = optionalId('id', id);
+      if (actionId === null) throw badInput('id', 'is required');
+      const change = checkedChange(input);
+      const outcome = await store.updateAction(context.db, actionId, change, MAX_DUE_AFTER_END_DAYS);
+      if ('missingAction' in outcome) throw notFound('EngagementAction', actionId);
+      if ('missingOwner' in outcome)
+        throw badInput('input.owner', `stakeholder '${shorten(outcome.missingOwner)}' does not exist`);
+      if ('dueOutside' in outcome)
+        throw badInput(
+          'input.due',
+          `must fall from the plan's first day (${outcome.dueOutside.startsOn}) to ${MAX_DUE_AFTER_END_DAYS} days after its last (${outcome.dueOutside.latest})`,
+        );
+      // Which fields changed, and the status: no personal value (the note's text stays out of the trail).
+      context.audit.counts = { changed: Object.keys(change).join(','), ...(change.status ? { status: change.status } : {}) };
+      return outcome.plan;
+    },
   },
   SavedEngagementPlan: {
     segment: (plan): store.SavedSegmentRecord => ({ ...plan.segment, members: plan.segmentSize }),
     progress: (plan) => {
       const done = plan.actions.filter((a) => a.status === 'DONE').length;
+      const dropped = plan.actions.filter((a) => a.status === 'DROPPED').length;
       const now = today();
+      const pursued = plan.actions.length - dropped;
       return {
         actions: plan.actions.length,
         done,
-        open: plan.actions.length - done,
+        dropped,
+        open: pursued - done,
         overdue: plan.actions.filter((a) => a.status === 'OPEN' && a.due < now).length,
-        share: plan.actions.length === 0 ? 0 : done / plan.actions.length,
+        share: pursued === 0 ? 0 : done / pursued,
       };
     },
     closed: (plan) => windowOf(plan).end <= Date.now(),

@@ -456,12 +456,14 @@ export type Direction =
 /** One step of a saved engagement plan: engage this seed, by its owner, before its due date. */
 export type EngagementAction = {
   __typename?: 'EngagementAction';
-  /** When the interaction that completed it happened. */
+  /** When the interaction that completed it happened (or when an editor marked it done). */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The interaction that completed it. */
+  /** The interaction that completed it (null when an editor marked it done). */
   completedBy?: Maybe<Interaction>;
   due: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
+  /** An editor's note on the action (at most 500 characters). */
+  note?: Maybe<Scalars['String']['output']>;
   /** The employee (a stakeholder) who owns the action. */
   owner?: Maybe<Stakeholder>;
   /** 1 for the plan's first seed. */
@@ -482,8 +484,10 @@ export type EngagementActionInput = {
 
 /** Where an action of a saved engagement plan stands. */
 export type EngagementActionStatus =
-  /** An interaction with the seed was logged inside the plan's window. */
+  /** An interaction with the seed was logged inside the plan's window, or an editor marked it done. */
   | 'DONE'
+  /** Given up by an editor: counted apart from done and open, in neither group of the effect, not completed by later interactions. */
+  | 'DROPPED'
   /** Not done yet. */
   | 'OPEN';
 
@@ -532,10 +536,12 @@ export type EngagementPlanProgress = {
   __typename?: 'EngagementPlanProgress';
   actions: Scalars['Int']['output'];
   done: Scalars['Int']['output'];
+  /** Dropped by an editor: neither done nor open. */
+  dropped: Scalars['Int']['output'];
   open: Scalars['Int']['output'];
   /** Open actions past their due date. */
   overdue: Scalars['Int']['output'];
-  /** done / actions, 0 … 1. */
+  /** done / (actions − dropped), 0 … 1; 0 when every action was dropped. */
   share: Scalars['Float']['output'];
 };
 
@@ -876,6 +882,8 @@ export type Mutation = {
    * poll importJob for its progress. Refused (UNAVAILABLE) while another import job runs.
    */
   startImport: ImportJob;
+  /** Edits one action of a saved plan (owner, due date, status, note); answers its plan, the progress counted again. */
+  updateEngagementAction: SavedEngagementPlan;
   updateStakeholder: Stakeholder;
 };
 
@@ -989,6 +997,12 @@ export type MutationSetPasswordArgs = {
 
 export type MutationStartImportArgs = {
   input: ImportInput;
+};
+
+
+export type MutationUpdateEngagementActionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEngagementActionInput;
 };
 
 
@@ -1913,6 +1927,20 @@ export type UnratedBroker = {
   stakeholder: Stakeholder;
 };
 
+/**
+ * A change to one action of a saved plan: a field left out stays as it is. DONE set by hand records now as its
+ * completion (without an interaction); OPEN or DROPPED clears the completion.
+ */
+export type UpdateEngagementActionInput = {
+  /** On or after the plan's first day, at most 366 days after its last. */
+  due?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 500 characters; null or empty clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The employee (a stakeholder) who owns it; null for nobody. */
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EngagementActionStatus>;
+};
+
 export type UpdateStakeholderInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2167,6 +2195,7 @@ export type ResolversTypes = ResolversObject<{
   TieKeyInput: TieKeyInput;
   TieType: TieType;
   UnratedBroker: ResolverTypeWrapper<UnratedBrokerRecordModel>;
+  UpdateEngagementActionInput: UpdateEngagementActionInput;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: ResolverTypeWrapper<UserWithTokensModel>;
   Viewer: ResolverTypeWrapper<PrincipalModel>;
@@ -2294,6 +2323,7 @@ export type ResolversParentTypes = ResolversObject<{
   TieInput: TieInput;
   TieKeyInput: TieKeyInput;
   UnratedBroker: UnratedBrokerRecordModel;
+  UpdateEngagementActionInput: UpdateEngagementActionInput;
   UpdateStakeholderInput: UpdateStakeholderInput;
   User: UserWithTokensModel;
   Viewer: PrincipalModel;
@@ -2547,6 +2577,7 @@ export type EngagementActionResolvers<ContextType = GraphQLContext, ParentType e
   completedBy?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType>;
   due?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Stakeholder']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType>;
@@ -2584,6 +2615,7 @@ export type EngagementPlanResolvers<ContextType = GraphQLContext, ParentType ext
 export type EngagementPlanProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EngagementPlanProgress'] = ResolversParentTypes['EngagementPlanProgress']> = ResolversObject<{
   actions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2774,6 +2806,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   saveEngagementPlan?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationSaveEngagementPlanArgs, 'input'>>;
   setPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordArgs, 'password'>>;
   startImport?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'input'>>;
+  updateEngagementAction?: Resolver<ResolversTypes['SavedEngagementPlan'], ParentType, ContextType, RequireFields<MutationUpdateEngagementActionArgs, 'id' | 'input'>>;
   updateStakeholder?: Resolver<ResolversTypes['Stakeholder'], ParentType, ContextType, RequireFields<MutationUpdateStakeholderArgs, 'id' | 'input'>>;
 }>;
 
