@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readImportInput } from '../../server/src/import/read-input.js';
 import { importParsed } from '../../server/src/import/import-bundle.js';
+import { execute } from '../../server/src/db/database.js';
+import { decodeNetwork, type WireColumnsNetwork } from '../../client/src/lib/graph/columns.js';
 import { openTestDatabase, snapshot, type TestDatabase } from '../helpers/database.js';
 import { createTestClient } from '../helpers/app.js';
 
@@ -194,5 +196,74 @@ describe('recomputeRelationshipStrengths', () => {
     full.stakeholder.relationships.forEach((r, i) =>
       expect(r.strength).toBeCloseTo(incremental.stakeholder.relationships[i]!.strength, 5),
     );
+  });
+});
+
+// After the recomputation above (which counts this file's interactions): the map's answer and the stored relationships.
+describe("the network answer's relationship columns", () => {
+  const COLUMNS = `attributes { truncated totalNodes totalEdges run }
+    columns { communities nodes { ids labels kinds roleMasks degrees declared { counts communities } }
+      ties { sourceDeltas targetDeltas typeNames types weights since strengths firstInteraction lastInteraction } }`;
+  type Stored = {
+    stakeholder: {
+      relationships: Array<{
+        stakeholder: { id: string };
+        strength: number;
+        firstInteractionAt: string;
+        lastInteractionAt: string;
+      }>;
+    };
+  };
+
+  /** A tied pair, with or without a measured relationship. */
+  async function tiedPair(measured: boolean): Promise<[string, string]> {
+    const rows = await execute<{ a: string; b: string }>(
+      t.db,
+      `MATCH (a:Stakeholder)-[x]->(b:Stakeholder) WHERE type(x) <> 'RELATES' AND a <> b
+         AND ${measured ? '' : 'NOT '}EXISTS { (a)-[:RELATES]-(b) }
+       RETURN a.id AS a, b.id AS b ORDER BY a.id, b.id LIMIT 1`,
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error(`the fixture has no tied pair ${measured ? 'with' : 'without'} interactions`);
+    return [row.a, row.b];
+  }
+
+  it("carry the stored strength and interaction days of a tie's pair after logInteraction; 0 and null without", async () => {
+    const [a, b] = await tiedPair(false);
+    await editor.data<Logged>(LOG, { input: { at: daysAgo(40), channel: 'MEETING', participants: [a, b], sentiment: 2 } });
+    await editor.data<Logged>(LOG, { input: { at: daysAgo(3), channel: 'CALL', participants: [a, b] } });
+    const [c, d] = await tiedPair(false);
+    const stored = await editor.data<Stored>(
+      'query($id: ID!) { stakeholder(id: $id) { relationships(first: 100) { stakeholder { id } strength firstInteractionAt lastInteractionAt } } }',
+      { id: a },
+    );
+    const relationship = stored.stakeholder.relationships.find((r) => r.stakeholder.id === b);
+    if (relationship === undefined) throw new Error('no stored relationship after logInteraction');
+    expect(relationship.strength).toBeGreaterThan(0);
+
+    const answer = await editor.data<{ network: WireColumnsNetwork; egoNetwork: WireColumnsNetwork }>(
+      `query($id: ID!) { network(limit: 25000) { ${COLUMNS} } egoNetwork(id: $id, depth: 1) { ${COLUMNS} } }`,
+      { id: a },
+    );
+    for (const graph of [decodeNetwork(answer.network), decodeNetwork(answer.egoNetwork)]) {
+      const ties = [...graph.outEdges(a, b), ...graph.outEdges(b, a)];
+      expect(ties.length).toBeGreaterThan(0);
+      for (const tie of ties) {
+        expect(graph.getEdgeAttributes(tie)).toMatchObject({
+          // As stored, at the precision the answer carries (4 significant digits).
+          strength: Number(relationship.strength.toPrecision(4)),
+          firstInteraction: relationship.firstInteractionAt.slice(0, 10),
+          lastInteraction: relationship.lastInteractionAt.slice(0, 10),
+        });
+      }
+    }
+    expect(relationship.firstInteractionAt.slice(0, 10)).toBe(daysAgo(40).slice(0, 10));
+    expect(relationship.lastInteractionAt.slice(0, 10)).toBe(daysAgo(3).slice(0, 10));
+    // A tied pair that never interacted: strength 0, no interaction days.
+    const network = decodeNetwork(answer.network);
+    for (const tie of network.outEdges(c, d)) {
+      expect(network.getEdgeAttributes(tie)).toMatchObject({ strength: 0, firstInteraction: null, lastInteraction: null });
+    }
+    expect(network.outEdges(c, d).length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, profiled, type Database, type QueryProfile } from '../../server/src/db/database.js';
 import { loadDemo } from '../../server/src/demo.js';
-import { loadEgoNetwork, loadNetwork } from '../../server/src/store/network.js';
+import { loadEgoNetwork, loadNetwork, NO_ANALYTICS } from '../../server/src/store/network.js';
 import { findStakeholdersByIds, listStakeholders } from '../../server/src/store/stakeholders.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { QUERY_BUDGETS, type BudgetedQuery } from './query-budgets.js';
@@ -33,6 +33,10 @@ const CALLS: Record<BudgetedQuery, (db: Database) => Promise<unknown>> = {
     return page.totalCount();
   },
   networkSlice: (db) => loadNetwork(db, { roles: ['CUSTOMER', 'PARTNER'] }, 500),
+  // The same two with each tie's measured relationship (TieColumns.strengths and the interaction days selected).
+  egoDepth1Relationships: (db) => loadEgoNetwork(db, hub, 1, 2000, null, { ...NO_ANALYTICS, relationships: true }),
+  networkSliceRelationships: (db) =>
+    loadNetwork(db, { roles: ['CUSTOMER', 'PARTNER'] }, 500, { ...NO_ANALYTICS, relationships: true }),
   stakeholderById: (db) => findStakeholdersByIds(db, [hub]),
 };
 

@@ -29,6 +29,11 @@ export interface AtlasTestHook {
   hovered(): string | null;
   /** The n best-connected stakeholders on the map. */
   topNodes(n: number): Array<{ key: string; label: string }>;
+  /**
+   * The thickest drawn tie between two stakeholders (either direction): its size as sigma draws it and its pair's
+   * relationship strength; null when no tie between them is drawn.
+   */
+  tieBetween(a: string, b: string): { size: number; strength: number } | null;
 }
 
 declare global {

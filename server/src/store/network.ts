@@ -40,12 +40,16 @@ export interface NetworkMembership {
   strength: number;
 }
 
-/** What to read of an analysis run for each node: which run, which scores (none: null), memberships and layout positions or not. */
+/**
+ * What to read of an analysis run for each node: which run, which scores (none: null), memberships and layout positions
+ * or not; and whether to read each tie's measured relationship (TieColumns.strengths and interaction days).
+ */
 export interface NodeAnalytics {
   run: string | null;
   scores: readonly NetworkScoreField[] | null;
   detected: boolean;
   positions: boolean;
+  relationships?: boolean;
 }
 
 export const NO_ANALYTICS: NodeAnalytics = { run: null, scores: null, detected: false, positions: false };
@@ -68,7 +72,16 @@ export interface NetworkNode {
 export interface NetworkEdge {
   source: string;
   target: string;
-  attributes: { type: TieTypeName; weight: number; since: string | null };
+  attributes: {
+    type: TieTypeName;
+    weight: number;
+    since: string | null;
+    /** The pair's relationship strength (RELATES), 0 when the pair has no interaction; read only when asked. */
+    strength?: number;
+    /** 'YYYY-MM-DD' (UTC) of the pair's first and last interaction; null when none; read only when asked. */
+    firstInteraction?: string | null;
+    lastInteraction?: string | null;
+  };
 }
 
 export interface NetworkGraph {
@@ -163,6 +176,33 @@ function shapeNode(row: NodeRow, analytics: NodeAnalytics): NetworkNode {
 const EDGE_PROJECTION = `{ source: startNode(t).id, target: endNode(t).id,
   attributes: { type: type(t), weight: t.weight, since: toString(t.since) } }`;
 
+/**
+ * The ties with their pair's measured relationship: the one RELATES of the pair (either way round, decision 063).
+ * A subquery that binds `measuredEdges`; without `relationships` the ties are projected in the RETURN as before, so
+ * that a query that does not select them costs what it did (tests/integration/query-budgets.ts).
+ */
+function edgeColumns(ties: string, relationships: boolean): { call: string; edges: string } {
+  if (!relationships) return { call: '', edges: `[t IN ${ties} | ${EDGE_PROJECTION}]` };
+  return {
+    call: `CALL (ties) {
+  UNWIND ${ties} AS t
+  WITH t, startNode(t) AS a, endNode(t) AS b
+  WITH t, a, b, [(a)-[x:RELATES]-(b) | x][0] AS r
+  RETURN collect({ source: a.id, target: b.id, attributes: { type: type(t), weight: t.weight, since: toString(t.since),
+    strength: coalesce(r.strength, 0.0), firstInteraction: toString(date(r.firstAt)), lastInteraction: toString(date(r.lastAt)) } }) AS measuredEdges
+}
+`,
+    edges: 'measuredEdges',
+  };
+}
+
+/** Strengths travel at the precision of the scores. */
+function shapeEdges(edges: NetworkEdge[], analytics: NodeAnalytics): NetworkEdge[] {
+  if (!analytics.relationships) return edges;
+  for (const edge of edges) edge.attributes.strength = roundForWire(edge.attributes.strength ?? 0);
+  return edges;
+}
+
 function relTypes(types: readonly TieTypeName[] | null | undefined): string {
   return (types && types.length > 0 ? types : TIE_TYPES).join('|');
 }
@@ -216,7 +256,7 @@ export async function loadNetwork(
   pendingAnalytics: NodeAnalytics | Promise<NodeAnalytics> = NO_ANALYTICS,
 ): Promise<NetworkGraph> {
   const analytics = await pendingAnalytics;
-  const rows = await execute<SliceRow>(db, networkSliceCypher(filter, nodeProjection(analytics)), {
+  const rows = await execute<SliceRow>(db, networkSliceCypher(filter, nodeProjection(analytics), analytics.relationships), {
     kind: filter?.kind ?? null,
     community: filter?.community ?? null,
     communities: filter?.communities ?? null,
@@ -235,7 +275,7 @@ export async function loadNetwork(
       run: analytics.run,
     },
     nodes: row.nodes.map((node) => shapeNode(node, analytics)),
-    edges: row.edges,
+    edges: shapeEdges(row.edges, analytics),
   };
 }
 
@@ -247,13 +287,14 @@ interface SliceRow {
 }
 
 /** The network slice query (labels, types and predicates from the allow-lists; every value a parameter). */
-export function networkSliceCypher(filter: NetworkFilter | null | undefined, projection: string): string {
+export function networkSliceCypher(filter: NetworkFilter | null | undefined, projection: string, relationships = false): string {
   const tieMatch = byCommunities(filter)
     ? `${stakeholderMatch('a', filter)}
     MATCH (a)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder) ${where([...nodePredicate('b', filter), ...tiePredicate(filter)])}`
     : `MATCH (a:Stakeholder)-[t:${relTypes(filter?.tieTypes)}]->(b:Stakeholder)
     ${where([...nodePredicate('a', filter), ...nodePredicate('b', filter), ...tiePredicate(filter)])}`;
   const nodeMatch = stakeholderMatch('s', filter);
+  const edges = edgeColumns('ties', relationships);
   // The ties are counted in a second pass only when there are more than the limit.
   return `CALL () { ${nodeMatch} RETURN count(s) AS totalNodes }
 CALL () { ${tieMatch} WITH t ORDER BY t.weight DESC, elementId(t) LIMIT $limit + 1 RETURN collect(t) AS strongest }
@@ -277,7 +318,7 @@ CALL (endpoints, everyone) {
   UNWIND endpoints + everyone AS s
   RETURN collect(${projection}) AS nodes
 }
-RETURN totalNodes, totalEdges, nodes, [t IN ties | ${EDGE_PROJECTION}] AS edges`;
+${edges.call}RETURN totalNodes, totalEdges, nodes, ${edges.edges} AS edges`;
 }
 
 /**
@@ -299,7 +340,8 @@ export async function loadEgoNetwork(
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH)
     throw new RangeError(`depth ${depth} is not 1–${MAX_EGO_DEPTH}`);
   const analytics = await pendingAnalytics;
-  const rows = await execute<EgoRow>(db, egoNetworkCypher(relTypes(tieTypes), depth, nodeProjection(analytics)), {
+  const cypher = egoNetworkCypher(relTypes(tieTypes), depth, nodeProjection(analytics), analytics.relationships);
+  const rows = await execute<EgoRow>(db, cypher, {
     id,
     room: int(limit - 1),
     limit: int(limit),
@@ -315,7 +357,7 @@ export async function loadEgoNetwork(
       run: analytics.run,
     },
     nodes: row.nodes.map((node) => shapeNode(node, analytics)),
-    edges: row.edges,
+    edges: shapeEdges(row.edges, analytics),
   };
 }
 
@@ -335,7 +377,8 @@ interface EgoRow {
  * hashes them), never against id lists sent from here. Ties are ordered by weight, then by element id
  * so that a cut is the same on every call.
  */
-export function egoNetworkCypher(types: string, depth: number, projection: string): string {
+export function egoNetworkCypher(types: string, depth: number, projection: string, relationships = false): string {
+  const edges = edgeColumns('ties[..$limit]', relationships);
   return `MATCH (ego:Stakeholder {id: $id})
 CALL (ego) {
   MATCH p = ALL SHORTEST (ego)-[:${types}]-{1,${depth}}(n:Stakeholder)
@@ -361,6 +404,6 @@ CALL (kept) {
   UNWIND kept AS s
   RETURN collect(${projection}) AS nodes
 }
-RETURN 1 + size(reached) AS totalNodes, CASE WHEN size(reached) + 1 > size(kept) THEN tiesInside ELSE size(ties) END AS totalEdges, size(ties) AS tiesAmongKept, nodes,
-  [t IN ties[..$limit] | ${EDGE_PROJECTION}] AS edges`;
+${edges.call}RETURN 1 + size(reached) AS totalNodes, CASE WHEN size(reached) + 1 > size(kept) THEN tiesInside ELSE size(ties) END AS totalEdges, size(ties) AS tiesAmongKept, nodes,
+  ${edges.edges} AS edges`;
 }

@@ -177,6 +177,38 @@ describe('the compact network answer', () => {
     expect(nodes.scores?.effectiveSize).toEqual([1.5, null, 1.5, null]);
   });
 
+  it("carries each tie's pair relationship when read: strength (0 without) and first/last interaction days", () => {
+    const store = storeNetwork();
+    // The store reads them for every tie of the answer; both a→b ties belong to the same pair.
+    for (const edge of store.edges) {
+      const measured = edge.source === 'a' && edge.target === 'b';
+      edge.attributes.strength = measured ? 0.5213 : 0;
+      edge.attributes.firstInteraction = measured ? '2024-02-29' : null;
+      edge.attributes.lastInteraction = measured ? '2026-11-27' : null;
+    }
+    const { ties } = encodeColumns(store);
+    // Sorted: a→b, a→b, a→c, b→c, c→a.
+    expect(ties.strengths).toEqual([0.5213, 0.5213, 0, 0, 0]);
+    expect(ties.firstInteraction).toEqual([19782, 19782, null, null, null]);
+    expect(ties.lastInteraction).toEqual([dayNumber('2026-11-27'), dayNumber('2026-11-27'), null, null, null]);
+    const graph = decodeNetwork(onTheWire(store));
+    for (const edge of graph.edges('a', 'b')) {
+      expect(graph.getEdgeAttributes(edge)).toMatchObject({
+        strength: 0.5213,
+        firstInteraction: '2024-02-29',
+        lastInteraction: '2026-11-27',
+      });
+    }
+    expect(graph.getEdgeAttributes(graph.edges('b', 'c')[0]!)).toMatchObject({
+      strength: 0,
+      firstInteraction: null,
+      lastInteraction: null,
+    });
+    const short = onTheWire(store);
+    short.columns.ties.strengths.pop();
+    expect(() => decodeNetwork(short)).toThrow(/strengths has 4 entries, not 5/);
+  });
+
   it('without a run has no analytics columns, and the nodes carry none', () => {
     const store = storeNetwork();
     store.attributes.run = null;

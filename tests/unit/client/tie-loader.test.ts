@@ -70,7 +70,15 @@ describe('nodes first, ties in slices', () => {
     expect(listening).toBe(0);
     expect(heard).toEqual([]);
     expect(graph.listeners('edgeAdded')).toEqual([listener]);
-    graph.addEdgeWithKey('extra', 's0', 's2', { tieType: 'FOLLOWS', weight: 1, since: null, size: 1 });
+    graph.addEdgeWithKey('extra', 's0', 's2', {
+      tieType: 'FOLLOWS',
+      weight: 1,
+      since: null,
+      size: 1,
+      strength: 0,
+      firstInteraction: null,
+      lastInteraction: null,
+    });
     expect(heard).toEqual(['extra']);
   });
 

@@ -22,6 +22,7 @@ describe('url state', () => {
       view: {
         colourBy: 'detected',
         sizeBy: 'pagerank',
+        tieThickness: 'strength',
         roles: ['CUSTOMER', 'PARTNER'],
         roleMatch: 'ALL',
         community: 'ug-dach',
@@ -61,10 +62,11 @@ describe('url state', () => {
 
   it('ignores unknown and invalid values', () => {
     const { view, camera } = decodeUrlState(
-      'colour=rainbow&size=height&roles=CUSTOMER,KING&match=SOME&ties=HUGS&since=2021-02-30&until=soon&depth=9&ego=x&cam=1,2',
+      'colour=rainbow&size=height&thick=heavy&roles=CUSTOMER,KING&match=SOME&ties=HUGS&since=2021-02-30&until=soon&depth=9&ego=x&cam=1,2',
     );
     expect(view.colourBy).toBe('role');
     expect(view.sizeBy).toBe('degree');
+    expect(view.tieThickness).toBe('weight');
     expect(view.roles).toEqual(['CUSTOMER']);
     expect(view.roleMatch).toBe('ANY');
     expect(view.tieTypes).toEqual([]);

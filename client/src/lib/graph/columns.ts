@@ -134,6 +134,11 @@ export interface DecodedTies {
   readonly weights: Float64Array;
   /** Day numbers; NaN where the tie has no date. */
   readonly days: Float64Array;
+  /** The pairs' relationship strengths (0: no interaction). */
+  readonly strengths: Float64Array;
+  /** Day numbers of the pairs' first and last interactions; NaN where the pair has none. */
+  readonly firstContacts: Float64Array;
+  readonly lastContacts: Float64Array;
   readonly typeNames: readonly TieType[];
   /** Node ids by index (the graph's keys). */
   readonly ids: readonly string[];
@@ -151,6 +156,9 @@ export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
     ['types', ties.types],
     ['weights', ties.weights],
     ['since', ties.since],
+    ['strengths', ties.strengths],
+    ['firstInteraction', ties.firstInteraction],
+    ['lastInteraction', ties.lastInteraction],
   ] as const)
     expectLength(name, column, count);
   if (ties.typeNames.length > 255) throw new ColumnsError('The network answer lists more tie types than it can have.');
@@ -160,6 +168,9 @@ export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
   const types = new Uint8Array(count);
   const weights = new Float64Array(count);
   const days = new Float64Array(count);
+  const strengths = new Float64Array(count);
+  const firstContacts = new Float64Array(count);
+  const lastContacts = new Float64Array(count);
   let maxWeight = 0;
   let source = 0;
   let target = 0;
@@ -178,6 +189,9 @@ export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
     weights[k] = weight;
     if (weight > maxWeight) maxWeight = weight;
     days[k] = ties.since[k] ?? Number.NaN;
+    strengths[k] = ties.strengths[k]!;
+    firstContacts[k] = ties.firstInteraction[k] ?? Number.NaN;
+    lastContacts[k] = ties.lastInteraction[k] ?? Number.NaN;
   }
   return {
     count,
@@ -186,6 +200,9 @@ export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
     types,
     weights,
     days,
+    strengths,
+    firstContacts,
+    lastContacts,
     typeNames: ties.typeNames,
     ids: nodes.ids,
     maxWeight,
@@ -195,15 +212,18 @@ export function decodeTies(wire: WireColumnsNetwork): DecodedTies {
 
 /** Adds ties [from, to) of the decoded answer to the graph, keyed by their index in (source, target) order. */
 export function addTies(graph: AtlasGraph, ties: DecodedTies, from: number, to: number): void {
-  const { sources, targets, types, weights, days, typeNames, ids, maxWeight, dayText } = ties;
+  const { sources, targets, types, weights, days, strengths, firstContacts, lastContacts, typeNames, ids, maxWeight } = ties;
+  const dayText = (day: number): string | null => (Number.isNaN(day) ? null : ties.dayText(day));
   for (let k = from; k < to; k++) {
     const weight = weights[k]!;
-    const day = days[k]!;
     graph.addEdgeWithKey(String(k), ids[sources[k]!]!, ids[targets[k]!]!, {
       tieType: typeNames[types[k]!]!,
       weight,
-      since: Number.isNaN(day) ? null : dayText(day),
+      since: dayText(days[k]!),
       size: sizeForWeight(weight, maxWeight),
+      strength: strengths[k]!,
+      firstInteraction: dayText(firstContacts[k]!),
+      lastInteraction: dayText(lastContacts[k]!),
     });
   }
 }

@@ -96,6 +96,11 @@ export interface EdgeAttributes {
   since: string | null;
   /** Edge thickness, from weight. */
   size: number;
+  /** The pair's measured relationship strength (0 … 1; 0 when the pair has no interaction). */
+  strength: number;
+  /** 'YYYY-MM-DD' of the pair's first and last interaction; null when none. */
+  firstInteraction: string | null;
+  lastInteraction: string | null;
 }
 
 export interface GraphAttributes {
@@ -158,6 +163,15 @@ export function sizeForDegree(degree: number, minDegree: number, maxDegree: numb
 export function sizeForWeight(weight: number, maxWeight: number): number {
   if (!(maxWeight > 0)) return 0.5;
   return 0.3 + 1.2 * Math.sqrt(Math.max(0, weight) / maxWeight);
+}
+
+/**
+ * Tie thickness by relationship strength, on the same range as by weight but on strength's own absolute scale (0 … 1,
+ * square root): a pair without interactions is as thin as the lightest tie, and a tie grows when its pair's strength
+ * does, whatever the other ties on the map.
+ */
+export function sizeForStrength(strength: number): number {
+  return 0.3 + 1.2 * Math.sqrt(Math.min(1, Math.max(0, strength)));
 }
 
 /** An empty object in V8's dictionary mode (deleting a property that is not the last one added switches it). */
@@ -242,6 +256,10 @@ export function buildGraph(wire: WireNetwork, origin?: GraphOrigin): AtlasGraph 
       weight: e.attributes.weight,
       since: e.attributes.since,
       size: sizeForWeight(e.attributes.weight, maxWeight),
+      // The object shape carries no measured relationship (the page reads the columns).
+      strength: 0,
+      firstInteraction: null,
+      lastInteraction: null,
     });
   });
   graph.replaceAttributes({

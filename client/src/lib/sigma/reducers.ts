@@ -1,7 +1,7 @@
 // Pure node/edge reducers: how data plus view state (filters, hover, selection, highlight) become display data.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { DIMMED_NODE_COLOUR, type Encoding } from '../graph/encodings';
-import type { AtlasGraph, EdgeAttributes, NodeAttributes } from '../graph/model';
+import { sizeForStrength, type AtlasGraph, type EdgeAttributes, type NodeAttributes } from '../graph/model';
 import { isTieFiltering, passesFilters, passesTieFilters, type ViewSnapshot } from '../state/view-transitions';
 
 /** Slices a pie node can show (the strongest memberships above the threshold). */
@@ -19,7 +19,7 @@ export interface ReducerContext {
     ViewSnapshot,
     'hovered' | 'selected' | 'roles' | 'roleMatch' | 'community' | 'highlight' | 'tieTypes' | 'since' | 'until'
   > &
-    Partial<Pick<ViewSnapshot, 'pieThreshold' | 'detected' | 'scoreRange'>>;
+    Partial<Pick<ViewSnapshot, 'pieThreshold' | 'detected' | 'scoreRange' | 'tieThickness'>>;
   /** Colour of a detected community's pie slice (null: pies are not drawn). */
   sliceColour: ((community: string) => string) | null;
   colourOf: Encoding['colourOf'];
@@ -145,8 +145,17 @@ export interface EdgeEnds {
   targetAttributes: NodeAttributes;
 }
 
+/** A tie's thickness by the view's encoding: its weight (the size decoded with it) or its pair's relationship strength. */
+export function tieSize(
+  attrs: Pick<EdgeAttributes, 'size' | 'strength'>,
+  view: Pick<ReducerContext['view'], 'tieThickness'>,
+): number {
+  return view.tieThickness === 'strength' ? sizeForStrength(attrs.strength) : attrs.size;
+}
+
 export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerContext): Partial<EdgeDisplayData> {
-  const base: Partial<EdgeDisplayData> = { size: attrs.size, color: EDGE_COLOUR, zIndex: 0 };
+  const size = tieSize(attrs, ctx.view);
+  const base: Partial<EdgeDisplayData> = { size, color: EDGE_COLOUR, zIndex: 0 };
   if (ctx.hideEdges) return { ...base, hidden: true };
   if (ctx.tieEnds !== null && !passesTieFilters(attrs, ctx.view)) return { ...base, hidden: true };
   if (!isNodeVisible(ends.source, ends.sourceAttributes, ctx) || !isNodeVisible(ends.target, ends.targetAttributes, ctx)) {
@@ -154,7 +163,7 @@ export function reduceEdge(attrs: EdgeAttributes, ends: EdgeEnds, ctx: ReducerCo
   }
   if (ctx.focus !== null) {
     if (ends.source === ctx.focus || ends.target === ctx.focus) {
-      return { ...base, color: FOCUS_EDGE_COLOUR, size: Math.max(0.8, attrs.size * 1.2), zIndex: 1 };
+      return { ...base, color: FOCUS_EDGE_COLOUR, size: Math.max(0.8, size * 1.2), zIndex: 1 };
     }
     return { ...base, hidden: true };
   }

@@ -11,6 +11,7 @@ import {
 import { seedPositions } from '../graph/layout';
 import type { AtlasGraph } from '../graph/model';
 import { addTies, decodeNodes } from '../graph/columns';
+import { applyRelationship, type MeasuredPair } from '../graph/relationships';
 import { browserStore, restorePositions } from '../graph/positions';
 import { addTiesInSlices, SLICE_TIES_ABOVE } from '../graph/tie-loader';
 import type { EgoView } from './view-transitions';
@@ -67,7 +68,10 @@ export class AtlasData {
   serverPositions = $state(false);
   /** Whether the graph's ties are still being added (large answers: nodes are drawn first, ties after, in slices). */
   tiesLoading = $state(false);
-  /** Bumped when a graph's ties are all in (dependants that read ties recompute, the map redraws them). */
+  /**
+   * Bumped when a graph's ties are all in, or when ties' attributes changed in place (a logged interaction's new
+   * strengths): dependants that read ties recompute, the map redraws them.
+   */
   tiesVersion = $state(0);
   /** The filters sent with the network request (large ecosystems only); null for the whole network. */
   serverFilter = $state.raw<NetworkFilter | null>(null);
@@ -162,6 +166,15 @@ export class AtlasData {
         error instanceof RequestError && (error.kind === 'NETWORK' || error.status === 502 || error.status === 504);
       this.status = 'error';
     }
+  };
+
+  /** Writes pairs' new measured relationships onto their ties on the map (relationships.ts) and redraws them. */
+  applyRelationships = (pairs: readonly MeasuredPair[]): void => {
+    const graph = this.graph;
+    if (graph === null) return;
+    let changed = 0;
+    for (const pair of pairs) changed += applyRelationship(graph, pair);
+    if (changed > 0) this.tiesVersion++;
   };
 
   dispose = (): void => {

@@ -1,13 +1,15 @@
-// The date window's pure parts: the range of the ties' dates on the map, day numbers ↔ ISO days, and the steps that
-// Play moves the window's end through.
+// The date window's pure parts: the range of the dates on the map (the ties' own and their pairs' interactions), day
+// numbers ↔ ISO days, and the steps that Play moves the window's end through. Which ties a window shows:
+// passesTieFilters in view-transitions.ts.
 import type { AtlasGraph } from '../graph/model';
 
 const DAY_MS = 86_400_000;
 
 export interface DateExtent {
-  /** Days since 1970-01-01 (UTC) of the earliest and latest dated tie. */
+  /** Days since 1970-01-01 (UTC) of the earliest and latest date: a tie's own, or its pair's first or last interaction. */
   first: number;
   last: number;
+  /** Ties with a date or an interaction, and ties with neither (a window leaves those out). */
   dated: number;
   undated: number;
 }
@@ -21,22 +23,32 @@ export function dayToIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The dates of the ties on the map; null when no tie is dated. */
+/** The dates on the map: the ties' own and their pairs' interactions; null when there is none. */
 export function dateExtent(graph: Pick<AtlasGraph, 'forEachEdge'>): DateExtent | null {
   let first = '';
   let last = '';
   let dated = 0;
   let undated = 0;
+  // ISO days compare as strings: no Date per tie.
+  const see = (day: string): void => {
+    if (first === '' || day < first) first = day;
+    if (last === '' || day > last) last = day;
+  };
   graph.forEachEdge((_edge, attrs) => {
-    const since = attrs.since;
-    if (since === null || since === undefined) {
+    // Graphs built without interactions (tests, the object shape) may lack the interaction fields.
+    const since = attrs.since ?? null;
+    const firstContact = attrs.firstInteraction ?? null;
+    const lastContact = attrs.lastInteraction ?? null;
+    if (since === null && (firstContact === null || lastContact === null)) {
       undated++;
       return;
     }
     dated++;
-    // ISO days compare as strings: no Date per tie.
-    if (first === '' || since < first) first = since;
-    if (last === '' || since > last) last = since;
+    if (since !== null) see(since.slice(0, 10));
+    if (firstContact !== null && lastContact !== null) {
+      see(firstContact.slice(0, 10));
+      see(lastContact.slice(0, 10));
+    }
   });
   return dated === 0 ? null : { first: isoToDay(first), last: isoToDay(last), dated, undated };
 }

@@ -1,4 +1,4 @@
-// Shareable view state: pure encoding of filters (detected community and score range included), encodings, selection, ego view and camera to a query string, and back.
+// Shareable view state: pure encoding of filters (detected community and score range included), encodings (tie thickness too), selection, ego view and camera to a query string, and back.
 import type { Role, RoleMatch, TieType } from '../graphql/generated/graphql';
 import { COLOUR_MODES, SIZE_MODES, type ColourBy, type SizeBy } from '../graph/encodings';
 import { MAP_MODES, type MapMode } from '../graph/community-map';
@@ -9,7 +9,9 @@ import {
   MAX_EGO_DEPTH,
   MAX_EXPANDED,
   normaliseScoreRange,
+  TIE_THICKNESS_MODES,
   type ScoreRange,
+  type TieThickness,
   type UrlView,
 } from './view-transitions';
 
@@ -31,6 +33,7 @@ export interface UrlState {
 const P = {
   colour: 'colour',
   size: 'size',
+  thickness: 'thick',
   roles: 'roles',
   match: 'match',
   community: 'community',
@@ -59,6 +62,7 @@ export function defaultUrlView(): UrlView {
   return {
     colourBy: v.colourBy,
     sizeBy: v.sizeBy,
+    tieThickness: v.tieThickness,
     roles: v.roles,
     roleMatch: v.roleMatch,
     community: v.community,
@@ -82,6 +86,7 @@ export function urlViewOf(s: UrlView): UrlView {
   return {
     colourBy: s.colourBy,
     sizeBy: s.sizeBy,
+    tieThickness: s.tieThickness,
     roles: s.roles,
     roleMatch: s.roleMatch,
     community: s.community,
@@ -115,6 +120,7 @@ export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (v.colourBy !== d.colourBy) params.set(P.colour, v.colourBy);
   if (v.sizeBy !== d.sizeBy) params.set(P.size, v.sizeBy);
+  if (v.tieThickness !== d.tieThickness) params.set(P.thickness, v.tieThickness);
   if (v.roles.length > 0) params.set(P.roles, normaliseRoles(v.roles).join(','));
   if (v.roles.length > 0 && v.roleMatch !== d.roleMatch) params.set(P.match, v.roleMatch);
   if (v.community !== null) params.set(P.community, v.community);
@@ -206,6 +212,7 @@ export function decodeUrlState(search: string): UrlState {
     view: {
       colourBy: oneOf<ColourBy>(params.get(P.colour), COLOUR_MODES, d.colourBy),
       sizeBy: oneOf<SizeBy>(params.get(P.size), SIZE_MODES, d.sizeBy),
+      tieThickness: oneOf<TieThickness>(params.get(P.thickness), TIE_THICKNESS_MODES, d.tieThickness),
       roles,
       roleMatch: roles.length > 0 ? oneOf<RoleMatch>(params.get(P.match), ['ANY', 'ALL'], d.roleMatch) : d.roleMatch,
       community: nonEmpty(params.get(P.community)),

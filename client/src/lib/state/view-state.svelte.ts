@@ -41,6 +41,7 @@ export class ViewState {
   setDateWindow = (since: string | null, until: string | null): void =>
     void (this.current = t.setDateWindow(this.current, since, until));
   setSizeBy = (by: SizeBy): void => void (this.current = t.setSizeBy(this.current, by));
+  setTieThickness = (by: t.TieThickness): void => void (this.current = t.setTieThickness(this.current, by));
   openEgo = (id: string, depth = 1): void => void (this.current = t.openEgo(this.current, id, depth));
   closeEgo = (): void => void (this.current = t.closeEgo(this.current));
   openCommunity = (id: string | null): void => void (this.current = t.openCommunityPanel(this.current, id));

@@ -25,6 +25,10 @@ export interface ScoreRange {
   max: number | null;
 }
 
+/** What a tie's thickness shows: its imported weight, or its pair's relationship strength measured from interactions. */
+export type TieThickness = 'weight' | 'strength';
+export const TIE_THICKNESS_MODES: readonly TieThickness[] = ['weight', 'strength'];
+
 export interface ViewSnapshot {
   hovered: string | null;
   selected: string | null;
@@ -40,11 +44,16 @@ export interface ViewSnapshot {
   scoreRange: ScoreRange | null;
   /** Tie type filter: empty means every type. */
   tieTypes: readonly TieType[];
-  /** Date window on ties (ISO days, inclusive); null means open. */
+  /**
+   * Date window (ISO days, inclusive; null means open): a tie is shown when it is dated inside it, or when its pair was
+   * in contact during it (passesTieFilters).
+   */
   since: string | null;
   until: string | null;
   /** Node size encoding. */
   sizeBy: SizeBy;
+  /** Tie thickness encoding. */
+  tieThickness: TieThickness;
   /** Ego view: the network around one stakeholder, loaded from the API; null is the whole network. */
   ego: EgoView | null;
   /** The community whose panel is open (shown when no stakeholder is selected). */
@@ -87,6 +96,7 @@ export function initialView(): ViewSnapshot {
     colourBy: 'role',
     ...NO_FILTERS,
     sizeBy: 'degree',
+    tieThickness: 'weight',
     ego: null,
     openCommunity: null,
     pieThreshold: null,
@@ -196,6 +206,10 @@ export function setSizeBy(s: ViewSnapshot, sizeBy: SizeBy): ViewSnapshot {
   return s.sizeBy === sizeBy ? s : { ...s, sizeBy };
 }
 
+export function setTieThickness(s: ViewSnapshot, tieThickness: TieThickness): ViewSnapshot {
+  return s.tieThickness === tieThickness ? s : { ...s, tieThickness };
+}
+
 /** Opens the ego view around a stakeholder (depth clamped to 1–3); it stays selected. */
 export function openEgo(s: ViewSnapshot, id: string, depth = 1): ViewSnapshot {
   const d = Math.min(MAX_EGO_DEPTH, Math.max(1, Math.round(depth)));
@@ -233,6 +247,7 @@ export type UrlView = Pick<
   ViewSnapshot,
   | 'colourBy'
   | 'sizeBy'
+  | 'tieThickness'
   | 'roles'
   | 'roleMatch'
   | 'community'
@@ -295,20 +310,32 @@ export function isTieFiltering(s: Pick<ViewSnapshot, 'tieTypes' | 'since' | 'unt
 }
 
 /**
- * Whether a tie passes the type and date filters. With a date window, undated ties are left out
- * (like the server's network(filter) slice), since nobody can say they fall inside it.
+ * Whether a tie passes the type and date filters. The date window (inclusive, either end open) shows a tie when
+ * - the tie's own date lies inside the window, or
+ * - its pair was in contact during the window: a pair counts as in contact from its first interaction to its last
+ *   (a gap between two interactions included), so its first interaction is on or before the window's end and its
+ *   last on or after the window's start.
+ * A tie with neither a date nor an interaction is left out while a window is set: nobody can say it falls inside.
  */
 export function passesTieFilters(
-  attrs: Pick<EdgeAttributes, 'tieType' | 'since'>,
+  attrs: Pick<EdgeAttributes, 'tieType' | 'since'> & Partial<Pick<EdgeAttributes, 'firstInteraction' | 'lastInteraction'>>,
   s: Pick<ViewSnapshot, 'tieTypes' | 'since' | 'until'>,
 ): boolean {
   if (s.tieTypes.length > 0 && !s.tieTypes.includes(attrs.tieType)) return false;
   if (s.since === null && s.until === null) return true;
-  if (attrs.since === null) return false;
-  const day = attrs.since.slice(0, 10);
-  if (s.since !== null && day < s.since) return false;
-  if (s.until !== null && day > s.until) return false;
-  return true;
+  return datedInside(attrs.since, s) || inContactDuring(attrs.firstInteraction ?? null, attrs.lastInteraction ?? null, s);
+}
+
+/** ISO days compare as strings ('YYYY-MM-DD'). */
+function datedInside(date: string | null, s: Pick<ViewSnapshot, 'since' | 'until'>): boolean {
+  if (date === null) return false;
+  const day = date.slice(0, 10);
+  return (s.since === null || day >= s.since) && (s.until === null || day <= s.until);
+}
+
+function inContactDuring(first: string | null, last: string | null, s: Pick<ViewSnapshot, 'since' | 'until'>): boolean {
+  if (first === null || last === null) return false;
+  return (s.until === null || first.slice(0, 10) <= s.until) && (s.since === null || last.slice(0, 10) >= s.since);
 }
 
 /** Whether a node's score lies in the range; a node without that score (no analysis yet) does not. */

@@ -1874,9 +1874,19 @@ export type Tie = {
  */
 export type TieColumns = {
   __typename?: 'TieColumns';
+  /** Days since 1970-01-01 (UTC) of the pair's first interaction; null when the pair has none. */
+  firstInteraction: Array<Maybe<Scalars['Int']['output']>>;
+  /** Days since 1970-01-01 (UTC) of the pair's last interaction; null when the pair has none. */
+  lastInteraction: Array<Maybe<Scalars['Int']['output']>>;
   /** Days since 1970-01-01 (UTC) of each tie's since date; null when undated. */
   since: Array<Maybe<Scalars['Int']['output']>>;
   sourceDeltas: Array<Scalars['Int']['output']>;
+  /**
+   * The relationship strength (0 … 1, 4 significant digits) of each tie's pair, measured from their interactions
+   * (docs/decisions/063-relationship-strength.md; Stakeholder.relationships has it exact); 0 when the pair has no
+   * interaction. Read from the database, with the two interaction columns, only when one of them is selected.
+   */
+  strengths: Array<Scalars['Float']['output']>;
   targetDeltas: Array<Scalars['Int']['output']>;
   /** The tie types that `types` refers to by index. */
   typeNames: Array<TieType>;
@@ -3175,8 +3185,11 @@ export type TieResolvers<ContextType = GraphQLContext, ParentType extends Resolv
 }>;
 
 export type TieColumnsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TieColumns'] = ResolversParentTypes['TieColumns']> = ResolversObject<{
+  firstInteraction?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  lastInteraction?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
   since?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
   sourceDeltas?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  strengths?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   targetDeltas?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   typeNames?: Resolver<Array<ResolversTypes['TieType']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;

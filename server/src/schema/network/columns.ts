@@ -35,6 +35,10 @@ export interface NetworkColumns {
     types: number[];
     weights: number[];
     since: Array<number | null>;
+    /** The pair's measured relationship (0 and null when it has none, or when it was not read: then not selected). */
+    strengths: number[];
+    firstInteraction: Array<number | null>;
+    lastInteraction: Array<number | null>;
   };
   communities: string[];
 }
@@ -144,6 +148,9 @@ export function encodeColumns(graph: NetworkGraph): NetworkColumns {
     types: new Array<number>(count),
     weights: new Array<number>(count),
     since: new Array<number | null>(count),
+    strengths: new Array<number>(count),
+    firstInteraction: new Array<number | null>(count),
+    lastInteraction: new Array<number | null>(count),
   };
   let previousSource = 0;
   let previousTarget = 0;
@@ -157,6 +164,9 @@ export function encodeColumns(graph: NetworkGraph): NetworkColumns {
     ties.types[i] = typeIndex.get(edge.attributes.type) ?? 0;
     ties.weights[i] = edge.attributes.weight;
     ties.since[i] = dayNumber(edge.attributes.since);
+    ties.strengths[i] = edge.attributes.strength ?? 0;
+    ties.firstInteraction[i] = dayNumber(edge.attributes.firstInteraction ?? null);
+    ties.lastInteraction[i] = dayNumber(edge.attributes.lastInteraction ?? null);
     previousSource = source;
     previousTarget = target;
   }

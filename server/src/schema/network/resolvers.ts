@@ -31,7 +31,7 @@ async function nodeAnalytics(
   info: GraphQLResolveInfo,
   run: string | null | undefined,
 ): Promise<NodeAnalytics> {
-  const { scoreFields, detected, positions } = selectedAnalytics(info);
+  const { scoreFields, detected, positions, relationships } = selectedAnalytics(info);
   const wanted = scoreFields !== null || detected || positions || (selectedFields(info, ['attributes'])?.has('run') ?? false);
   const resolved = run !== null && run !== undefined ? await checkedRun(context, run) : wanted ? await currentRun(context) : null;
   return {
@@ -39,11 +39,24 @@ async function nodeAnalytics(
     scores: scoreFields === null ? null : NETWORK_SCORE_FIELDS.filter((f): f is NetworkScoreField => scoreFields.has(f)),
     detected,
     positions,
+    relationships,
   };
 }
 
-/** The scores, memberships and layout positions asked for, in either shape: the nodes' attributes or the columns (positions: columns only). */
-function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string> | null; detected: boolean; positions: boolean } {
+/** The tie columns read from the pairs' measured relationships (RELATES). */
+const RELATIONSHIP_COLUMNS = ['strengths', 'firstInteraction', 'lastInteraction'] as const;
+
+/**
+ * The scores, memberships and layout positions asked for, in either shape: the nodes' attributes or the columns
+ * (positions: columns only); and whether the ties' measured relationships are (columns only).
+ */
+function selectedAnalytics(info: GraphQLResolveInfo): {
+  scoreFields: Set<string> | null;
+  detected: boolean;
+  positions: boolean;
+  relationships: boolean;
+} {
+  const tieColumns = selectedFields(info, ['columns', 'ties']);
   return {
     scoreFields: union(
       selectedFields(info, ['nodes', 'attributes', 'scores']),
@@ -53,6 +66,7 @@ function selectedAnalytics(info: GraphQLResolveInfo): { scoreFields: Set<string>
       selectedFields(info, ['nodes', 'attributes', 'detected']) !== null ||
       selectedFields(info, ['columns', 'nodes', 'detected']) !== null,
     positions: selectedFields(info, ['columns', 'nodes', 'positions']) !== null,
+    relationships: RELATIONSHIP_COLUMNS.some((column) => tieColumns?.has(column) ?? false),
   };
 }
 
@@ -60,10 +74,16 @@ function union(a: Set<string> | null, b: Set<string> | null): Set<string> | null
   return a === null ? b : b === null ? a : new Set([...a, ...b]);
 }
 
-/** What of the run's analytics an operation selected: part of a cached answer's key. */
+/** What of the run's analytics (and of the ties' relationships) an operation selected: part of a cached answer's key. */
 function analyticsSelection(info: GraphQLResolveInfo): unknown {
-  const { scoreFields, detected, positions } = selectedAnalytics(info);
-  return [[...(scoreFields ?? [])].sort(), detected, positions, selectedFields(info, ['attributes'])?.has('run') ?? false];
+  const { scoreFields, detected, positions, relationships } = selectedAnalytics(info);
+  return [
+    [...(scoreFields ?? [])].sort(),
+    detected,
+    positions,
+    relationships,
+    selectedFields(info, ['attributes'])?.has('run') ?? false,
+  ];
 }
 
 export const networkResolvers: Resolvers = {
