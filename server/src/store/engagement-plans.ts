@@ -88,34 +88,38 @@ export type SaveOutcome = { plan: PlanRecord } | { missing: string } | { missing
  * segment holds more than `maxSegment` stakeholders.
  */
 export async function savePlan(db: Database, plan: NewPlan, maxSegment: number): Promise<SaveOutcome> {
-  return writeData(db, async (tx) => {
-    const ids = [...new Set(plan.actions.flatMap((a) => [a.stakeholder, ...(a.owner ? [a.owner] : [])]))];
-    const found = await run<{ id: string }>(tx, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', { ids });
-    const present = new Set(found.map((r) => r.id));
-    const missing = ids.find((id) => !present.has(id));
-    if (missing !== undefined) return { missing };
-    const community = plan.segment.community;
-    if (community !== null) {
-      const [c] = await run<{ n: number }>(tx, 'MATCH (c:Community {id: $id}) RETURN count(c) AS n', { id: community });
-      if ((c?.n ?? 0) === 0) return { missingCommunity: community };
-    }
-    const where = segmentWhere(plan.segment);
-    const [size] = await run<{ n: number }>(tx, `MATCH (s:Stakeholder) WHERE ${where} RETURN count(s) AS n`, { community });
-    if ((size?.n ?? 0) > maxSegment) return { segmentTooLarge: size?.n ?? 0 };
-    const id = randomUUID();
-    await run(
-      tx,
-      `CREATE (p:EngagementPlan {id: $id, name: $name, segment: $segment, startsOn: date($startsOn), endsOn: date($endsOn),
+  return writeData(
+    db,
+    async (tx) => {
+      const ids = [...new Set(plan.actions.flatMap((a) => [a.stakeholder, ...(a.owner ? [a.owner] : [])]))];
+      const found = await run<{ id: string }>(tx, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', {
+        ids,
+      });
+      const present = new Set(found.map((r) => r.id));
+      const missing = ids.find((id) => !present.has(id));
+      if (missing !== undefined) return { missing };
+      const community = plan.segment.community;
+      if (community !== null) {
+        const [c] = await run<{ n: number }>(tx, 'MATCH (c:Community {id: $id}) RETURN count(c) AS n', { id: community });
+        if ((c?.n ?? 0) === 0) return { missingCommunity: community };
+      }
+      const where = segmentWhere(plan.segment);
+      const [size] = await run<{ n: number }>(tx, `MATCH (s:Stakeholder) WHERE ${where} RETURN count(s) AS n`, { community });
+      if ((size?.n ?? 0) > maxSegment) return { segmentTooLarge: size?.n ?? 0 };
+      const id = randomUUID();
+      await run(
+        tx,
+        `CREATE (p:EngagementPlan {id: $id, name: $name, segment: $segment, startsOn: date($startsOn), endsOn: date($endsOn),
          startsAt: datetime($startsOn), endsAt: datetime($endsOn) + duration('P1D'),
          expectedReach: $expectedReach, createdAt: datetime(), createdBy: $createdBy})
        WITH p
        MATCH (s:Stakeholder) WHERE ${where}
        CREATE (p)-[:IN_SEGMENT]->(s)`,
-      { ...plan, id, segment: JSON.stringify(plan.segment), community },
-    );
-    await run(
-      tx,
-      `MATCH (p:EngagementPlan {id: $id})
+        { ...plan, id, segment: JSON.stringify(plan.segment), community },
+      );
+      await run(
+        tx,
+        `MATCH (p:EngagementPlan {id: $id})
        UNWIND range(0, size($actions) - 1) AS i
        WITH p, i, $actions[i] AS action
        MATCH (s:Stakeholder {id: action.stakeholder})
@@ -123,23 +127,27 @@ export async function savePlan(db: Database, plan: NewPlan, maxSegment: number):
        WITH a, action WHERE action.owner IS NOT NULL
        MATCH (o:Stakeholder {id: action.owner})
        CREATE (a)-[:OWNED_BY]->(o)`,
-      { id, actions: plan.actions },
-    );
-    // Interactions already logged inside the window (a plan saved after it started) count.
-    await run(
-      tx,
-      `MATCH (p:EngagementPlan {id: $id})-[:HAS_ACTION]->(a:EngagementAction {status: 'OPEN'})-[:FOR]->(s:Stakeholder)
+        { id, actions: plan.actions },
+      );
+      // Interactions already logged inside the window (a plan saved after it started) count.
+      await run(
+        tx,
+        `MATCH (p:EngagementPlan {id: $id})-[:HAS_ACTION]->(a:EngagementAction {status: 'OPEN'})-[:FOR]->(s:Stakeholder)
        CALL (p, s) {
          MATCH (s)<-[:WITH]-(i:Interaction) WHERE i.at >= p.startsAt AND i.at < p.endsAt
          RETURN i ORDER BY i.at, i.id LIMIT 1
        }
        SET a.status = 'DONE', a.completedAt = i.at, a.interaction = i.id`,
-      { id },
-    );
-    const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, { id });
-    if (!saved) throw new Error('engagement plan was not written');
-    return { plan: toRecord(saved.p) };
-  });
+        { id },
+      );
+      const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, {
+        id,
+      });
+      if (!saved) throw new Error('engagement plan was not written');
+      return { plan: toRecord(saved.p) };
+    },
+    'other',
+  );
 }
 
 /** Deletes the actions for a stakeholder being erased, in the erasure's transaction. */
