@@ -10,6 +10,14 @@ export interface CommunityMapTestHook {
   /** Ties drawn between members of two different expanded communities. */
   crossTies(): number;
   hasCommunityNode(id: string): boolean;
+  /** Links between communities drawn, and how many of them are faded (while any community is expanded). */
+  links(): { drawn: number; faded: number };
+  /** Members drawn that belong to the highlighted list. */
+  highlightedMembers(): number;
+  /** Whether this stakeholder is drawn as a member. */
+  hasMember(id: string): boolean;
+  /** The camera's zoom ratio (1: whole map; smaller: closer). */
+  cameraRatio(): number;
   /** Members drawn in place of this community. */
   membersOf(id: string): number;
   /** Graphs sigma has drawn so far (1 for the first; +1 per expand, collapse or recolouring). */

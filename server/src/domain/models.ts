@@ -96,6 +96,8 @@ export interface AnalysisRun {
   current: boolean;
   /** Who started it (a user's name); null for runs from the command line or recorded before it was kept. */
   startedBy: string | null;
+  /** The version of the analysed data when the run started (store/data-version.ts); null for runs before it was kept. */
+  dataVersion: string | null;
 }
 
 /** A stakeholder's scores in one analysis run (a :ScoreSet node). */

@@ -55,27 +55,31 @@ export async function addAssessment(
   input: NewAssessment,
   now: Date,
 ): Promise<AssessmentRecord | null> {
-  return writeData(db, async (tx) => {
-    const rows = await run<{ a: AssessmentRecord }>(
-      tx,
-      `MATCH (s:Stakeholder {id: $stakeholder})
+  return writeData(
+    db,
+    async (tx) => {
+      const rows = await run<{ a: AssessmentRecord }>(
+        tx,
+        `MATCH (s:Stakeholder {id: $stakeholder})
        CREATE (s)-[:HAS_ASSESSMENT]->(a:Assessment {id: $id, at: datetime($at), power: $power, interest: $interest,
          attitude: $attitude, note: $note, author: $author, recordedAt: datetime($now)})
        RETURN ${ASSESSMENT_PROJECTION} AS a`,
-      {
-        stakeholder,
-        id: randomUUID(),
-        at: input.at,
-        power: int(input.power),
-        interest: int(input.interest),
-        attitude: int(input.attitude),
-        note: input.note,
-        author: input.author,
-        now: now.toISOString(),
-      },
-    );
-    return rows[0]?.a ?? null;
-  });
+        {
+          stakeholder,
+          id: randomUUID(),
+          at: input.at,
+          power: int(input.power),
+          interest: int(input.interest),
+          attitude: int(input.attitude),
+          note: input.note,
+          author: input.author,
+          now: now.toISOString(),
+        },
+      );
+      return rows[0]?.a ?? null;
+    },
+    'other',
+  );
 }
 
 /** A stakeholder's assessments, newest first. */

@@ -113,3 +113,24 @@ export async function tiesBetweenCommunities(
     options,
   );
 }
+
+/**
+ * Each stakeholder's community on the run's map: its strongest detected membership of the run (ties broken by the
+ * community's index, as the network's memberships are ordered); ids without one are left out.
+ */
+export async function readMapPlaces(
+  db: Database,
+  run: string,
+  ids: readonly string[],
+): Promise<Array<{ stakeholder: string; community: string }>> {
+  return execute(
+    db,
+    `UNWIND $ids AS sid
+     MATCH (s:Stakeholder {id: sid})
+     WITH s, COLLECT { MATCH (s)-[m:MEMBER_OF]->(c:Community) WHERE m.run = $run
+       RETURN c.id ORDER BY m.strength DESC, c.index LIMIT 1 } AS best
+     WHERE size(best) > 0
+     RETURN s.id AS stakeholder, best[0] AS community`,
+    { run, ids: [...ids] },
+  );
+}

@@ -89,34 +89,38 @@ export type SaveOutcome = { plan: PlanRecord } | { missing: string } | { missing
  * segment holds more than `maxSegment` stakeholders.
  */
 export async function savePlan(db: Database, plan: NewPlan, maxSegment: number): Promise<SaveOutcome> {
-  return writeData(db, async (tx) => {
-    const ids = [...new Set(plan.actions.flatMap((a) => [a.stakeholder, ...(a.owner ? [a.owner] : [])]))];
-    const found = await run<{ id: string }>(tx, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', { ids });
-    const present = new Set(found.map((r) => r.id));
-    const missing = ids.find((id) => !present.has(id));
-    if (missing !== undefined) return { missing };
-    const community = plan.segment.community;
-    if (community !== null) {
-      const [c] = await run<{ n: number }>(tx, 'MATCH (c:Community {id: $id}) RETURN count(c) AS n', { id: community });
-      if ((c?.n ?? 0) === 0) return { missingCommunity: community };
-    }
-    const where = segmentWhere(plan.segment);
-    const [size] = await run<{ n: number }>(tx, `MATCH (s:Stakeholder) WHERE ${where} RETURN count(s) AS n`, { community });
-    if ((size?.n ?? 0) > maxSegment) return { segmentTooLarge: size?.n ?? 0 };
-    const id = randomUUID();
-    await run(
-      tx,
-      `CREATE (p:EngagementPlan {id: $id, name: $name, segment: $segment, startsOn: date($startsOn), endsOn: date($endsOn),
+  return writeData(
+    db,
+    async (tx) => {
+      const ids = [...new Set(plan.actions.flatMap((a) => [a.stakeholder, ...(a.owner ? [a.owner] : [])]))];
+      const found = await run<{ id: string }>(tx, 'UNWIND $ids AS sid MATCH (s:Stakeholder {id: sid}) RETURN s.id AS id', {
+        ids,
+      });
+      const present = new Set(found.map((r) => r.id));
+      const missing = ids.find((id) => !present.has(id));
+      if (missing !== undefined) return { missing };
+      const community = plan.segment.community;
+      if (community !== null) {
+        const [c] = await run<{ n: number }>(tx, 'MATCH (c:Community {id: $id}) RETURN count(c) AS n', { id: community });
+        if ((c?.n ?? 0) === 0) return { missingCommunity: community };
+      }
+      const where = segmentWhere(plan.segment);
+      const [size] = await run<{ n: number }>(tx, `MATCH (s:Stakeholder) WHERE ${where} RETURN count(s) AS n`, { community });
+      if ((size?.n ?? 0) > maxSegment) return { segmentTooLarge: size?.n ?? 0 };
+      const id = randomUUID();
+      await run(
+        tx,
+        `CREATE (p:EngagementPlan {id: $id, name: $name, segment: $segment, startsOn: date($startsOn), endsOn: date($endsOn),
          startsAt: datetime($startsOn), endsAt: datetime($endsOn) + duration('P1D'),
          expectedReach: $expectedReach, createdAt: datetime(), createdBy: $createdBy})
        WITH p
        MATCH (s:Stakeholder) WHERE ${where}
        CREATE (p)-[:IN_SEGMENT]->(s)`,
-      { ...plan, id, segment: JSON.stringify(plan.segment), community },
-    );
-    await run(
-      tx,
-      `MATCH (p:EngagementPlan {id: $id})
+        { ...plan, id, segment: JSON.stringify(plan.segment), community },
+      );
+      await run(
+        tx,
+        `MATCH (p:EngagementPlan {id: $id})
        UNWIND range(0, size($actions) - 1) AS i
        WITH p, i, $actions[i] AS action
        MATCH (s:Stakeholder {id: action.stakeholder})
@@ -124,23 +128,27 @@ export async function savePlan(db: Database, plan: NewPlan, maxSegment: number):
        WITH a, action WHERE action.owner IS NOT NULL
        MATCH (o:Stakeholder {id: action.owner})
        CREATE (a)-[:OWNED_BY]->(o)`,
-      { id, actions: plan.actions },
-    );
-    // Interactions already logged inside the window (a plan saved after it started) count.
-    await run(
-      tx,
-      `MATCH (p:EngagementPlan {id: $id})-[:HAS_ACTION]->(a:EngagementAction {status: 'OPEN'})-[:FOR]->(s:Stakeholder)
+        { id, actions: plan.actions },
+      );
+      // Interactions already logged inside the window (a plan saved after it started) count.
+      await run(
+        tx,
+        `MATCH (p:EngagementPlan {id: $id})-[:HAS_ACTION]->(a:EngagementAction {status: 'OPEN'})-[:FOR]->(s:Stakeholder)
        CALL (p, s) {
          MATCH (s)<-[:WITH]-(i:Interaction) WHERE i.at >= p.startsAt AND i.at < p.endsAt
          RETURN i ORDER BY i.at, i.id LIMIT 1
        }
        SET a.status = 'DONE', a.completedAt = i.at, a.interaction = i.id`,
-      { id },
-    );
-    const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, { id });
-    if (!saved) throw new Error('engagement plan was not written');
-    return { plan: toRecord(saved.p) };
-  });
+        { id },
+      );
+      const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, {
+        id,
+      });
+      if (!saved) throw new Error('engagement plan was not written');
+      return { plan: toRecord(saved.p) };
+    },
+    'other',
+  );
 }
 
 /** Deletes the actions for a stakeholder being erased, in the erasure's transaction. */
@@ -192,57 +200,62 @@ export async function updateAction(
   change: ActionChange,
   maxDaysAfterEnd: number,
 ): Promise<ActionUpdateOutcome> {
-  return writeData(db, async (tx) => {
-    const [found] = await run<{ plan: string; startsOn: string; endsOn: string; status: ActionStatus }>(
-      tx,
-      `MATCH (p:EngagementPlan)-[:HAS_ACTION]->(a:EngagementAction {id: $id})
-       RETURN p.id AS plan, toString(p.startsOn) AS startsOn, toString(p.endsOn) AS endsOn, a.status AS status`,
-      { id },
-    );
-    if (!found) return { missingAction: true };
-    if (change.due !== undefined) {
-      const latest = new Date(Date.parse(`${found.endsOn}T00:00:00Z`) + maxDaysAfterEnd * DAY_MS).toISOString().slice(0, 10);
-      if (change.due < found.startsOn || change.due > latest) return { dueOutside: { startsOn: found.startsOn, latest } };
-    }
-    if (typeof change.owner === 'string') {
-      const [owner] = await run<{ n: number }>(tx, 'MATCH (s:Stakeholder {id: $owner}) RETURN count(s) AS n', {
-        owner: change.owner,
-      });
-      if ((owner?.n ?? 0) === 0) return { missingOwner: change.owner };
-    }
-    if (change.owner !== undefined) {
-      await run(
+  return writeData(
+    db,
+    async (tx) => {
+      const [found] = await run<{ plan: string; startsOn: string; endsOn: string; status: ActionStatus }>(
         tx,
-        `MATCH (a:EngagementAction {id: $id})
+        `MATCH (p:EngagementPlan)-[:HAS_ACTION]->(a:EngagementAction {id: $id})
+       RETURN p.id AS plan, toString(p.startsOn) AS startsOn, toString(p.endsOn) AS endsOn, a.status AS status`,
+        { id },
+      );
+      if (!found) return { missingAction: true };
+      if (change.due !== undefined) {
+        const latest = new Date(Date.parse(`${found.endsOn}T00:00:00Z`) + maxDaysAfterEnd * DAY_MS).toISOString().slice(0, 10);
+        if (change.due < found.startsOn || change.due > latest) return { dueOutside: { startsOn: found.startsOn, latest } };
+      }
+      if (typeof change.owner === 'string') {
+        const [owner] = await run<{ n: number }>(tx, 'MATCH (s:Stakeholder {id: $owner}) RETURN count(s) AS n', {
+          owner: change.owner,
+        });
+        if ((owner?.n ?? 0) === 0) return { missingOwner: change.owner };
+      }
+      if (change.owner !== undefined) {
+        await run(
+          tx,
+          `MATCH (a:EngagementAction {id: $id})
          CALL (a) { MATCH (a)-[o:OWNED_BY]->() DELETE o }
          WITH a WHERE $owner IS NOT NULL
          MATCH (s:Stakeholder {id: $owner})
          CREATE (a)-[:OWNED_BY]->(s)`,
-        { id, owner: change.owner },
-      );
-    }
-    if (change.due !== undefined) {
-      await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.due = date($due)', { id, due: change.due });
-    }
-    if (change.note !== undefined) {
-      await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.note = $note', { id, note: change.note });
-    }
-    if (change.status !== undefined && change.status !== found.status) {
-      // Completion belongs to DONE: by hand it is now and no interaction; any other status has none.
-      await run(
-        tx,
-        `MATCH (a:EngagementAction {id: $id})
+          { id, owner: change.owner },
+        );
+      }
+      if (change.due !== undefined) {
+        await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.due = date($due)', { id, due: change.due });
+      }
+      if (change.note !== undefined) {
+        await run(tx, 'MATCH (a:EngagementAction {id: $id}) SET a.note = $note', { id, note: change.note });
+      }
+      if (change.status !== undefined && change.status !== found.status) {
+        // Completion belongs to DONE: by hand it is now and no interaction; any other status has none.
+        await run(
+          tx,
+          `MATCH (a:EngagementAction {id: $id})
          SET a.status = $status, a.interaction = null,
              a.completedAt = CASE WHEN $status = 'DONE' THEN datetime() ELSE null END`,
-        { id, status: change.status },
-      );
-    }
-    const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, {
-      id: found.plan,
-    });
-    if (!saved) throw new Error('the plan of the action was not read back');
-    return { plan: toRecord(saved.p) };
-  });
+          { id, status: change.status },
+        );
+      }
+      const [saved] = await run<{ p: StoredPlan }>(tx, `MATCH (p:EngagementPlan {id: $id}) RETURN ${PLAN_PROJECTION} AS p`, {
+        id: found.plan,
+      });
+      if (!saved) throw new Error('the plan of the action was not read back');
+      return { plan: toRecord(saved.p) };
+      // An action's change is not data an analysis reads: the map does not say "the data changed" after it.
+    },
+    'other',
+  );
 }
 
 export async function findPlan(db: Database, id: string): Promise<PlanRecord | null> {

@@ -1,7 +1,7 @@
 // Persists analysis runs in Neo4j: the AnalysisRun node and its lifecycle, and the run's results (score sets, detected communities, memberships) written in UNWIND batches.
 import { hostname } from 'node:os';
 import { execute, int, run, writeTransaction, type Database } from '../db/database.js';
-import { bumpDataVersionAlone, writeData } from './data-version.js';
+import { ANALYSED_VERSION, bumpDataVersionAlone, writeData } from './data-version.js';
 import { inBatches } from './batches.js';
 import { communityMapProperties, writeCommunityLinks } from './community-map.js';
 import type { AnalysisEngine, AnalysisRun, RunSummary } from '../domain/models.js';
@@ -39,10 +39,11 @@ interface StoredRun {
   error: string | null;
   current: boolean;
   startedBy: string | null;
+  dataVersion: string | null;
 }
 
 // Runs recorded before engines existed ran in Node.
-const RUN_PROJECTION = `r { .id, .algorithm, engine: coalesce(r.engine, 'NODE'), .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false), .startedBy }`;
+const RUN_PROJECTION = `r { .id, .algorithm, engine: coalesce(r.engine, 'NODE'), .status, .progress, .phase, .parameters, .startedAt, .finishedAt, .timings, .summary, .error, current: coalesce(r.current, false), .startedBy, .dataVersion }`;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -92,10 +93,13 @@ export async function claimRun(
       { stale: staleAfterMs },
     );
     if (busy[0]) return { runningId: busy[0].id };
+    // The version of the data the run is about to read: a write before its projection makes it look older (safe).
     const rows = await run<{ r: StoredRun }>(
       tx,
-      `CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, engine: $engine, parameters: $parameters, status: 'RUNNING', progress: 0.0,
-         phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, startedBy: $startedBy, current: false})
+      `OPTIONAL MATCH (v:DataVersion {id: 'data'})
+       CREATE (r:AnalysisRun {id: $id, algorithm: $algorithm, engine: $engine, parameters: $parameters, status: 'RUNNING', progress: 0.0,
+         phase: 'queued', startedAt: datetime(), heartbeatAt: datetime(), owner: $owner, startedBy: $startedBy, current: false,
+         dataVersion: ${ANALYSED_VERSION}})
        RETURN ${RUN_PROJECTION} AS r`,
       {
         id,
@@ -239,24 +243,28 @@ function orderByKey(keys: Int32Array): Int32Array {
 /** Marks the run complete and makes it the only current run, in one transaction. */
 export async function completeRun(db: Database, id: string, result: RunResult, timings: Record<string, number>): Promise<void> {
   // The current run changes: answers cached with the previous one's analytics must go.
-  await writeData(db, async (tx) => {
-    await run(tx, `MATCH (r:AnalysisRun {current: true}) WHERE r.id <> $id SET r.current = false`, { id });
-    const rows = await run<{ id: string }>(
-      tx,
-      `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'})
+  await writeData(
+    db,
+    async (tx) => {
+      await run(tx, `MATCH (r:AnalysisRun {current: true}) WHERE r.id <> $id SET r.current = false`, { id });
+      const rows = await run<{ id: string }>(
+        tx,
+        `MATCH (r:AnalysisRun {id: $id, status: 'RUNNING'})
        SET r.status = 'COMPLETE', r.current = true, r.progress = 100.0, r.phase = 'done', r.finishedAt = datetime(),
            r.summary = $summary, r.timings = $timings, r.comparison = $comparison
        RETURN r.id AS id`,
-      {
-        id,
-        summary: JSON.stringify(result.summary),
-        timings: JSON.stringify(timings),
-        comparison: JSON.stringify(result.contingency),
-      },
-    );
-    // A run already marked failed (e.g. killed while writing) must not become current.
-    if (rows.length === 0) throw new Error(`analysis run ${id} is no longer running`);
-  });
+        {
+          id,
+          summary: JSON.stringify(result.summary),
+          timings: JSON.stringify(timings),
+          comparison: JSON.stringify(result.contingency),
+        },
+      );
+      // A run already marked failed (e.g. killed while writing) must not become current.
+      if (rows.length === 0) throw new Error(`analysis run ${id} is no longer running`);
+    },
+    'other',
+  );
 }
 
 /** Records a failure and removes whatever results the run had written; the current run is untouched. */
@@ -270,7 +278,7 @@ export async function failRun(db: Database, id: string, error: string, timings: 
     { mode: 'WRITE' },
   );
   await deleteRunResults(db, id);
-  await bumpDataVersionAlone(db);
+  await bumpDataVersionAlone(db, 'other');
 }
 
 /** Deletes a run's score sets and detected communities (with their memberships) in bounded transactions. */

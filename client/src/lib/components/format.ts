@@ -25,6 +25,15 @@ export function formatDate(value: string | null | undefined): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** A date with its time (UTC), for runs that may finish on the same day: "30 Nov 2026, 04:12 UTC". */
+export function formatDateTime(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  return `${formatDate(value)}, ${time} UTC`;
+}
+
 const TIE_LABELS: Record<TieType, string> = {
   WORKS_WITH: 'works with',
   REPORTS_TO: 'reports to',

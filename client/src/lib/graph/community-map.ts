@@ -325,6 +325,8 @@ export const COMMUNITY_MAX_SIZE = 36;
 export const MEMBER_MIN_SIZE = 1.5;
 export const MEMBER_MAX_SIZE = 7;
 export const LINK_COLOUR = '#BFC5CD';
+/** Links between collapsed communities while any community is expanded: faint, so they do not cross the members. */
+export const FADED_LINK_COLOUR = 'rgba(191, 197, 205, 0.3)';
 export const MEMBER_TIE_COLOUR = '#D5DAE0';
 
 /** How community nodes and members are coloured: by role (pies, role colours) or by community. */
@@ -401,11 +403,12 @@ export function buildCommunityMapGraph(input: MapGraphInput): CommunityMapGraph 
     });
   }
   const maxTies = Math.max(1, ...map.links.map((l) => l.ties));
+  const linkColour = expanded.length > 0 ? FADED_LINK_COLOUR : LINK_COLOUR;
   for (const link of map.links) {
     const a = communityNodeKey(link.source);
     const b = communityNodeKey(link.target);
     if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) continue;
-    graph.addEdge(a, b, { size: 0.5 + 9.5 * Math.sqrt(link.ties / maxTies), color: LINK_COLOUR, ties: link.ties });
+    graph.addEdge(a, b, { size: 0.5 + 9.5 * Math.sqrt(link.ties / maxTies), color: linkColour, ties: link.ties });
   }
   if (members === null || expanded.length === 0) return graph;
 
@@ -482,4 +485,74 @@ export function mapExtent(map: CommunityMapData): { x: [number, number]; y: [num
 export function expandAfterClick(expanded: readonly string[], community: string, additive: boolean): string[] {
   if (!additive) return expanded.length === 1 && expanded[0] === community ? [] : [community];
   return expanded.includes(community) ? expanded.filter((c) => c !== community) : [...expanded, community];
+}
+
+// ---- a highlighted list on the community map ----
+
+/** Most members a highlight expands communities for (the largest share of the list first). */
+export const HIGHLIGHT_MEMBER_BUDGET = 20_000;
+/** Most communities a highlight expands. */
+export const HIGHLIGHT_COMMUNITY_LIMIT = 24;
+/** Most stakeholders of a highlighted list whose communities are looked up (a longer list is cut, and says so). */
+export const HIGHLIGHT_LOOKUP_LIMIT = 5_000;
+
+/** What a highlight expands on the community map, and how much of it stays out of view. */
+export interface HighlightExpansion {
+  /** Communities to expand, holding the most highlighted stakeholders first. */
+  expand: string[];
+  /** Highlighted stakeholders inside the expanded communities. */
+  shown: number;
+  /** Highlighted stakeholders in communities left collapsed (over the expansion limit). */
+  notShown: number;
+  /** Highlighted stakeholders with no community on this map (not in the run, or beyond the lookup limit). */
+  outside: number;
+}
+
+/**
+ * The communities a highlighted list expands: those holding its stakeholders (`places`: stakeholder → community on
+ * the map), the ones holding the most of them first (then the smaller community, then by id), while the expanded
+ * members stay within `limits` — the first always, so a list inside one huge community still shows.
+ */
+export function planHighlightExpansion(
+  highlighted: number,
+  places: ReadonlyMap<string, string>,
+  sizes: ReadonlyMap<string, number>,
+  limits: { members: number; communities: number } = {
+    members: HIGHLIGHT_MEMBER_BUDGET,
+    communities: HIGHLIGHT_COMMUNITY_LIMIT,
+  },
+): HighlightExpansion {
+  const held = new Map<string, number>();
+  for (const community of places.values()) {
+    if (sizes.has(community)) held.set(community, (held.get(community) ?? 0) + 1);
+  }
+  const order = [...held.keys()].sort(
+    (a, b) => held.get(b)! - held.get(a)! || sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const expand: string[] = [];
+  let members = 0;
+  let shown = 0;
+  for (const community of order) {
+    const size = sizes.get(community)!;
+    if (expand.length >= limits.communities) break;
+    if (expand.length > 0 && members + size > limits.members) continue;
+    expand.push(community);
+    members += size;
+    shown += held.get(community)!;
+  }
+  const placed = [...held.values()].reduce((sum, n) => sum + n, 0);
+  return { expand, shown, notShown: placed - shown, outside: Math.max(0, highlighted - placed) };
+}
+
+/** What the map says about a highlight it could not show whole ("12 of 40 … not shown"); null when all show. */
+export function highlightExpansionNote(plan: HighlightExpansion): string | null {
+  const fmt = (n: number): string => n.toLocaleString('en-GB');
+  const parts: string[] = [];
+  if (plan.notShown > 0) {
+    parts.push(
+      `${fmt(plan.notShown)} in other communities are not shown (expanding them would pass ${fmt(HIGHLIGHT_MEMBER_BUDGET)} members or ${HIGHLIGHT_COMMUNITY_LIMIT} communities)`,
+    );
+  }
+  if (plan.outside > 0) parts.push(`${fmt(plan.outside)} are not on this run's map`);
+  return parts.length === 0 ? null : `${parts.join('; ')}.`;
 }

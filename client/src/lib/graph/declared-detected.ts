@@ -87,7 +87,11 @@ export interface HiddenOptions {
  * Detected communities that cut across declared groups: at least two declared groups each hold `minShare` (default
  * 15%) of their labelled members. Sorted by how many groups they span, then by spread. Roles come from the map.
  */
-export function hiddenCommunities(comparison: Comparison, graph: AtlasGraph, options: HiddenOptions = {}): HiddenCommunity[] {
+export function hiddenCommunities(
+  comparison: Comparison,
+  graph: AtlasGraph | null,
+  options: HiddenOptions = {},
+): HiddenCommunity[] {
   const minShare = options.minShare ?? 0.15;
   const minSize = options.minSize ?? 5;
   const columns = new Map<number, Array<{ row: number; count: number }>>();
@@ -99,7 +103,8 @@ export function hiddenCommunities(comparison: Comparison, graph: AtlasGraph, opt
   }
   const roleCounts = new Map<string, Map<Role, number>>();
   const mapped = new Map<string, number>();
-  graph.forEachNode((_node, attrs) => {
+  // Without a map of stakeholders (the community map) no role shares are listed.
+  graph?.forEachNode((_node, attrs) => {
     for (const m of attrs.detected ?? []) {
       mapped.set(m.community, (mapped.get(m.community) ?? 0) + 1);
       let counts = roleCounts.get(m.community);

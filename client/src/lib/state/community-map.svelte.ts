@@ -26,7 +26,11 @@ export class CommunityMapState {
     return this.map?.communities.reduce((sum, c) => sum + c.members, 0) ?? 0;
   }
 
+  /** The run asked for last (null: the current run). */
+  askedRun = $state<string | null>(null);
+
   load = async (run: string | null = null): Promise<void> => {
+    this.askedRun = run;
     this.#controller?.abort();
     this.#membersController?.abort();
     const controller = new AbortController();

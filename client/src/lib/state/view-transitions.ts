@@ -16,6 +16,11 @@ export interface Highlight {
   key: string;
   label: string;
   nodes: ReadonlySet<string>;
+  /**
+   * Detected communities the highlight is about (every member of them is in it): the community map expands these
+   * rather than looking the stakeholders up, and on it `nodes` may be empty.
+   */
+  communities?: readonly string[];
 }
 
 /** A score filter: nodes whose `metric` lies in [min, max] (a null end is open). */

@@ -7,6 +7,7 @@ import type { RoleName } from '../../domain/vocabulary.js';
 import type { Community, CompactProjection, ScoreSet } from '../../domain/models.js';
 import { RANKING_METRIC, type RankedMetric } from '../../domain/metrics.js';
 import { findRun, listRuns, runComparison } from '../../store/runs.js';
+import { readAnalysedDataVersion } from '../../store/data-version.js';
 import { currentRun, optionalRun, requiredRun } from '../common/run-argument.js';
 import type { BrokerGroup, Segment } from '../../runner/on-demand.js';
 import type { OnDemandResult, OnDemandTask } from '../../runner/on-demand-tasks.js';
@@ -144,6 +145,7 @@ export const analysisResolvers: Resolvers = {
       const id = await currentRun(context);
       return id === null ? null : findRun(context.db, id);
     },
+    dataVersion: (_, __, { db }) => readAnalysedDataVersion(db),
     // A run's results never change once it is complete: its lists are cached (per data version, like every answer).
     detectedCommunities: async (_, { run }, context) => {
       const id = await requiredRun(context, run);

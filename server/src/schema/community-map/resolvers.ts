@@ -3,7 +3,8 @@
 import type { GraphQLContext } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { ROLES, type RoleName } from '../../domain/vocabulary.js';
-import { readCommunityMap, type StoredCommunityMap } from '../../store/community-map.js';
+import { readCommunityMap, readMapPlaces, type StoredCommunityMap } from '../../store/community-map.js';
+import { isValidId, MAX_ID_LENGTH } from '../../domain/validators.js';
 import { maskingLevel } from '../common/answer-cache.js';
 import { optionalRun } from '../common/run-argument.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -35,6 +36,16 @@ async function storedMap(context: GraphQLContext, run: string): Promise<StoredCo
   return map;
 }
 
+/** Most ids one communityMapPlaces call may ask about (a highlighted list is capped well below this in the page). */
+export const MAX_PLACE_IDS = 5_000;
+
+function placeIds(ids: readonly string[]): string[] {
+  if (ids.length > MAX_PLACE_IDS) throw badInput('ids', `must hold at most ${MAX_PLACE_IDS} ids, got ${ids.length}`);
+  const bad = ids.findIndex((id) => !isValidId(id));
+  if (bad >= 0) throw badInput(`ids[${bad}]`, `must be 1 to ${MAX_ID_LENGTH} characters without control characters`);
+  return [...new Set(ids.map((id) => id.trim()))];
+}
+
 export const communityMapResolvers: Resolvers = {
   Query: {
     communityMap: async (_, { run }, context) => {
@@ -46,6 +57,12 @@ export const communityMapResolvers: Resolvers = {
         communities: map.communities.map(({ roleCounts, ...c }) => ({ ...c, roleMix: roleMixOf(roleCounts) })),
         links: map.links,
       };
+    },
+    communityMapPlaces: async (_, { ids, run }, context) => {
+      const wanted = placeIds(ids);
+      const id = await optionalRun(context, run);
+      if (id === null || wanted.length === 0) return [];
+      return readMapPlaces(context.db, id, wanted);
     },
   },
 };

@@ -88,6 +88,11 @@ export type AnalysisRun = {
   algorithm: Scalars['String']['output'];
   /** The run whose results queries use by default; exactly one complete run is current. */
   current: Scalars['Boolean']['output'];
+  /**
+   * The version of the data the run read (stakeholders, roles, ties, communities, interactions), as Query.dataVersion
+   * gives it: when they differ, the data changed since the run. Null for runs recorded before this was kept.
+   */
+  dataVersion?: Maybe<Scalars['String']['output']>;
   /** Which engine computed the run (provenance). */
   engine: AnalysisEngine;
   error?: Maybe<Scalars['String']['output']>;
@@ -396,6 +401,13 @@ export type CommunityMapNode = {
   roleMix: Array<RoleCount>;
   x: Scalars['Float']['output'];
   y: Scalars['Float']['output'];
+};
+
+/** Where a stakeholder is on a run's community map: the community its strongest detected membership puts it in. */
+export type CommunityMapPlace = {
+  __typename?: 'CommunityMapPlace';
+  community: Scalars['ID']['output'];
+  stakeholder: Scalars['ID']['output'];
 };
 
 export type ComparisonCell = {
@@ -1258,10 +1270,22 @@ export type Query = {
    * that was recorded without a layout).
    */
   communityMap: CommunityMap;
+  /**
+   * Where these stakeholders (at most 5,000 ids) are on the run's community map (`run` as in communityMap): the
+   * community each one is drawn in, so the page can expand the communities holding a highlighted list. Unknown ids and
+   * stakeholders the run did not analyse are left out.
+   */
+  communityMapPlaces: Array<CommunityMapPlace>;
   /** Relationships whose strength fell by at least minDrop (0 … 1, default 0.05) over the cooling window, steepest first. */
   coolingRelationships: CoolingRelationshipConnection;
   /** The current run, or null before the first complete run. */
   currentAnalysisRun?: Maybe<AnalysisRun>;
+  /**
+   * The version of the data an analysis reads (stakeholders, roles, ties, communities, interactions): it changes with
+   * every import or edit of them, not with run results, saved plans or assessments. Null when unknown (no data written
+   * through the app yet).
+   */
+  dataVersion?: Maybe<Scalars['String']['output']>;
   /** The identity of the database this server uses (another store or server has another); clients key what they keep locally by it. */
   databaseId: Scalars['ID']['output'];
   /** Detected communities of a run (default: current; NOT_FOUND before any run), largest first. */
@@ -1361,6 +1385,12 @@ export type QueryCommunityEvolutionArgs = {
 
 
 export type QueryCommunityMapArgs = {
+  run?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCommunityMapPlacesArgs = {
+  ids: Array<Scalars['ID']['input']>;
   run?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2097,6 +2127,7 @@ export type ResolversTypes = ResolversObject<{
   CommunityMap: ResolverTypeWrapper<CommunityMap>;
   CommunityMapLink: ResolverTypeWrapper<CommunityMapLink>;
   CommunityMapNode: ResolverTypeWrapper<CommunityMapNode>;
+  CommunityMapPlace: ResolverTypeWrapper<CommunityMapPlace>;
   ComparisonCell: ResolverTypeWrapper<ComparisonCell>;
   CoolingRelationship: ResolverTypeWrapper<CoolingRecordModel>;
   CoolingRelationshipConnection: ResolverTypeWrapper<CoolingPageModel>;
@@ -2238,6 +2269,7 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityMap: CommunityMap;
   CommunityMapLink: CommunityMapLink;
   CommunityMapNode: CommunityMapNode;
+  CommunityMapPlace: CommunityMapPlace;
   ComparisonCell: ComparisonCell;
   CoolingRelationship: CoolingRecordModel;
   CoolingRelationshipConnection: CoolingPageModel;
@@ -2366,6 +2398,7 @@ export type AnalysisParametersResolvers<ContextType = GraphQLContext, ParentType
 export type AnalysisRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnalysisRun'] = ResolversParentTypes['AnalysisRun']> = ResolversObject<{
   algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dataVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   engine?: Resolver<ResolversTypes['AnalysisEngine'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2549,6 +2582,11 @@ export type CommunityMapNodeResolvers<ContextType = GraphQLContext, ParentType e
   roleMix?: Resolver<Array<ResolversTypes['RoleCount']>, ParentType, ContextType>;
   x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type CommunityMapPlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommunityMapPlace'] = ResolversParentTypes['CommunityMapPlace']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stakeholder?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ComparisonCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComparisonCell'] = ResolversParentTypes['ComparisonCell']> = ResolversObject<{
@@ -2964,8 +3002,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   communityComparison?: Resolver<ResolversTypes['CommunityComparison'], ParentType, ContextType, Partial<QueryCommunityComparisonArgs>>;
   communityEvolution?: Resolver<ResolversTypes['CommunityEvolution'], ParentType, ContextType, RequireFields<QueryCommunityEvolutionArgs, 'from' | 'to'>>;
   communityMap?: Resolver<ResolversTypes['CommunityMap'], ParentType, ContextType, Partial<QueryCommunityMapArgs>>;
+  communityMapPlaces?: Resolver<Array<ResolversTypes['CommunityMapPlace']>, ParentType, ContextType, RequireFields<QueryCommunityMapPlacesArgs, 'ids'>>;
   coolingRelationships?: Resolver<ResolversTypes['CoolingRelationshipConnection'], ParentType, ContextType, RequireFields<QueryCoolingRelationshipsArgs, 'first' | 'minDrop'>>;
   currentAnalysisRun?: Resolver<Maybe<ResolversTypes['AnalysisRun']>, ParentType, ContextType>;
+  dataVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   databaseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   detectedCommunities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryDetectedCommunitiesArgs>>;
   egoNetwork?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'depth' | 'id' | 'limit'>>;
@@ -3256,6 +3296,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CommunityMap?: CommunityMapResolvers<ContextType>;
   CommunityMapLink?: CommunityMapLinkResolvers<ContextType>;
   CommunityMapNode?: CommunityMapNodeResolvers<ContextType>;
+  CommunityMapPlace?: CommunityMapPlaceResolvers<ContextType>;
   ComparisonCell?: ComparisonCellResolvers<ContextType>;
   CoolingRelationship?: CoolingRelationshipResolvers<ContextType>;
   CoolingRelationshipConnection?: CoolingRelationshipConnectionResolvers<ContextType>;
