@@ -252,8 +252,8 @@ export async function updateAction(
       });
       if (!saved) throw new Error('the plan of the action was not read back');
       return { plan: toRecord(saved.p) };
-      // An action's change is not data an analysis reads: the map does not say "the data changed" after it.
     },
+    // An action's change is not data an analysis reads: the map does not say "the data changed" after it.
     'other',
   );
 }
