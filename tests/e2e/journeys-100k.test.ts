@@ -412,9 +412,13 @@ describe('journeys on 100,000 stakeholders', () => {
       expect((await page.getByTestId('whatif-person').textContent())?.trim()).toContain(name);
       expect(await page.getByTestId('whatif-summary').textContent()).toMatch(/pairs? of contacts lose their shortest path/);
       expect(await page.getByTestId('whatif-community').count()).toBeGreaterThan(0);
-      await page.getByTestId('whatif-compare').waitFor({ timeout: 60_000 });
-      expect(await page.getByTestId('whatif-before').locator('canvas').count()).toBeGreaterThan(0);
-      expect(await page.getByTestId('whatif-after').locator('canvas').count()).toBeGreaterThan(0);
+      // The before/after pair is drawn on the stakeholders' map only (decision 109); on the community map the
+      // summary and the affected communities above are what the page shows.
+      if (map === 'stakeholders') {
+        await page.getByTestId('whatif-compare').waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId('whatif-before').locator('canvas').count()).toBeGreaterThan(0);
+        expect(await page.getByTestId('whatif-after').locator('canvas').count()).toBeGreaterThan(0);
+      }
       await page.getByTestId('whatif-panel').scrollIntoViewIfNeeded();
       await picture('journey-100k-5-what-if');
       expect(pageErrors).toEqual([]);
