@@ -167,8 +167,10 @@ describe('the community map with the analyses', () => {
     const note = page.getByTestId('newer-run-note');
     await note.waitFor({ timeout: 30_000 });
     expect(await note.textContent()).toMatch(/A newer analysis run \(\d+ \w+ \d{4}, \d\d:\d\d UTC\) is available/);
-    // The map still shows the earlier run's communities until asked.
-    expect(await hook('hasCommunityNode', [...shown][0]!)).toBe(true);
+    // The map still shows the earlier run's communities until asked (the earlier steps expanded some of them, whose
+    // nodes their members replace: any of the others is still drawn).
+    const drawn = await Promise.all([...shown].map((id) => hook('hasCommunityNode', id)));
+    expect(drawn.some(Boolean)).toBe(true);
     await shot('67-community-map-newer-run');
     await page.getByTestId('newer-run-show').click();
     const next = await mapCommunities();

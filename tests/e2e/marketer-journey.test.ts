@@ -242,7 +242,7 @@ describe('journey: marketer', () => {
     await expect.poll(() => form.getByRole('status').textContent(), { timeout: 30_000 }).toContain(PLAN_NAME);
     const saved = page.getByTestId('saved-plans').getByTestId('saved-plan').filter({ hasText: PLAN_NAME });
     await expect.poll(() => saved.count(), { timeout: 30_000 }).toBe(1);
-    expect(await saved.getByTestId('plan-progress').textContent()).toContain(`0 of ${SEEDS} done`);
+    expect(await saved.getByTestId('plan-progress').textContent()).toContain(`0 done · ${SEEDS} open`);
     await saved.getByRole('button', { name: PLAN_NAME }).click();
     const detail = page.getByTestId('saved-plan-detail');
     await expect.poll(() => detail.getByTestId('plan-action').count(), { timeout: 30_000 }).toBe(SEEDS);
